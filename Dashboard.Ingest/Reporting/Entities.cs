@@ -1,0 +1,163 @@
+namespace Dashboard.Ingest.Reporting;
+
+/// <summary>Kota, kecamatan or kelurahan, keyed on its Kemendagri code (35.73, 35.73.02, 35.73.02.1001).</summary>
+public sealed class Region
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required RegionLevel Level { get; set; }
+    public string? ParentCode { get; set; }
+    public int Population { get; set; }
+    /// <summary>True where no published figure exists and the population is the kecamatan's share.</summary>
+    public bool PopulationIsEstimate { get; set; }
+}
+
+public enum RegionLevel { Kota = 0, Kecamatan = 1, Kelurahan = 2 }
+
+/// <summary>A city agency (Perangkat Daerah / OPD), keyed on the abbreviation the sources use.</summary>
+public sealed class Agency
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+}
+
+/// <summary>What an indicator value is about: the whole city, a region or an agency.</summary>
+public enum ScopeKind { Kota = 0, Kecamatan = 1, Kelurahan = 2, Opd = 3 }
+
+public enum IndicatorUnit { Count = 0, Percent = 1, WorkingHours = 2, Per10k = 3, Rupiah = 4, Ratio = 5 }
+
+public enum IndicatorDirection { Neutral = 0, HigherIsBetter = 1, LowerIsBetter = 2 }
+
+/// <summary>Satu Data indicator metadata (MS-Ind style) for one catalogue entry.</summary>
+public sealed class IndicatorDefinition
+{
+    public required string Code { get; set; }
+    public int Number { get; set; }
+    public required string NameId { get; set; }
+    public required string NameEn { get; set; }
+    public required string DefinitionId { get; set; }
+    public required string DefinitionEn { get; set; }
+    public required string Formula { get; set; }
+    public IndicatorUnit Unit { get; set; }
+    public IndicatorDirection Direction { get; set; }
+    public required string OwnerOpd { get; set; }
+    public required string Source { get; set; }
+    public int CadenceMinutes { get; set; }
+    public int FreshnessMinutes { get; set; }
+    public string? LegalBasis { get; set; }
+    /// <summary>Relative band (0.05 = 5 %) on the bad side of the target that still counts as "at risk".</summary>
+    public double Tolerance { get; set; }
+    public int DisplayOrder { get; set; }
+}
+
+public enum TargetPeriod { Year = 0, Quarter = 1, Month = 2 }
+
+public sealed class IndicatorTarget
+{
+    public long Id { get; set; }
+    public required string IndicatorCode { get; set; }
+    public TargetPeriod Period { get; set; }
+    public DateOnly PeriodStart { get; set; }
+    public DateOnly PeriodEnd { get; set; }
+    public double Value { get; set; }
+}
+
+/// <summary>One point of an indicator's daily time series for one scope.</summary>
+public sealed class IndicatorValue
+{
+    public long Id { get; set; }
+    public required string IndicatorCode { get; set; }
+    public ScopeKind ScopeKind { get; set; }
+    public required string ScopeCode { get; set; }
+    public DateOnly Date { get; set; }
+    public double? Value { get; set; }
+    public string? Label { get; set; }
+}
+
+/// <summary>The current value of an indicator for one scope, rewritten after every committed run.</summary>
+public sealed class IndicatorSnapshot
+{
+    public required string IndicatorCode { get; set; }
+    public required string ScopeCode { get; set; }
+    public ScopeKind ScopeKind { get; set; }
+    public DateOnly AsOf { get; set; }
+    public double? Value { get; set; }
+    /// <summary>A categorical answer (the top complaint category) or why <see cref="Value"/> is empty.</summary>
+    public string? Label { get; set; }
+    public DateTimeOffset ComputedAt { get; set; }
+    public long? RunId { get; set; }
+}
+
+public enum IngestTrigger { Schedule = 0, Manual = 1, Recovery = 2, Startup = 3 }
+
+public enum IngestRunStatus { Running = 0, Succeeded = 1, Failed = 2, Skipped = 3, Interrupted = 4, Cancelled = 5 }
+
+/// <summary>The ledger of every ingest run, one row a run, including skipped and interrupted ones.</summary>
+public sealed class IngestRun
+{
+    public long Id { get; set; }
+    public required string Source { get; set; }
+    public IngestTrigger Trigger { get; set; }
+    public string? RequestedBy { get; set; }
+    public string? Reason { get; set; }
+    public required string Node { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset HeartbeatAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public IngestRunStatus Status { get; set; }
+    public int Pages { get; set; }
+    public int ItemsRead { get; set; }
+    public int Inserted { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int Deleted { get; set; }
+    public int Rejected { get; set; }
+    /// <summary>Rows kept with an enum value the contract does not list (counted and flagged, not rejected).</summary>
+    public int Flagged { get; set; }
+    public DateTimeOffset? WatermarkBefore { get; set; }
+    public DateTimeOffset? WatermarkAfter { get; set; }
+    public string? Error { get; set; }
+}
+
+/// <summary>Per-source lease (no overlapping runs, also across nodes) and last outcome.</summary>
+public sealed class SourceState
+{
+    public required string Source { get; set; }
+    public long? RunningRunId { get; set; }
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+    public long? LastRunId { get; set; }
+    public IngestRunStatus? LastStatus { get; set; }
+    public DateTimeOffset? LastAttemptAt { get; set; }
+    public DateTimeOffset? LastSuccessAt { get; set; }
+    public int ConsecutiveFailures { get; set; }
+}
+
+/// <summary>How far a source's resource has been read: its items' <c>updated_at</c> high-water mark.</summary>
+public sealed class SourceWatermark
+{
+    public required string Source { get; set; }
+    public required string Resource { get; set; }
+    public DateTimeOffset? Value { get; set; }
+}
+
+/// <summary>A source item that failed validation, kept (with personal fields removed) with its reason.</summary>
+public sealed class QuarantinedItem
+{
+    public long Id { get; set; }
+    public required string Source { get; set; }
+    public required string Resource { get; set; }
+    public string? SourceItemId { get; set; }
+    public long RunId { get; set; }
+    public required string Reason { get; set; }
+    public required string Payload { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    /// <summary>Set when the source later sent a valid version of the same item.</summary>
+    public DateTimeOffset? SupersededAt { get; set; }
+}
+
+/// <summary>Rows that every source's stored entities share: the source's own id and version time.</summary>
+public interface ISourceEntity
+{
+    string Id { get; }
+    DateTimeOffset UpdatedAt { get; }
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Ingest.Reporting;
+
+public static class ReportingExtensions
+{
+    public const string ConnectionName = "Reporting";
+
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{ReportingDbContext}"/> on the configured provider. Each provider
+    /// has its own migration set (its own context subclass), so the model always matches the migrations.
+    /// </summary>
+    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(_ => !string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionName)),
+                $"ConnectionStrings:{ConnectionName} is required.")
+            .ValidateOnStart();
+
+        var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
+        var connectionString = configuration.GetConnectionString(ConnectionName) ?? "";
+        switch (provider)
+        {
+            case "SqlServer":
+                services.AddPooledDbContextFactory<SqlServerReportingDbContext>(o => ConfigureSqlServer(o, connectionString));
+                services.AddSingleton<IDbContextFactory<ReportingDbContext>>(sp =>
+                    new Factory<SqlServerReportingDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerReportingDbContext>>()));
+                break;
+            default:
+                // An unknown provider is reported by DatabaseOptions validation at start; register SQLite meanwhile.
+                services.AddPooledDbContextFactory<SqliteReportingDbContext>(o => ConfigureSqlite(o, connectionString));
+                services.AddSingleton<IDbContextFactory<ReportingDbContext>>(sp =>
+                    new Factory<SqliteReportingDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteReportingDbContext>>()));
+                break;
+        }
+        services.AddSingleton<ReportingMigrator>();
+        return services;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseSqlite(connectionString, x => x.CommandTimeout(120));
+
+    internal static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseSqlServer(connectionString, x => x.EnableRetryOnFailure(3).CommandTimeout(120));
+
+    private sealed class Factory<T>(IDbContextFactory<T> inner) : IDbContextFactory<ReportingDbContext>
+        where T : ReportingDbContext
+    {
+        public ReportingDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}
+
+/// <summary>Applies the provider's migrations; SQLite also gets WAL mode for concurrent readers.</summary>
+public sealed class ReportingMigrator(IDbContextFactory<ReportingDbContext> factory, IOptions<DatabaseOptions> options)
+{
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    public string Provider => options.Value.Provider;
+}
+
+/// <summary>Design-time factories for <c>dotnet ef migrations add</c>, one per provider.</summary>
+internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteReportingDbContext>
+{
+    public SqliteReportingDbContext CreateDbContext(string[] args)
+    {
+        var b = new DbContextOptionsBuilder<SqliteReportingDbContext>();
+        ReportingExtensions.ConfigureSqlite(b, "Data Source=design.db");
+        return new SqliteReportingDbContext(b.Options);
+    }
+}
+
+internal sealed class SqlServerDesignFactory : IDesignTimeDbContextFactory<SqlServerReportingDbContext>
+{
+    public SqlServerReportingDbContext CreateDbContext(string[] args)
+    {
+        var b = new DbContextOptionsBuilder<SqlServerReportingDbContext>();
+        ReportingExtensions.ConfigureSqlServer(b, "Server=localhost;Database=Dashboard;Integrated Security=true;TrustServerCertificate=true");
+        return new SqlServerReportingDbContext(b.Options);
+    }
+}

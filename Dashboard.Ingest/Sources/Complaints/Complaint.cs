@@ -1,0 +1,75 @@
+using Dashboard.Ingest.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Ingest.Sources.Complaints;
+
+/// <summary>
+/// A complaint as stored for reporting. The reporter's name and phone never reach this type: only what
+/// the indicators need. Enum-like fields keep the source's value; values outside the contract are flagged.
+/// </summary>
+public sealed class Complaint : ISourceEntity
+{
+    public required string Id { get; set; }
+    public required string Channel { get; set; }
+    public required string Type { get; set; }
+    public required string Category { get; set; }
+    public required string AgencyCode { get; set; }
+    public string? KelurahanCode { get; set; }
+    public string? KecamatanCode { get; set; }
+    public required string Status { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public DateTimeOffset? VerifiedAt { get; set; }
+    public DateTimeOffset? FirstResponseAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public int? Rating { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Comma-separated names of fields whose value the contract does not list (unknown enum values).</summary>
+    public string? Flags { get; set; }
+
+    public bool SameContentAs(Complaint other) =>
+        Channel == other.Channel && Type == other.Type && Category == other.Category &&
+        AgencyCode == other.AgencyCode && KelurahanCode == other.KelurahanCode && Status == other.Status &&
+        SubmittedAt == other.SubmittedAt && VerifiedAt == other.VerifiedAt &&
+        FirstResponseAt == other.FirstResponseAt && ClosedAt == other.ClosedAt && Rating == other.Rating &&
+        UpdatedAt == other.UpdatedAt && Flags == other.Flags;
+
+    public void CopyFrom(Complaint other)
+    {
+        Channel = other.Channel;
+        Type = other.Type;
+        Category = other.Category;
+        AgencyCode = other.AgencyCode;
+        KelurahanCode = other.KelurahanCode;
+        KecamatanCode = other.KecamatanCode;
+        Status = other.Status;
+        SubmittedAt = other.SubmittedAt;
+        VerifiedAt = other.VerifiedAt;
+        FirstResponseAt = other.FirstResponseAt;
+        ClosedAt = other.ClosedAt;
+        Rating = other.Rating;
+        UpdatedAt = other.UpdatedAt;
+        Flags = other.Flags;
+    }
+}
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> builder)
+    {
+        builder.ToTable("Complaints");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).HasMaxLength(64);
+        builder.Property(x => x.Channel).HasMaxLength(32);
+        builder.Property(x => x.Type).HasMaxLength(32);
+        builder.Property(x => x.Category).HasMaxLength(120);
+        builder.Property(x => x.AgencyCode).HasMaxLength(24);
+        builder.Property(x => x.KelurahanCode).HasMaxLength(16);
+        builder.Property(x => x.KecamatanCode).HasMaxLength(16);
+        builder.Property(x => x.Status).HasMaxLength(32);
+        builder.Property(x => x.Flags).HasMaxLength(200);
+        builder.HasIndex(x => x.SubmittedAt);
+        builder.HasIndex(x => x.AgencyCode);
+        builder.HasIndex(x => x.KelurahanCode);
+    }
+}
