@@ -130,6 +130,11 @@ public sealed class SourceState
     public DateTimeOffset? LastAttemptAt { get; set; }
     public DateTimeOffset? LastSuccessAt { get; set; }
     public int ConsecutiveFailures { get; set; }
+    /// <summary>
+    /// The earliest day whose indicators are out of date: set in the same transaction as the rows that
+    /// changed, cleared once the indicators are recomputed, so a crash in between is repaired by the next run.
+    /// </summary>
+    public DateOnly? KpiDirtyFrom { get; set; }
 }
 
 /// <summary>How far a source's resource has been read: its items' <c>updated_at</c> high-water mark.</summary>

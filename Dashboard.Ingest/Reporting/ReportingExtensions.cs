@@ -14,7 +14,7 @@ public static class ReportingExtensions
     /// Registers <see cref="IDbContextFactory{ReportingDbContext}"/> on the configured provider. Each provider
     /// has its own migration set (its own context subclass), so the model always matches the migrations.
     /// </summary>
-    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
     {
         services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
@@ -25,6 +25,10 @@ public static class ReportingExtensions
 
         var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString(ConnectionName) ?? "";
+        if (provider == "Sqlite" && contentRoot is not null)
+        {
+            connectionString = RootSqlitePath(connectionString, contentRoot);
+        }
         switch (provider)
         {
             case "SqlServer":
@@ -41,6 +45,17 @@ public static class ReportingExtensions
         }
         services.AddSingleton<ReportingMigrator>();
         return services;
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, whatever the working directory.</summary>
+    private static string RootSqlitePath(string connectionString, string contentRoot)
+    {
+        var b = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(b.DataSource) && b.DataSource != ":memory:" && !Path.IsPathRooted(b.DataSource))
+        {
+            b.DataSource = Path.Combine(contentRoot, b.DataSource);
+        }
+        return b.ToString();
     }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>

@@ -1,0 +1,285 @@
+using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Ingest.Shared.Ingest;
+
+/// <summary>
+/// Runs one source: takes the source's lease (no overlap, also across nodes), pages every feed from its
+/// watermark, commits rows, quarantine, counters and the new watermark in one transaction a page, then
+/// recomputes the indicators and tells the screens. Every run, skipped ones included, lands in the ledger.
+/// </summary>
+public sealed class IngestEngine(
+    IDbContextFactory<ReportingDbContext> dbFactory,
+    KpiBroadcaster broadcaster,
+    TimeProvider time,
+    IOptions<IngestOptions> options,
+    ILogger<IngestEngine> logger)
+{
+    /// <summary>This process: host name and process id, so a restarted process recognises its own dead runs.</summary>
+    public static string Node { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+
+    public async Task<IngestRun> RunAsync(IIngestSource source, ISourcePageClient client, RunRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        var run = await StartAsync(source.Name, request, ct);
+        if (run.Status == IngestRunStatus.Skipped)
+        {
+            Log.RunSkipped(logger, source.Name, run.Id, run.Error);
+            broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, 0, 0));
+            return run;
+        }
+        Log.RunStarted(logger, source.Name, run.Id, request.Trigger);
+        broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, 0, 0));
+        try
+        {
+            foreach (var feed in source.Feeds)
+            {
+                await PullFeedAsync(source, client, feed, run, ct);
+            }
+            var codes = await RecomputeKpisAsync(source, run.Id, ct);
+            await FinishAsync(run, IngestRunStatus.Succeeded, null);
+            Log.RunFinished(logger, source.Name, run.Id, run.ItemsRead, run.Inserted, run.Updated, run.Deleted, run.Rejected);
+            broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, run.Pages, run.ItemsRead));
+            broadcaster.Publish(new IndicatorsChanged(source.Name, time.GetUtcNow(), run.Id, codes));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await FinishAsync(run, IngestRunStatus.Cancelled, "Dibatalkan (aplikasi berhenti atau pekerjaan dihentikan).");
+            broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, run.Pages, run.ItemsRead));
+            throw;
+        }
+        catch (Exception ex)
+        {
+            Log.RunFailed(logger, source.Name, run.Id, ex);
+            await FinishAsync(run, IngestRunStatus.Failed, Describe(ex));
+            broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, run.Pages, run.ItemsRead));
+            if (!IsSourceFault(ex))
+            {
+                // A defect of ours rather than the source's: recorded in the ledger, and surfaced to Hangfire too.
+                throw;
+            }
+        }
+        return run;
+    }
+
+    /// <summary>Recomputes the source's indicators from the day the last commits marked dirty.</summary>
+    public async Task<IReadOnlyList<string>> RecomputeKpisAsync(IIngestSource source, long runId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var state = await db.SourceStates.SingleAsync(s => s.Source == source.Name, ct);
+        var now = time.GetUtcNow();
+        var today = Wib.DateOf(now);
+        var hasSnapshots = await db.IndicatorSnapshots.AnyAsync(s => source.Kpis.IndicatorCodes.Contains(s.IndicatorCode), ct);
+        // Time-based indicators (backlog, overdue) move every day even without new rows: always redo today.
+        var from = state.KpiDirtyFrom is { } dirty && dirty < today ? dirty : today;
+        if (!hasSnapshots)
+        {
+            from = DateOnly.MinValue;
+        }
+        var dirtyBefore = state.KpiDirtyFrom;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await source.Kpis.RecomputeAsync(db, from, today, runId, now, ct);
+            // Only clear what this recomputation covered: a concurrent commit may have marked an earlier day.
+            await db.SourceStates
+                .Where(s => s.Source == source.Name && s.KpiDirtyFrom == dirtyBefore)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.KpiDirtyFrom, (DateOnly?)null), ct);
+            await tx.CommitAsync(ct);
+        }
+        return source.Kpis.IndicatorCodes;
+    }
+
+    private async Task PullFeedAsync(IIngestSource source, ISourcePageClient client, IFeed feed, IngestRun run, CancellationToken ct)
+    {
+        DateTimeOffset? watermark;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            watermark = await db.SourceWatermarks
+                .Where(w => w.Source == source.Name && w.Resource == feed.Resource)
+                .Select(w => w.Value)
+                .SingleOrDefaultAsync(ct);
+        }
+        run.WatermarkBefore ??= watermark;
+        string? cursor = null;
+        do
+        {
+            using var page = await FetchAsync(client, feed.Resource, watermark, cursor, source.Options.PageSize, ct);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var now = time.GetUtcNow();
+            var counters = await feed.ApplyAsync(db, source.Name, run.Id, page.Items, now, ct);
+
+            var mark = await db.SourceWatermarks.SingleOrDefaultAsync(w => w.Source == source.Name && w.Resource == feed.Resource, ct);
+            if (mark is null)
+            {
+                mark = new SourceWatermark { Source = source.Name, Resource = feed.Resource };
+                db.SourceWatermarks.Add(mark);
+            }
+            if (counters.MaxUpdatedAt is { } max && (mark.Value is null || max > mark.Value))
+            {
+                mark.Value = max;
+            }
+
+            var state = await db.SourceStates.SingleAsync(s => s.Source == source.Name, ct);
+            if (counters.AffectedSince is { } affected)
+            {
+                var day = Wib.DateOf(affected);
+                if (state.KpiDirtyFrom is null || day < state.KpiDirtyFrom)
+                {
+                    state.KpiDirtyFrom = day;
+                }
+            }
+            state.LeaseExpiresAt = now + Lease;
+
+            db.Attach(run);
+            run.Pages++;
+            run.ItemsRead += counters.Read;
+            run.Inserted += counters.Inserted;
+            run.Updated += counters.Updated;
+            run.Unchanged += counters.Unchanged;
+            run.Deleted += counters.Deleted;
+            run.Rejected += counters.Rejected;
+            run.Flagged += counters.Flagged;
+            run.WatermarkAfter = mark.Value;
+            run.HeartbeatAt = now;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+
+            cursor = page.NextCursor;
+            broadcaster.Publish(new IngestProgress(source.Name, now, run.Id, run.Status, run.Pages, run.ItemsRead));
+        }
+        while (cursor is not null);
+    }
+
+    private async Task<SourcePage> FetchAsync(
+        ISourcePageClient client, string resource, DateTimeOffset? since, string? cursor, int limit, CancellationToken ct)
+    {
+        // HTTP faults are retried by the client's resilience pipeline; a 200 that is not the contract's JSON is
+        // retried here, because a proxy error page or a truncated body is usually transient too.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.GetPageAsync(resource, since, cursor, limit, ct);
+            }
+            catch (SourcePageException ex) when (attempt < options.Value.InvalidPageAttempts)
+            {
+                Log.InvalidPage(logger, resource, attempt, ex.Message);
+            }
+        }
+    }
+
+    private async Task<IngestRun> StartAsync(string source, RunRequest request, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var state = await db.SourceStates.SingleOrDefaultAsync(s => s.Source == source, ct);
+        if (state is null)
+        {
+            db.SourceStates.Add(new SourceState { Source = source });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another node created it first.
+                db.ChangeTracker.Clear();
+            }
+            state = await db.SourceStates.AsNoTracking().SingleAsync(s => s.Source == source, ct);
+        }
+
+        var run = new IngestRun
+        {
+            Source = source,
+            Trigger = request.Trigger,
+            RequestedBy = request.RequestedBy,
+            Reason = request.Reason,
+            Node = Node,
+            StartedAt = now,
+            HeartbeatAt = now,
+            Status = IngestRunStatus.Running,
+        };
+        db.IngestRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+
+        var lease = now + Lease;
+        var taken = await db.SourceStates
+            .Where(s => s.Source == source && (s.RunningRunId == null || s.LeaseExpiresAt < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.RunningRunId, run.Id)
+                .SetProperty(x => x.LeaseExpiresAt, lease)
+                .SetProperty(x => x.LastAttemptAt, now), ct);
+        if (taken == 0)
+        {
+            var holder = await db.SourceStates.AsNoTracking().Where(s => s.Source == source).Select(s => s.RunningRunId).SingleAsync(ct);
+            run.Status = IngestRunStatus.Skipped;
+            run.FinishedAt = now;
+            run.Error = $"Dilewati: run #{holder} untuk sumber ini masih berjalan.";
+            await db.SaveChangesAsync(ct);
+            return run;
+        }
+        if (state.RunningRunId is { } previous && previous != run.Id)
+        {
+            // The lease was taken over from a run that stopped heart-beating: it died without finishing.
+            await db.IngestRuns
+                .Where(r => r.Id == previous && r.Status == IngestRunStatus.Running)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Status, IngestRunStatus.Interrupted)
+                    .SetProperty(r => r.FinishedAt, now)
+                    .SetProperty(r => r.Error, "Terputus: tidak ada tanda hidup sampai masa sewa habis."), ct);
+        }
+        return run;
+    }
+
+    private async Task FinishAsync(IngestRun run, IngestRunStatus status, string? error)
+    {
+        // Recording the outcome must not be cancelled with the run itself.
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var now = time.GetUtcNow();
+        db.Attach(run);
+        run.Status = status;
+        run.FinishedAt = now;
+        run.HeartbeatAt = now;
+        run.Error = error is { Length: > 4000 } ? error[..4000] : error;
+        var state = await db.SourceStates.SingleAsync(s => s.Source == run.Source);
+        if (state.RunningRunId == run.Id)
+        {
+            state.RunningRunId = null;
+            state.LeaseExpiresAt = null;
+        }
+        state.LastRunId = run.Id;
+        state.LastStatus = status;
+        if (status == IngestRunStatus.Succeeded)
+        {
+            state.LastSuccessAt = now;
+            state.ConsecutiveFailures = 0;
+        }
+        else if (status == IngestRunStatus.Failed)
+        {
+            state.ConsecutiveFailures++;
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static bool IsSourceFault(Exception ex) =>
+        ex is HttpRequestException or SourcePageException or TimeoutException or OperationCanceledException
+            or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException;
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        HttpRequestException { StatusCode: { } code } => $"HTTP {(int)code} {code}: {ex.Message}",
+        Polly.CircuitBreaker.BrokenCircuitException => $"Sirkuit terbuka (sumber gagal berulang): {ex.Message}",
+        OperationCanceledException or TimeoutException => $"Waktu habis: {ex.Message}",
+        _ => $"{ex.GetType().Name}: {ex.Message}",
+    };
+}

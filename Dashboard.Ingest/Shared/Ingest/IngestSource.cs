@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Dashboard.Ingest.Reporting;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Ingest.Shared.Ingest;
+
+public sealed record RunRequest(IngestTrigger Trigger, string? RequestedBy, string? Reason);
+
+/// <summary>One resource of a source, applied page by page.</summary>
+public interface IFeed
+{
+    string Resource { get; }
+
+    Task<FeedCounters> ApplyAsync(
+        ReportingDbContext db, string source, long runId, IReadOnlyList<JsonElement> items, DateTimeOffset now, CancellationToken ct);
+}
+
+public sealed class Feed<T>(ISourceMapper<T> mapper) : IFeed where T : class, ISourceEntity
+{
+    public string Resource => mapper.Resource;
+
+    public Task<FeedCounters> ApplyAsync(
+        ReportingDbContext db, string source, long runId, IReadOnlyList<JsonElement> items, DateTimeOffset now, CancellationToken ct) =>
+        FeedBatch.ApplyAsync(db, mapper, source, runId, items, now, ct);
+}
+
+/// <summary>Recomputes a source's indicators for a range of days after a committed run.</summary>
+public interface ISourceKpis
+{
+    IReadOnlyList<string> IndicatorCodes { get; }
+
+    Task RecomputeAsync(ReportingDbContext db, DateOnly from, DateOnly today, long runId, DateTimeOffset now, CancellationToken ct);
+}
+
+/// <summary>A Hangfire job that runs one source; the trigger and who asked travel as job arguments.</summary>
+public interface IIngestJob
+{
+    Task RunAsync(IngestTrigger trigger, string? requestedBy, string? reason, CancellationToken ct);
+}
+
+/// <summary>Everything the engine, the scheduler and the pages need to know about one source.</summary>
+public interface IIngestSource
+{
+    string Name { get; }
+    SourceOptions Options { get; }
+    IReadOnlyList<IFeed> Feeds { get; }
+    ISourceKpis Kpis { get; }
+    Type JobType { get; }
+    string RecurringJobId { get; }
+
+    void Schedule(IRecurringJobManager manager, TimeZoneInfo zone);
+
+    string Enqueue(IBackgroundJobClient client, RunRequest request);
+}
+
+/// <summary>The shape every source shares; a source supplies its name, feeds and indicators.</summary>
+public abstract class IngestSource<TJob, TOptions>(IOptionsMonitor<TOptions> options) : IIngestSource
+    where TJob : IIngestJob
+    where TOptions : SourceOptions
+{
+    public abstract string Name { get; }
+    public abstract IReadOnlyList<IFeed> Feeds { get; }
+    public abstract ISourceKpis Kpis { get; }
+    public SourceOptions Options => options.CurrentValue;
+    public Type JobType => typeof(TJob);
+    public string RecurringJobId => "source-" + Name.ToLowerInvariant();
+
+    public void Schedule(IRecurringJobManager manager, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        if (!Options.Enabled)
+        {
+            manager.RemoveIfExists(RecurringJobId);
+            return;
+        }
+        manager.AddOrUpdate<TJob>(
+            RecurringJobId,
+            job => job.RunAsync(IngestTrigger.Schedule, null, null, CancellationToken.None),
+            Options.Schedule,
+            new RecurringJobOptions { TimeZone = zone });
+    }
+
+    public string Enqueue(IBackgroundJobClient client, RunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        return client.Enqueue<TJob>(job => job.RunAsync(request.Trigger, request.RequestedBy, request.Reason, CancellationToken.None));
+    }
+}

@@ -1,0 +1,28 @@
+using Dashboard.Ingest.Reporting;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Ingest.Shared.Ingest;
+
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Ingest {Source} run {RunId} started ({Trigger})")]
+    public static partial void RunStarted(ILogger logger, string source, long runId, IngestTrigger trigger);
+
+    [LoggerMessage(2, LogLevel.Information, "Ingest {Source} run {RunId} succeeded: read {Read}, inserted {Inserted}, updated {Updated}, deleted {Deleted}, rejected {Rejected}")]
+    public static partial void RunFinished(ILogger logger, string source, long runId, int read, int inserted, int updated, int deleted, int rejected);
+
+    [LoggerMessage(3, LogLevel.Warning, "Ingest {Source} run {RunId} skipped: {Reason}")]
+    public static partial void RunSkipped(ILogger logger, string source, long runId, string? reason);
+
+    [LoggerMessage(4, LogLevel.Error, "Ingest {Source} run {RunId} failed")]
+    public static partial void RunFailed(ILogger logger, string source, long runId, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Warning, "Page of {Resource} was not valid JSON (attempt {Attempt}): {Message}")]
+    public static partial void InvalidPage(ILogger logger, string resource, int attempt, string message);
+
+    [LoggerMessage(6, LogLevel.Warning, "Run {RunId} of {Source} was left unfinished by {Node}: marked interrupted")]
+    public static partial void RunInterrupted(ILogger logger, long runId, string source, string node);
+
+    [LoggerMessage(7, LogLevel.Information, "Refresh of {Source} requested by {User}: {Reason}")]
+    public static partial void RefreshRequested(ILogger logger, string source, string user, string reason);
+}

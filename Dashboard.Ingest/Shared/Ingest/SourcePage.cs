@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace Dashboard.Ingest.Shared.Ingest;
+
+/// <summary>One page of a source's incremental feed. Owns the parsed JSON until disposed.</summary>
+public sealed class SourcePage(JsonDocument document, IReadOnlyList<JsonElement> items, string? nextCursor) : IDisposable
+{
+    public IReadOnlyList<JsonElement> Items { get; } = items;
+    public string? NextCursor { get; } = nextCursor;
+
+    public void Dispose() => document.Dispose();
+}
+
+/// <summary>The page was answered but is not the contract's envelope (not JSON, no <c>items</c> array…).</summary>
+public sealed class SourcePageException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A source system's incremental feed (SOURCES.md common rules), one typed HttpClient per source.</summary>
+public interface ISourcePageClient
+{
+    Task<SourcePage> GetPageAsync(string resource, DateTimeOffset? updatedSince, string? cursor, int limit, CancellationToken ct);
+}

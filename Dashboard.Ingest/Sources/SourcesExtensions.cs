@@ -1,0 +1,25 @@
+using Dashboard.Ingest.Shared.Ingest;
+using Dashboard.Ingest.Shared.Live;
+using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Ingest.Sources.Complaints;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Ingest.Sources;
+
+public static class SourcesExtensions
+{
+    /// <summary>The ingest engine and every source system. A new source is one folder and one line here.</summary>
+    public static IServiceCollection AddSources(this IServiceCollection services)
+    {
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<KpiBroadcaster>();
+        services.AddSingleton<IngestEngine>();
+        services.AddSingleton<SourceCatalog>();
+        services.AddSingleton<IngestStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<IngestStartup>());
+
+        services.AddComplaintsSource();
+        return services;
+    }
+}

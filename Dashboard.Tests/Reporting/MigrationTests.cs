@@ -1,0 +1,57 @@
+using Dashboard.Ingest.Reporting;
+using Dashboard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Tests.Reporting;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public void SqliteMigrations_MatchTheModel()
+    {
+        using var db = new SqliteReportingDbContext(new DbContextOptionsBuilder<SqliteReportingDbContext>()
+            .UseSqlite("Data Source=:memory:").Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --context SqliteReportingDbContext (see docs/DATABASE.md)");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void SqlServerMigrations_MatchTheModel()
+    {
+        // No server is needed to compare the model with the migrations' snapshot.
+        using var db = new SqlServerReportingDbContext(new DbContextOptionsBuilder<SqlServerReportingDbContext>()
+            .UseSqlServer("Server=unused;Database=unused;TrustServerCertificate=true").Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --context SqlServerReportingDbContext (see docs/DATABASE.md)");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void SqlServerMigrations_GenerateAScript()
+    {
+        using var db = new SqlServerReportingDbContext(new DbContextOptionsBuilder<SqlServerReportingDbContext>()
+            .UseSqlServer("Server=unused;Database=unused;TrustServerCertificate=true").Options);
+
+        var script = db.Database.GenerateCreateScript();
+
+        Assert.Contains("CREATE TABLE [Complaints]", script, StringComparison.Ordinal);
+        Assert.Contains("datetimeoffset", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_SeedsReferenceDataAndCatalogue()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+
+        Assert.Equal(5, await db.Regions.CountAsync(r => r.Level == RegionLevel.Kecamatan));
+        Assert.Equal(57, await db.Regions.CountAsync(r => r.Level == RegionLevel.Kelurahan));
+        Assert.Equal(847_182, (await db.Regions.SingleAsync(r => r.Code == "35.73")).Population);
+        Assert.Equal("Lowokwaru", (await db.Regions.SingleAsync(r => r.Code == "35.73.05")).Name);
+        Assert.Equal("Tasik Madu", (await db.Regions.SingleAsync(r => r.Code == "35.73.05.1012")).Name);
+        Assert.True(await db.Agencies.AnyAsync(a => a.Code == "DISHUB"));
+        Assert.Equal(10, await db.Indicators.CountAsync(i => i.Source == IndicatorCatalog.ComplaintsSource));
+        Assert.True(await db.IndicatorTargets.AnyAsync(t => t.IndicatorCode == IndicatorCatalog.Codes.WithinSlaPct && t.PeriodStart == new DateOnly(2026, 1, 1)));
+    }
+}

@@ -1,0 +1,32 @@
+using Dashboard.Web.Auth;
+
+namespace Dashboard.Web.Api;
+
+public static class ApiExtensions
+{
+    public static IServiceCollection AddApi(this IServiceCollection services) => services.AddSingleton<ApiQueries>();
+
+    /// <summary><c>/healthz</c> for load balancers and the read API (<c>/api/v1</c>) for other city systems.</summary>
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.MapGet("/healthz", async (ApiQueries q, CancellationToken ct) =>
+        {
+            var database = await q.DatabaseReachableAsync(ct);
+            var sources = database ? await q.SourcesAsync(ct) : [];
+            var body = new
+            {
+                status = database ? "ok" : "unavailable",
+                database = database ? "ok" : "unreachable",
+                sources = sources.Select(s => new { s.Name, s.LastStatus, s.LastSuccessAt, s.AgeMinutes, s.Running }),
+            };
+            return Results.Json(body, statusCode: database ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(p => p
+            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireRole(Roles.ApiClient));
+        api.MapGet("/sources", async (ApiQueries q, CancellationToken ct) => Results.Ok(await q.SourcesAsync(ct)));
+        api.MapGet("/indicators", async (ApiQueries q, string? scope, CancellationToken ct) => Results.Ok(await q.IndicatorsAsync(scope, ct)));
+        return app;
+    }
+}

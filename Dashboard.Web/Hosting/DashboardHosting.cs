@@ -1,0 +1,76 @@
+using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Ingest.Sources;
+using Dashboard.Web.Api;
+using Dashboard.Web.Auth;
+using Dashboard.Web.Jobs;
+using Dashboard.Web.Live;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Hosting;
+
+public static class DashboardHosting
+{
+    /// <summary>Everything the product registers, feature by feature.</summary>
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddReporting(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSources();
+        builder.AddJobs();
+        builder.AddDashboardAuth();
+        builder.Services.AddLive();
+        builder.Services.AddApi();
+        return builder;
+    }
+
+    /// <summary>Middleware and endpoints, in order.</summary>
+    public static async Task UseDashboardAsync(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+        {
+            await app.Services.GetRequiredService<ReportingMigrator>().MigrateAsync(CancellationToken.None);
+        }
+        if (app.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value.Enabled)
+        {
+            app.MapSourceSimulators();
+        }
+        app.MapDashboardAuth();
+        app.MapApi();
+        app.MapLive();
+        app.MapJobs();
+    }
+
+    /// <summary>
+    /// Administrative commands instead of serving: <c>migrate</c> applies the reporting database's migrations.
+    /// Returns true when a command ran.
+    /// </summary>
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return false;
+        }
+        switch (args[0])
+        {
+            case "migrate":
+                var migrator = app.Services.GetRequiredService<ReportingMigrator>();
+                await migrator.MigrateAsync(CancellationToken.None);
+                await Console.Out.WriteLineAsync($"Reporting database migrated ({migrator.Provider}).");
+                return true;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate.");
+                Environment.ExitCode = 2;
+                return true;
+        }
+    }
+}

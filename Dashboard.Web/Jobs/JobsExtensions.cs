@@ -1,0 +1,91 @@
+using Dashboard.Ingest.Shared;
+using Dashboard.Ingest.Shared.Ingest;
+using Dashboard.Web.Auth;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Jobs;
+
+public static class JobsExtensions
+{
+    /// <summary>Hangfire storage and server per <c>Hangfire:Storage</c>, and the matching refresh trigger.</summary>
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        if (options.Storage == "None")
+        {
+            builder.Services.AddSingleton<InProcessRefreshRequests>();
+            builder.Services.AddSingleton<IRefreshRequests>(sp => sp.GetRequiredService<InProcessRefreshRequests>());
+            return builder;
+        }
+
+        builder.Services.AddHangfire(cfg =>
+        {
+            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (options.Storage == "SqlServer")
+            {
+                cfg.UseSqlServerStorage(builder.Configuration.GetConnectionString("Hangfire")
+                                        ?? builder.Configuration.GetConnectionString("Reporting"));
+            }
+            else
+            {
+                cfg.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
+            }
+        });
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = options.WorkerCount;
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+        builder.Services.AddSingleton<IRefreshRequests, HangfireRefreshRequests>();
+        builder.Services.AddHostedService<RecurringJobRegistrar>();
+        return builder;
+    }
+
+    public static WebApplication MapJobs(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
+        if (options.Storage != "None")
+        {
+            app.MapHangfireDashboard(options.DashboardPath, new DashboardOptions
+            {
+                Authorization = [new RoleDashboardFilter()],
+                IsReadOnlyFunc = ctx => !ctx.GetHttpContext().User.IsInRole(Roles.Admin),
+                DisplayStorageConnectionString = false,
+                AppPath = "/",
+                DashboardTitle = "Pekerjaan latar (Hangfire)",
+            });
+        }
+        return app;
+    }
+
+    /// <summary>Administrators manage jobs; operators may look. Nobody else, never anonymous.</summary>
+    private sealed class RoleDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator));
+        }
+    }
+
+    /// <summary>Registers every source's recurring pull with explicit ids in Asia/Jakarta time.</summary>
+    private sealed class RecurringJobRegistrar(SourceCatalog catalog, IRecurringJobManager manager) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            foreach (var source in catalog.All)
+            {
+                source.Schedule(manager, Wib.Zone);
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

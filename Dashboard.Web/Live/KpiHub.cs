@@ -1,0 +1,15 @@
+using Dashboard.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dashboard.Web.Live;
+
+/// <summary>
+/// Live indicator updates for systems that are not Blazor pages (the smart-city portal, Satu Data). Clients
+/// receive <c>indicatorsChanged</c> and <c>ingestProgress</c>; the server sends, clients only listen.
+/// </summary>
+[Authorize(Policy = Policies.ReadIndicators)]
+public sealed class KpiHub : Hub
+{
+    public const string Path = "/hubs/kpi";
+}
