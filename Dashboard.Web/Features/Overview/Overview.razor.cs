@@ -1,0 +1,109 @@
+using Dashboard.Ingest.Shared.Live;
+using Dashboard.Web.Shared.Formatting;
+using Dashboard.Web.Shared.Localization;
+using Dashboard.Web.Shared.Throttling;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace Dashboard.Web.Features.Overview;
+
+/// <summary>
+/// The city at a glance: one tile per catalogue indicator, grouped by source. Live: re-queries (throttled)
+/// when <see cref="KpiBroadcaster"/> reports a committed run or run progress of any source it shows.
+/// </summary>
+public sealed partial class Overview : IDisposable
+{
+    /// <summary>Least time between two re-queries caused by live events.</summary>
+    internal static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
+
+    // The feature page that explains each source's indicators; sources without one link nowhere yet.
+    private static readonly Dictionary<string, string> SourcePages = new(StringComparer.Ordinal)
+    {
+        ["Complaints"] = "aduan",
+    };
+
+    private readonly CancellationTokenSource _cts = new();
+    private IReadOnlyList<OverviewGroup>? _groups;
+    private DateTimeOffset _now;
+    private IDisposable? _subscription;
+    private RefreshThrottle? _throttle;
+
+    [Inject]
+    private IndicatorQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private KpiBroadcaster Broadcaster { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private DashboardFormatter Format { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<UiStrings> L { get; set; } = default!;
+
+    [Inject]
+    private ILogger<Overview> Logger { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        _now = Time.GetUtcNow();
+        if (RendererInfo.IsInteractive)
+        {
+            _throttle = new RefreshThrottle(ReloadAsync, RefreshInterval, Time, ex => Log.RefreshFailed(Logger, ex));
+            _subscription = Broadcaster.Subscribe(OnKpiEvent);
+        }
+    }
+
+    protected override async Task OnInitializedAsync() => _groups = await Queries.GetOverviewAsync(_cts.Token);
+
+    private Task OnKpiEvent(KpiEvent e)
+    {
+        if (e is IndicatorsChanged or IngestProgress && (_groups is null || _groups.Any(g => g.Source == e.Source)))
+        {
+            _throttle?.Request();
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task ReloadAsync(CancellationToken ct)
+    {
+        var groups = await Queries.GetOverviewAsync(ct);
+        await InvokeAsync(() =>
+        {
+            _groups = groups;
+            _now = Time.GetUtcNow();
+            StateHasChanged();
+        });
+    }
+
+    private void OnMinute(DateTimeOffset now) => _now = now;
+
+    private static string? PageOf(string source) => SourcePages.GetValueOrDefault(source);
+
+    private string SourceName(string source)
+    {
+        var name = L["source." + source];
+        return name.ResourceNotFound ? source : name.Value;
+    }
+
+    private string? SourceSystems(string source)
+    {
+        var systems = L["source." + source + ".systems"];
+        return systems.ResourceNotFound ? null : systems.Value;
+    }
+
+    private string Freshness(OverviewGroup group) =>
+        group.LastSuccessAt is { } at
+            ? L["source.updated", Format.Age(_now - at)].Value + " · " + Format.WibTime(at)
+            : L["source.never"].Value;
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttle?.Dispose();
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}

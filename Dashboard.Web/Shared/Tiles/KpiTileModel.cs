@@ -1,0 +1,70 @@
+using System.Globalization;
+using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Indicators;
+using Dashboard.Web.Shared.Localization;
+
+namespace Dashboard.Web.Shared.Tiles;
+
+/// <summary>One point of a tile's sparkline: a WIB day and its value (null where the day has none).</summary>
+public readonly record struct SparkPoint(DateOnly Date, double? Value);
+
+/// <summary>
+/// Everything a <see cref="KpiTile"/> shows about one indicator at one scope: its definition, current value,
+/// the target valid today, the last 30 days, and how fresh its source is. Built by <see cref="KpiTileLoader"/>.
+/// </summary>
+public sealed record KpiTileModel
+{
+    public required string Code { get; init; }
+    public required string NameId { get; init; }
+    public required string NameEn { get; init; }
+    public string? DefinitionId { get; init; }
+    public string? DefinitionEn { get; init; }
+    public IndicatorUnit Unit { get; init; }
+    public IndicatorDirection Direction { get; init; }
+    public double Tolerance { get; init; }
+    public required string Source { get; init; }
+    public int CadenceMinutes { get; init; }
+    public int FreshnessMinutes { get; init; }
+    public required string ScopeCode { get; init; }
+
+    /// <summary>True when a snapshot exists for this indicator and scope.</summary>
+    public bool HasSnapshot { get; init; }
+    public double? Value { get; init; }
+
+    /// <summary>The snapshot's categorical answer (top category) or the reason its value is empty.</summary>
+    public string? Label { get; init; }
+    public DateTimeOffset? ComputedAt { get; init; }
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>The target of the most specific period that contains today (month before quarter before year).</summary>
+    public double? Target { get; init; }
+    public TargetPeriod? TargetPeriod { get; init; }
+
+    /// <summary>The last 30 WIB days, oldest first.</summary>
+    public IReadOnlyList<SparkPoint> Sparkline { get; init; } = [];
+
+    /// <summary>When the indicator's source last ingested successfully.</summary>
+    public DateTimeOffset? LastSuccessAt { get; init; }
+
+    /// <summary>True while a run of the source is in progress.</summary>
+    public bool IsRunning { get; init; }
+
+    public IndicatorStatus Status => IndicatorStatusEvaluator.Evaluate(Value, Target, Direction, Tolerance);
+
+    /// <summary>The instant the shown data is as fresh as: the source's last success, else the snapshot's computation.</summary>
+    public DateTimeOffset? DataTime => LastSuccessAt ?? (HasSnapshot ? ComputedAt : null);
+
+    public TimeSpan? AgeAt(DateTimeOffset now) => now - DataTime;
+
+    /// <summary>
+    /// True when the data is older than the indicator's freshness limit. An indicator that never had data is
+    /// not "stale" but <see cref="IndicatorStatus.NoData"/>, which the tile shows on its own.
+    /// </summary>
+    public bool IsStaleAt(DateTimeOffset now) =>
+        AgeAt(now) is { } age && FreshnessMinutes > 0 && age > TimeSpan.FromMinutes(FreshnessMinutes);
+
+    /// <summary>The indicator's name in the language of <paramref name="culture"/>.</summary>
+    public string NameIn(CultureInfo culture) => DashboardCultures.IsIndonesian(culture) ? NameId : NameEn;
+
+    public string? DefinitionIn(CultureInfo culture) => DashboardCultures.IsIndonesian(culture) ? DefinitionId : DefinitionEn;
+}

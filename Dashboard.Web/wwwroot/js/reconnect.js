@@ -1,0 +1,65 @@
+// Starts Blazor with reconnection suited to unattended wall screens (TOOLCHAIN.md "Blazor reconnection on an
+// unattended screen"): retry forever (every second for the first five attempts, then every five seconds),
+// and when the framework gives up (failed) or the server no longer knows the circuit (rejected), poll the
+// page's own URL and reload only once it answers 200, so that the browser never lands on its own error page.
+(() => {
+  const banner = document.getElementById('components-reconnect-modal');
+  const text = banner?.querySelector('[data-reconnect-text]');
+  const clock = new Intl.DateTimeFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'id-ID',
+    { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' });
+  let since = null;
+  let polling = false;
+
+  function show(template) {
+    since ??= new Date();
+    if (text && template) {
+      text.textContent = template.replace('{0}', clock.format(since));
+    }
+  }
+
+  async function reloadWhenServerAnswers() {
+    if (polling) {
+      return;
+    }
+    polling = true;
+    for (;;) {
+      await new Promise(resolve => setTimeout(resolve, 2000));
+      try {
+        const response = await fetch(location.href, { cache: 'no-store', credentials: 'same-origin' });
+        if (response.status === 200) {
+          location.reload();
+          return;
+        }
+      } catch {
+        // Server still down: keep polling.
+      }
+    }
+  }
+
+  banner?.addEventListener('components-reconnect-state-changed', event => {
+    switch (event.detail.state) {
+      case 'show':
+      case 'retrying':
+        show(banner.dataset.textRetrying);
+        break;
+      case 'hide':
+        since = null;
+        break;
+      case 'failed':
+      case 'rejected':
+      case 'resume-failed':
+        show(banner.dataset.textFailed);
+        reloadWhenServerAnswers();
+        break;
+    }
+  });
+
+  Blazor.start({
+    circuit: {
+      reconnectionOptions: {
+        maxRetries: Infinity,
+        retryIntervalMilliseconds: attempt => (attempt < 5 ? 1000 : 5000),
+      },
+    },
+  });
+})();
