@@ -197,7 +197,7 @@ internal static class ComplaintsSimulatorData
     /// <summary>Working day on which a settled complaint closes (0 = the day it came in), if within the rule.</summary>
     private static readonly WeightedChoice<int> OnTimeCloseDay = new([(0, 8), (1, 24), (2, 24), (3, 19), (4, 14), (5, 11)]);
 
-    private static readonly WeightedChoice<int> ResponseDay = new([(0, 35), (1, 35), (2, 17), (3, 8), (4, 5)]);
+    private static readonly WeightedChoice<int> ResponseDay = new([(0, 40), (1, 35), (2, 15), (3, 6), (4, 4)]);
 
     private static readonly WeightedChoice<byte> Ratings = new([(5, 38), (4, 30), (3, 12), (2, 8), (1, 12)]);
 
