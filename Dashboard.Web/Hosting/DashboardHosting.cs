@@ -3,6 +3,7 @@ using Dashboard.Ingest.Shared.Simulation;
 using Dashboard.Ingest.Sources;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Components;
 using Dashboard.Web.Jobs;
 using Dashboard.Web.Live;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public static class DashboardHosting
         builder.AddDashboardAuth();
         builder.Services.AddLive();
         builder.Services.AddApi();
+        builder.Services.AddDashboardUi();
         return builder;
     }
 
@@ -33,7 +35,6 @@ public static class DashboardHosting
         }
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseAntiforgery();
 
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
@@ -43,6 +44,7 @@ public static class DashboardHosting
         {
             app.MapSourceSimulators();
         }
+        app.MapDashboardUi();
         app.MapDashboardAuth();
         app.MapApi();
         app.MapLive();

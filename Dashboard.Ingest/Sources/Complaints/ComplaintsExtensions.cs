@@ -1,5 +1,7 @@
 using Dashboard.Ingest.Shared.Ingest;
+using Dashboard.Ingest.Shared.Simulation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Ingest.Sources.Complaints;
 
@@ -13,6 +15,10 @@ public static class ComplaintsExtensions
         services.AddIngestSource<ComplaintsSource, ComplaintsIngestJob, ComplaintsOptions, ComplaintsClient>(
             ComplaintsOptions.Section, SimulatorBasePath);
         services.AddSingleton<ComplaintsKpis>();
+        services.AddSourceSimulator(sp => new ComplaintsSimulator(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<SimulatorOptions>>(),
+            sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.ApiKey));
         return services;
     }
 }
