@@ -60,7 +60,6 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.ScopeCode).HasMaxLength(24);
             e.Property(x => x.Label).HasMaxLength(120);
             e.HasIndex(x => new { x.IndicatorCode, x.ScopeCode, x.Date }).IsUnique();
-            e.HasIndex(x => new { x.IndicatorCode, x.Date });
         });
         modelBuilder.Entity<IndicatorSnapshot>(e =>
         {

@@ -69,8 +69,11 @@ public static class DashboardHosting
                 await migrator.MigrateAsync(CancellationToken.None);
                 await Console.Out.WriteLineAsync($"Reporting database migrated ({migrator.Provider}).");
                 return true;
+            case "bench-ingest":
+                Environment.ExitCode = await BenchCommand.RunAsync(args);
+                return true;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate.");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, bench-ingest.");
                 Environment.ExitCode = 2;
                 return true;
         }

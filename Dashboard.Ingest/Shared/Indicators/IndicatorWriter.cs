@@ -57,7 +57,8 @@ public static class IndicatorWriter
         var v = Add(command, "@v");
         var l = Add(command, "@l");
         await command.PrepareAsync(ct);
-        foreach (var value in values)
+        // An absent row is "no data": only values (or categorical answers) are stored in the series.
+        foreach (var value in values.Where(v => v.Value is not null || v.Label is not null))
         {
             c.Value = value.Code;
             k.Value = (int)value.Kind;

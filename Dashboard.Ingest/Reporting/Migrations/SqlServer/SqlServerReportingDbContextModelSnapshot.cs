@@ -687,8 +687,6 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IndicatorCode", "Date");
-
                     b.HasIndex("IndicatorCode", "ScopeCode", "Date")
                         .IsUnique();
 

@@ -678,8 +678,6 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IndicatorCode", "Date");
-
                     b.HasIndex("IndicatorCode", "ScopeCode", "Date")
                         .IsUnique();
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerReportingDbContext))]
-    [Migration("20261128152134_Initial")]
+    [Migration("20261128154022_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -689,8 +689,6 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         .HasColumnType("float");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("IndicatorCode", "Date");
 
                     b.HasIndex("IndicatorCode", "ScopeCode", "Date")
                         .IsUnique();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteReportingDbContext))]
-    [Migration("20261128152114_Initial")]
+    [Migration("20261128154008_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -680,8 +680,6 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("IndicatorCode", "Date");
 
                     b.HasIndex("IndicatorCode", "ScopeCode", "Date")
                         .IsUnique();

@@ -392,11 +392,6 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                 columns: new[] { "IndicatorCode", "PeriodStart" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorValues_IndicatorCode_Date",
-                table: "IndicatorValues",
-                columns: new[] { "IndicatorCode", "Date" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_IndicatorValues_IndicatorCode_ScopeCode_Date",
                 table: "IndicatorValues",
                 columns: new[] { "IndicatorCode", "ScopeCode", "Date" },
