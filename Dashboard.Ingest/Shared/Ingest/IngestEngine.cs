@@ -140,7 +140,7 @@ public sealed class IngestEngine(
             }
             state.LeaseExpiresAt = now + Lease;
 
-            db.Attach(run);
+            db.Update(run);
             run.Pages++;
             run.ItemsRead += counters.Read;
             run.Inserted += counters.Inserted;
@@ -246,7 +246,7 @@ public sealed class IngestEngine(
         // Recording the outcome must not be cancelled with the run itself.
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         var now = time.GetUtcNow();
-        db.Attach(run);
+        db.Update(run);
         run.Status = status;
         run.FinishedAt = now;
         run.HeartbeatAt = now;

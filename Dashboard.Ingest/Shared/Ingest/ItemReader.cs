@@ -6,6 +6,7 @@ namespace Dashboard.Ingest.Shared.Ingest;
 /// <summary>
 /// Reads one source item field by field, collecting every problem instead of stopping at the first, so a
 /// quarantined item carries all its reasons. Values outside a contract's enum are kept and flagged.
+/// Nullable fields must still be present: a missing field is a broken item, an explicit null is a value.
 /// </summary>
 public sealed class ItemReader(JsonElement item)
 {
@@ -48,7 +49,7 @@ public sealed class ItemReader(JsonElement item)
 
     public int? OptionalInt(string name, int min, int max)
     {
-        if (!TryGet(name, out var e) || e.ValueKind == JsonValueKind.Null)
+        if (!Present(name, out var e) || e.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
@@ -73,7 +74,11 @@ public sealed class ItemReader(JsonElement item)
 
     private string? String(string name, bool required)
     {
-        if (!TryGet(name, out var e) || e.ValueKind == JsonValueKind.Null)
+        if (!Present(name, out var e))
+        {
+            return null;
+        }
+        if (e.ValueKind == JsonValueKind.Null)
         {
             if (required)
             {
@@ -116,6 +121,16 @@ public sealed class ItemReader(JsonElement item)
 
     private static bool HasOffset(string s) =>
         s.EndsWith('Z') || s.EndsWith('z') || (s.Length > 6 && (s[^6] is '+' or '-') && s[^3] == ':');
+
+    private bool Present(string name, out JsonElement value)
+    {
+        if (TryGet(name, out value))
+        {
+            return true;
+        }
+        _errors.Add($"{name}: tidak ada");
+        return false;
+    }
 
     private bool TryGet(string name, out JsonElement value)
     {

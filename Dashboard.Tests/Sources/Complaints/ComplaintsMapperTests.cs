@@ -122,6 +122,33 @@ public sealed class ComplaintsMapperTests
     }
 
     [Theory]
+    [InlineData("kelurahan_code")]
+    [InlineData("verified_at")]
+    [InlineData("first_response_at")]
+    [InlineData("closed_at")]
+    [InlineData("rating")]
+    public void Map_MissingNullableField_IsRejected_WhileExplicitNullIsValid(string field)
+    {
+        var missing = ComplaintJson.Item("LPR-1", At);
+        missing.Remove(field);
+        var explicitNull = ComplaintJson.Item("LPR-1", At);
+        explicitNull[field] = null;
+
+        Assert.Equal(ItemKind.Rejected, Map(missing).Kind);
+        Assert.Contains(field, Map(missing).Reason, StringComparison.Ordinal);
+        Assert.Equal(ItemKind.Valid, Map(explicitNull).Kind);
+    }
+
+    [Fact]
+    public void Map_BrokenReporter_DoesNotMatter_BecauseItIsNeverRead()
+    {
+        var item = ComplaintJson.Item("LPR-1", At);
+        item["reporter"] = "[object Object]";
+
+        Assert.Equal(ItemKind.Valid, Map(item).Kind);
+    }
+
+    [Theory]
     [InlineData("id", "123")]
     [InlineData("status", "7")]
     [InlineData("submitted_at", "20261120")]

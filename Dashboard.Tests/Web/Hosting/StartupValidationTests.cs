@@ -1,0 +1,41 @@
+using Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Tests.Web.Hosting;
+
+/// <summary>A bad setting stops start-up with a message that names the key.</summary>
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("Database:Provider", "Oracle", "Database:Provider")]
+    [InlineData("Hangfire:Storage", "Redis", "Hangfire:Storage")]
+    [InlineData("Sources:Complaints:Schedule", "tiap menit", "Sources:Complaints:Schedule")]
+    [InlineData("Sources:Complaints:BaseUrl", "ftp://sambat", "Sources:Complaints:BaseUrl")]
+    [InlineData("Sources:Simulator:HistoryDays", "-1", "Sources:Simulator:HistoryDays")]
+    [InlineData("Ingest:LeaseSeconds", "5", "Ingest:LeaseSeconds")]
+    public async Task BadSetting_StopsStartup_NamingTheKey(string key, string value, string named)
+    {
+        await using var app = new DashboardFactory(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.StartServer());
+
+        Assert.Contains(named, Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SimulatorOff_WithoutBaseUrl_StopsStartup()
+    {
+        await using var app = new DashboardFactory(new Dictionary<string, string?> { ["Sources:Simulator:Enabled"] = "false" });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.StartServer());
+
+        Assert.Contains("Sources:Complaints:BaseUrl is required", Flatten(error), StringComparison.Ordinal);
+    }
+
+    private static string Flatten(Exception error) => error switch
+    {
+        OptionsValidationException o => string.Join(" | ", o.Failures),
+        AggregateException a => string.Join(" | ", a.InnerExceptions.Select(Flatten)),
+        _ => error.Message + (error.InnerException is { } inner ? " | " + Flatten(inner) : ""),
+    };
+}
