@@ -1,0 +1,78 @@
+using System.Net;
+using Dashboard.Tests.Infrastructure;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Web.Jobs;
+
+/// <summary>
+/// The one test host with a real Hangfire store (in memory). Hangfire's JobStorage.Current is process-wide, so
+/// every other host runs with Hangfire:Storage=None.
+/// </summary>
+public sealed class HangfireHostingTests : IAsyncLifetime
+{
+    private readonly DashboardFactory _app = new(new Dictionary<string, string?> { ["Hangfire:Storage"] = "InMemory" });
+
+    public ValueTask InitializeAsync()
+    {
+        _app.StartServer();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public void RecurringPull_IsRegistered_WithItsIdCronAndJakartaTime()
+    {
+        using var connection = _app.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == "source-complaints");
+
+        Assert.Equal("*/1 * * * *", job.Cron);
+        Assert.Equal("Asia/Jakarta", job.TimeZoneId);
+    }
+
+    [Theory]
+    [InlineData("admin", HttpStatusCode.OK)]
+    [InlineData("operator", HttpStatusCode.OK)]
+    [InlineData("walikota", HttpStatusCode.Forbidden)]
+    [InlineData("dishub", HttpStatusCode.Forbidden)]
+    public async Task HangfireDashboard_IsForAdministratorsAndOperatorsOnly(string user, HttpStatusCode expected)
+    {
+        using var http = await SignedInClientAsync(user);
+
+        var response = await http.GetAsync(new Uri("hangfire", UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HangfireDashboard_IsClosedToAnonymousUsers()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _app.RootUri };
+
+        var response = await http.GetAsync(new Uri("hangfire", UriKind.Relative));
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<HttpClient> SignedInClientAsync(string user)
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        var http = new HttpClient(handler) { BaseAddress = _app.RootUri };
+        var form = await http.GetStringAsync(new Uri("masuk", UriKind.Relative));
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["username"] = user,
+            ["password"] = "Malang2026!",
+            ["ReturnUrl"] = "/",
+        });
+        var signIn = await http.PostAsync(new Uri("masuk", UriKind.Relative), body);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+        return http;
+    }
+}
