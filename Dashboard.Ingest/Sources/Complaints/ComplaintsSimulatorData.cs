@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Shared.Simulation;
 
 namespace Dashboard.Ingest.Sources.Complaints;
@@ -431,40 +432,15 @@ internal static class ComplaintsSimulatorData
     public static DateTimeOffset Truncate(DateTimeOffset t) =>
         new DateTimeOffset(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero).ToOffset(Wib);
 
-    public static bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    public static bool IsWorkingDay(DateOnly day) => WorkingCalendar.IsWorkingDay(day);
 
     public static DateOnly DateOf(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(Wib).DateTime);
 
     private static DateTimeOffset At(DateOnly day, double hours) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Wib) + TimeSpan.FromHours(hours);
 
-    /// <summary>
-    /// The deadline <paramref name="days"/> working days after <paramref name="start"/> at the same time of day;
-    /// something received at the weekend starts counting on Monday 08:00. Same rule as the dashboard's working calendar.
-    /// </summary>
-    public static DateTimeOffset Deadline(DateTimeOffset start, int days)
-    {
-        var local = start.ToOffset(Wib);
-        var day = DateOnly.FromDateTime(local.DateTime);
-        var timeOfDay = local.TimeOfDay;
-        if (!IsWorkingDay(day))
-        {
-            while (!IsWorkingDay(day))
-            {
-                day = day.AddDays(1);
-            }
-            timeOfDay = TimeSpan.FromHours(8);
-        }
-        for (var added = 0; added < days;)
-        {
-            day = day.AddDays(1);
-            if (IsWorkingDay(day))
-            {
-                added++;
-            }
-        }
-        return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Wib) + timeOfDay;
-    }
+    /// <summary>The deadline <paramref name="days"/> working days after <paramref name="start"/>, by the city's working calendar.</summary>
+    public static DateTimeOffset Deadline(DateTimeOffset start, int days) => WorkingCalendar.AddWorkingDays(start, days).ToOffset(Wib);
 
     /// <summary>
     /// The date of working day <paramref name="k"/> counted from <paramref name="t0"/>'s date: 0 is that date when it
