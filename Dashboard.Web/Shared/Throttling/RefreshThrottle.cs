@@ -105,7 +105,8 @@ public sealed class RefreshThrottle : IDisposable
     {
         try
         {
-            await _refresh(_stoppingToken);
+            // No context needed here: components marshal their own updates with InvokeAsync.
+            await _refresh(_stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stoppingToken.IsCancellationRequested)
         {

@@ -1,0 +1,172 @@
+using Bunit;
+using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Indicators;
+using Dashboard.Web.Shared.Localization;
+using Dashboard.Web.Shared.Tiles;
+
+namespace Dashboard.Tests.Web.Tiles;
+
+public sealed class KpiTileTests : WebTestContext
+{
+    private static KpiTileModel Tile(
+        double? value = 96.2, double? target = 95, IndicatorDirection direction = IndicatorDirection.HigherIsBetter,
+        double tolerance = 0.05, IndicatorUnit unit = IndicatorUnit.Percent, bool hasSnapshot = true,
+        DateTimeOffset? lastSuccessAt = null, int freshnessMinutes = 180, bool running = false, string? label = null) => new()
+    {
+        Code = "ADUAN_DITINDAKLANJUTI_PCT",
+        NameId = "Persentase aduan ditindaklanjuti",
+        NameEn = "Complaints followed up",
+        Unit = unit,
+        Direction = direction,
+        Tolerance = tolerance,
+        Source = IndicatorCatalog.ComplaintsSource,
+        CadenceMinutes = 60,
+        FreshnessMinutes = freshnessMinutes,
+        ScopeCode = ReferenceData.KotaCode,
+        HasSnapshot = hasSnapshot,
+        Value = value,
+        Label = label,
+        ComputedAt = hasSnapshot ? lastSuccessAt : null,
+        Target = target,
+        LastSuccessAt = lastSuccessAt,
+        IsRunning = running,
+        Sparkline = [.. Enumerable.Range(0, 30).Select(i => new SparkPoint(new DateOnly(2026, 5, 12).AddDays(i), 90 + (i % 7)))],
+    };
+
+    private IRenderedComponent<KpiTile> RenderTile(KpiTileModel tile) =>
+        Render<KpiTile>(p => p.Add(x => x.Tile, tile).Add(x => x.Now, Start));
+
+    [Fact]
+    public void Fresh_on_target_tile_shows_value_status_target_and_age()
+    {
+        var cut = RenderTile(Tile(lastSuccessAt: Start.AddMinutes(-3)));
+
+        var root = cut.Find("[data-testid=tile-ADUAN_DITINDAKLANJUTI_PCT]");
+        Assert.Equal("false", root.GetAttribute("data-stale"));
+        Assert.Equal("96,2 %", cut.Find("[data-testid=tile-value]").TextContent.Trim());
+        Assert.Equal(nameof(IndicatorStatus.OnTrack), cut.Find("[data-testid=tile-status]").GetAttribute("data-status"));
+        Assert.Contains("Sesuai target", cut.Find("[data-testid=tile-status]").TextContent);
+        Assert.Equal("Target ≥ 95 %", cut.Find("[data-testid=tile-target]").TextContent.Trim());
+        Assert.Equal("3 menit lalu", cut.Find("[data-testid=tile-age]").TextContent.Trim());
+        Assert.Contains("13:57 WIB", cut.Find("[data-testid=tile-age]").GetAttribute("title"));
+        Assert.Empty(cut.FindAll("[data-testid=tile-stale]"));
+        Assert.NotNull(cut.Find("[data-testid=tile-sparkline] polyline"));
+    }
+
+    [Fact]
+    public void Tile_older_than_its_freshness_limit_is_marked_stale()
+    {
+        var cut = RenderTile(Tile(lastSuccessAt: Start.AddMinutes(-181), freshnessMinutes: 180));
+
+        var root = cut.Find("[data-testid=tile-ADUAN_DITINDAKLANJUTI_PCT]");
+        Assert.Equal("true", root.GetAttribute("data-stale"));
+        Assert.Contains("kpi-tile--stale", root.ClassList);
+        Assert.Equal("Data basi", cut.Find("[data-testid=tile-stale]").TextContent.Trim());
+        Assert.Equal("3 jam lalu", cut.Find("[data-testid=tile-age]").TextContent.Trim());
+        Assert.Equal("96,2 %", cut.Find("[data-testid=tile-value]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Tile_exactly_at_its_freshness_limit_is_not_stale()
+    {
+        var cut = RenderTile(Tile(lastSuccessAt: Start.AddMinutes(-180), freshnessMinutes: 180));
+
+        Assert.Equal("false", cut.Find("[data-testid=tile-ADUAN_DITINDAKLANJUTI_PCT]").GetAttribute("data-stale"));
+    }
+
+    [Fact]
+    public void Tile_without_data_shows_a_dash_and_the_reason_never_a_zero()
+    {
+        var cut = RenderTile(Tile(value: null, hasSnapshot: false, lastSuccessAt: null));
+
+        Assert.Equal("—", cut.Find("[data-testid=tile-value]").TextContent.Trim());
+        Assert.Equal("Belum ada data: sumber belum pernah berhasil diperbarui", cut.Find("[data-testid=tile-reason]").TextContent.Trim());
+        Assert.Equal(nameof(IndicatorStatus.NoData), cut.Find("[data-testid=tile-status]").GetAttribute("data-status"));
+        Assert.Equal("false", cut.Find("[data-testid=tile-ADUAN_DITINDAKLANJUTI_PCT]").GetAttribute("data-stale"));
+        Assert.DoesNotContain(cut.FindAll("[data-testid=tile-value] *, [data-testid=tile-value]"), e => e.TextContent.Trim() == "0");
+        Assert.Equal("belum pernah diperbarui", cut.Find("[data-testid=tile-age]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Snapshot_without_a_value_shows_its_label_as_the_reason()
+    {
+        var cut = RenderTile(Tile(value: null, lastSuccessAt: Start.AddMinutes(-1), label: "Tidak ada aduan bertenggat"));
+
+        Assert.Equal("—", cut.Find("[data-testid=tile-value]").TextContent.Trim());
+        Assert.Equal("Tidak ada aduan bertenggat", cut.Find("[data-testid=tile-reason]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Value_far_below_a_higher_is_better_target_is_off_track()
+    {
+        var cut = RenderTile(Tile(value: 78.4, target: 90, tolerance: 0.05, lastSuccessAt: Start.AddMinutes(-3)));
+
+        var status = cut.Find("[data-testid=tile-status]");
+        Assert.Equal(nameof(IndicatorStatus.OffTrack), status.GetAttribute("data-status"));
+        Assert.Contains("Di luar target", status.TextContent);
+        Assert.Equal(nameof(IndicatorStatus.OffTrack), cut.Find("[data-testid=tile-ADUAN_DITINDAKLANJUTI_PCT]").GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public void Lower_is_better_value_within_tolerance_is_at_risk_and_shows_its_unit()
+    {
+        var cut = RenderTile(Tile(value: 17.2, target: 16, direction: IndicatorDirection.LowerIsBetter, tolerance: 0.1,
+            unit: IndicatorUnit.WorkingHours, lastSuccessAt: Start.AddMinutes(-3)));
+
+        Assert.Equal(nameof(IndicatorStatus.AtRisk), cut.Find("[data-testid=tile-status]").GetAttribute("data-status"));
+        Assert.Equal("17,2 jam kerja", cut.Find("[data-testid=tile-value]").TextContent.Trim());
+        Assert.Equal("Target ≤ 16 jam kerja", cut.Find("[data-testid=tile-target]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Running_source_marks_the_tile_as_updating()
+    {
+        var cut = RenderTile(Tile(lastSuccessAt: Start.AddMinutes(-3), running: true));
+
+        Assert.Contains("sedang diperbarui", cut.Find("[data-testid=tile-running]").TextContent);
+    }
+
+    [Fact]
+    public void Categorical_snapshot_shows_its_label_under_the_count()
+    {
+        var cut = RenderTile(Tile(value: 231, target: null, direction: IndicatorDirection.Neutral, unit: IndicatorUnit.Count,
+            lastSuccessAt: Start.AddMinutes(-3), label: "Perhubungan"));
+
+        Assert.Equal("231", cut.Find("[data-testid=tile-value]").TextContent.Trim());
+        Assert.Equal("Perhubungan", cut.Find("[data-testid=tile-caption]").TextContent.Trim());
+        Assert.Equal(nameof(IndicatorStatus.NoTarget), cut.Find("[data-testid=tile-status]").GetAttribute("data-status"));
+    }
+}
+
+public sealed class KpiTileEnglishTests() : WebTestContext(DashboardCultures.English)
+{
+    [Fact]
+    public void English_tile_uses_english_name_numbers_and_words()
+    {
+        var tile = new KpiTileModel
+        {
+            Code = "ADUAN_TL_5HK_PCT",
+            NameId = "Persentase tindak lanjut ≤ 5 hari kerja",
+            NameEn = "Settled within 5 working days",
+            Unit = IndicatorUnit.Percent,
+            Direction = IndicatorDirection.HigherIsBetter,
+            Tolerance = 0.05,
+            Source = IndicatorCatalog.ComplaintsSource,
+            FreshnessMinutes = 180,
+            ScopeCode = ReferenceData.KotaCode,
+            HasSnapshot = true,
+            Value = 78.4,
+            Target = 90,
+            LastSuccessAt = Start.AddHours(-4),
+            ComputedAt = Start.AddHours(-4),
+        };
+
+        var cut = Render<KpiTile>(p => p.Add(x => x.Tile, tile).Add(x => x.Now, Start));
+
+        Assert.Contains("Settled within 5 working days", cut.Markup);
+        Assert.Equal("78.4%", cut.Find("[data-testid=tile-value]").TextContent.Trim());
+        Assert.Equal("4 hours ago", cut.Find("[data-testid=tile-age]").TextContent.Trim());
+        Assert.Equal("Stale", cut.Find("[data-testid=tile-stale]").TextContent.Trim());
+        Assert.Contains("Off track", cut.Find("[data-testid=tile-status]").TextContent);
+    }
+}

@@ -1,0 +1,84 @@
+using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Sources.Complaints;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Tests.Web;
+
+/// <summary>
+/// An in-memory SQLite reporting database (schema and catalogue from <c>EnsureCreated</c>) that lives as long
+/// as its open connection; every context the factory hands out shares that connection.
+/// </summary>
+public sealed class InMemoryReportingDb : IDbContextFactory<ReportingDbContext>, IDisposable
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly DbContextOptions<SqliteReportingDbContext> _options;
+
+    public InMemoryReportingDb()
+    {
+        _connection.Open();
+        _options = new DbContextOptionsBuilder<SqliteReportingDbContext>().UseSqlite(_connection).Options;
+        using var db = CreateDbContext();
+        db.Database.EnsureCreated();
+    }
+
+    public ReportingDbContext CreateDbContext() => new SqliteReportingDbContext(_options);
+
+    /// <summary>Writes (inserts or replaces) the city's snapshot of an indicator.</summary>
+    public async Task SetSnapshotAsync(string code, double? value, DateTimeOffset computedAt,
+        string scope = ReferenceData.KotaCode, ScopeKind kind = ScopeKind.Kota, string? label = null)
+    {
+        await using var db = CreateDbContext();
+        var snapshot = await db.IndicatorSnapshots.FirstOrDefaultAsync(s => s.IndicatorCode == code && s.ScopeCode == scope);
+        if (snapshot is null)
+        {
+            snapshot = new IndicatorSnapshot { IndicatorCode = code, ScopeCode = scope, ScopeKind = kind };
+            db.IndicatorSnapshots.Add(snapshot);
+        }
+        snapshot.Value = value;
+        snapshot.Label = label;
+        snapshot.ComputedAt = computedAt;
+        snapshot.AsOf = DateOnly.FromDateTime(computedAt.UtcDateTime);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task SetSourceStateAsync(string source, DateTimeOffset? lastSuccessAt, long? runningRunId = null)
+    {
+        await using var db = CreateDbContext();
+        var state = await db.SourceStates.FirstOrDefaultAsync(s => s.Source == source);
+        if (state is null)
+        {
+            state = new SourceState { Source = source };
+            db.SourceStates.Add(state);
+        }
+        state.LastSuccessAt = lastSuccessAt;
+        state.RunningRunId = runningRunId;
+        await db.SaveChangesAsync();
+    }
+
+    public async Task AddComplaintsAsync(params Complaint[] complaints)
+    {
+        await using var db = CreateDbContext();
+        db.Set<Complaint>().AddRange(complaints);
+        await db.SaveChangesAsync();
+    }
+
+    public static Complaint Complaint(
+        string id, DateTimeOffset submittedAt, string kelurahan = "35.73.02.1001", string agency = "DISHUB",
+        string channel = "sambat", string category = "Perhubungan", DateTimeOffset? closedAt = null) => new()
+    {
+        Id = id,
+        Channel = channel,
+        Type = "pengaduan",
+        Category = category,
+        AgencyCode = agency,
+        KelurahanCode = kelurahan,
+        KecamatanCode = ReferenceData.KecamatanOf(kelurahan),
+        Status = closedAt is null ? "proses" : "selesai",
+        SubmittedAt = submittedAt,
+        ClosedAt = closedAt,
+        UpdatedAt = closedAt ?? submittedAt,
+    };
+
+    public void Dispose() => _connection.Dispose();
+}
