@@ -43,6 +43,7 @@ public sealed class KpiTileTests : WebTestContext
 
         var root = cut.Find("[data-testid=tile-ADUAN_DITINDAKLANJUTI_PCT]");
         Assert.Equal("false", root.GetAttribute("data-stale"));
+        Assert.Equal("2026-06-10T06:57:00.0000000Z", root.GetAttribute("data-as-of"));
         Assert.Equal("96,2 %", cut.Find("[data-testid=tile-value]").TextContent.Trim());
         Assert.Equal(nameof(IndicatorStatus.OnTrack), cut.Find("[data-testid=tile-status]").GetAttribute("data-status"));
         Assert.Contains("Sesuai target", cut.Find("[data-testid=tile-status]").TextContent);

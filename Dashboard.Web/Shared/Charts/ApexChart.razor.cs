@@ -47,6 +47,10 @@ public sealed partial class ApexChart : IAsyncDisposable
     [Parameter]
     public object? Options { get; set; }
 
+    /// <summary>The values are counts: axis ticks fall on whole numbers and labels show no decimals.</summary>
+    [Parameter]
+    public bool WholeNumbers { get; set; }
+
     /// <summary>The text shown when there is nothing to draw.</summary>
     [Parameter]
     public string? NoDataText { get; set; }
@@ -64,7 +68,7 @@ public sealed partial class ApexChart : IAsyncDisposable
         {
             return;
         }
-        var wanted = new RenderedState(Type, Height, IsDarkMode, OptionsJson(), [.. Categories], [.. Series.Select(s => new ChartSeries(s.Name, [.. s.Values]))]);
+        var wanted = new RenderedState(Type, Height, IsDarkMode, WholeNumbers, OptionsJson(), [.. Categories], [.. Series.Select(s => new ChartSeries(s.Name, [.. s.Values]))]);
         if (firstRender)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
@@ -107,6 +111,7 @@ public sealed partial class ApexChart : IAsyncDisposable
             dark = state.Dark,
             locale = CultureInfo.CurrentCulture.Name,
             noDataText = NoDataText ?? "—",
+            wholeNumbers = WholeNumbers,
             categories = state.Categories,
             series = ToJs(state.Series),
             options = Options,
@@ -140,10 +145,11 @@ public sealed partial class ApexChart : IAsyncDisposable
     }
 
     private sealed record RenderedState(
-        ApexChartType Type, int Height, bool Dark, string? Options, string[] Categories, ChartSeries[] Series)
+        ApexChartType Type, int Height, bool Dark, bool WholeNumbers, string? Options, string[] Categories, ChartSeries[] Series)
     {
         public bool SameLook(RenderedState other) =>
-            Type == other.Type && Height == other.Height && Dark == other.Dark && Options == other.Options;
+            Type == other.Type && Height == other.Height && Dark == other.Dark &&
+            WholeNumbers == other.WholeNumbers && Options == other.Options;
 
         public bool SameData(RenderedState other) =>
             Categories.AsSpan().SequenceEqual(other.Categories) &&

@@ -35,6 +35,7 @@ public sealed partial class KpiTile
     private string? _sourceTitle;
     private string? _staleTitle;
     private Sparkline? _spark;
+    private string? _dataTime;
 
     /// <summary>The indicator to show. Required.</summary>
     [Parameter, EditorRequired]
@@ -109,6 +110,8 @@ public sealed partial class KpiTile
         }
         _staleTitle = _stale ? L["tile.staleTitle", limit].Value : null;
         _spark = Sparkline.From(Tile.Sparkline, Tile.Target);
+        // Machine-readable freshness (round-trip UTC) for browser tests measuring commit-to-screen latency.
+        _dataTime = Tile.DataTime?.UtcDateTime.ToString("o", CultureInfo.InvariantCulture);
     }
 
     private string ReasonForNoValue()

@@ -44,8 +44,14 @@ function seriesFor(config) {
   return config.series.map(s => ({ name: s.name, data: s.values }));
 }
 
+// For counts: at most ten ticks, on whole numbers, so that a small maximum does not produce 0,5 steps.
+function wholeTicks(config) {
+  const max = Math.max(0, ...config.series.flatMap(s => s.values).filter(v => v !== null));
+  return max > 0 && max < 10 ? Math.ceil(max) : undefined;
+}
+
 function buildOptions(config) {
-  const numbers = new Intl.NumberFormat(config.locale, { maximumFractionDigits: 1 });
+  const numbers = new Intl.NumberFormat(config.locale, { maximumFractionDigits: config.wholeNumbers ? 0 : 1 });
   const format = v => (v === null || v === undefined || Number.isNaN(v) ? '—' : numbers.format(v));
   const circular = isCircular(config.type);
   const options = {
@@ -73,10 +79,17 @@ function buildOptions(config) {
   } else if (config.horizontal) {
     options.plotOptions = { bar: { horizontal: true, borderRadius: 2, barHeight: '70%' } };
     options.xaxis = { categories: config.categories, labels: { formatter: format } };
+    options.yaxis = { labels: { maxWidth: 240 } };
+    if (config.wholeNumbers) {
+      options.xaxis.tickAmount = wholeTicks(config);
+    }
   } else {
     options.plotOptions = { bar: { borderRadius: 2, columnWidth: '70%' } };
     options.xaxis = { categories: config.categories, tickAmount: Math.min(config.categories.length, 10), labels: { rotate: 0, hideOverlappingLabels: true } };
-    options.yaxis = { labels: { formatter: format } };
+    options.yaxis = { labels: { formatter: format }, forceNiceScale: true };
+    if (config.wholeNumbers) {
+      options.yaxis.tickAmount = wholeTicks(config);
+    }
   }
   return merge(options, config.options);
 }
@@ -100,8 +113,17 @@ export async function update(id, data) {
   const config = { ...entry.config, categories: data.categories, series: data.series };
   const categoriesChanged = JSON.stringify(entry.config.categories) !== JSON.stringify(data.categories);
   entry.config = config;
+  const circular = isCircular(config.type);
+  const changes = {};
   if (categoriesChanged) {
-    await entry.chart.updateOptions(isCircular(config.type) ? { labels: config.categories } : { xaxis: { categories: config.categories } }, false, false);
+    Object.assign(changes, circular ? { labels: config.categories } : { xaxis: { categories: config.categories } });
+  }
+  if (config.wholeNumbers && !circular) {
+    const axis = config.horizontal ? 'xaxis' : 'yaxis';
+    changes[axis] = { ...changes[axis], tickAmount: wholeTicks(config) };
+  }
+  if (Object.keys(changes).length > 0) {
+    await entry.chart.updateOptions(changes, false, false);
   }
   await entry.chart.updateSeries(seriesFor(config), false);
 }

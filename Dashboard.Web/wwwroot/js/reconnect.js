@@ -5,8 +5,8 @@
 (() => {
   const banner = document.getElementById('components-reconnect-modal');
   const text = banner?.querySelector('[data-reconnect-text]');
-  const clock = new Intl.DateTimeFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'id-ID',
-    { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' });
+  // 14:05 in both languages, as the server writes WIB times (id-ID in Intl would write 14.05).
+  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Jakarta' });
   let since = null;
   let polling = false;
 
