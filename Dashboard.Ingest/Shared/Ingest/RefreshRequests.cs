@@ -50,8 +50,11 @@ public sealed class InProcessRefreshRequests(
         var s = catalog.Get(source);
         Log.RefreshRequested(logger, s.Name, request.RequestedBy ?? request.Trigger.ToString(), request.Reason ?? "");
         var id = Interlocked.Increment(ref _next);
+        // The run must be in the table before it can remove itself from it.
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _running[id] = Task.Run(async () =>
         {
+            await registered.Task;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -67,6 +70,7 @@ public sealed class InProcessRefreshRequests(
                 _running.TryRemove(id, out _);
             }
         }, CancellationToken.None);
+        registered.SetResult();
         return Task.FromResult("inproc-" + id);
     }
 
