@@ -88,7 +88,7 @@ public static class IndicatorCatalog
             (Codes.AwaitingVerification, 10),
             (Codes.FollowedUpPct, 95),
             (Codes.WithinSlaPct, 90),
-            (Codes.Overdue, 10),
+            (Codes.Overdue, 20),
             (Codes.FirstResponseHours, 16),
             (Codes.ClosedPct, 85),
             (Codes.OpdCompliancePct, 90),

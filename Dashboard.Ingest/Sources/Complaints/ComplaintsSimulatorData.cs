@@ -208,7 +208,7 @@ internal static class ComplaintsSimulatorData
     private const double NotAuthorisedShare = 0.03;
     private const double ArchivedShare = 0.03;
     private const double PostponedShare = 0.02;
-    private const double NoResponseShare = 0.007;
+    private const double NoResponseShare = 0.002;
     private const double StuckInProcessShare = 0.01;
     private const double OnTimeShare = 0.965;
     private const double AspirationOnTimeShare = 0.85;
@@ -271,12 +271,15 @@ internal static class ComplaintsSimulatorData
         }
         var onTime = r.Chance(type == TypeAspirasi ? AspirationOnTimeShare : OnTimeShare);
         var closeDay = onTime ? OnTimeCloseDay.Pick(r) : 6 + (int)Math.Min(r.Exponential(7), 50);
+        // Cases that stall in "proses" (field inspections, disputes) are settled late, within the 60-day rule's reach.
+        var stalled = r.Chance(StuckInProcessShare);
+        if (stalled)
+        {
+            onTime = false;
+            closeDay = 20 + (int)Math.Min(r.Exponential(15), 60);
+        }
         var (responded, responseDay) = OnWorkingDay(t0, Math.Min(closeDay, ResponseDay.Pick(r)), verified, r, early: true);
         events.Add(new ComplaintEvent(responded.UtcTicks, ComplaintEventKind.Responded));
-        if (r.Chance(StuckInProcessShare))
-        {
-            return;
-        }
         var (closed, _) = OnWorkingDay(t0, Math.Max(closeDay, responseDay), responded, r, early: false);
         var deadline = Deadline(t0, 5);
         if (onTime && closed > deadline && deadline > responded + TimeSpan.FromMinutes(1))

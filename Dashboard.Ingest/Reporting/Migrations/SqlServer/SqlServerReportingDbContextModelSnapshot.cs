@@ -497,7 +497,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                             Period = 0,
                             PeriodEnd = new DateOnly(2025, 12, 31),
                             PeriodStart = new DateOnly(2025, 1, 1),
-                            Value = 10.0
+                            Value = 20.0
                         },
                         new
                         {
@@ -560,7 +560,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                             Period = 0,
                             PeriodEnd = new DateOnly(2026, 12, 31),
                             PeriodStart = new DateOnly(2026, 1, 1),
-                            Value = 10.0
+                            Value = 20.0
                         },
                         new
                         {
@@ -623,7 +623,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                             Period = 0,
                             PeriodEnd = new DateOnly(2027, 12, 31),
                             PeriodStart = new DateOnly(2027, 1, 1),
-                            Value = 10.0
+                            Value = 20.0
                         },
                         new
                         {

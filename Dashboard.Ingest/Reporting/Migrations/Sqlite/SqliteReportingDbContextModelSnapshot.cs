@@ -490,7 +490,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                             Period = 0,
                             PeriodEnd = new DateOnly(2025, 12, 31),
                             PeriodStart = new DateOnly(2025, 1, 1),
-                            Value = 10.0
+                            Value = 20.0
                         },
                         new
                         {
@@ -553,7 +553,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                             Period = 0,
                             PeriodEnd = new DateOnly(2026, 12, 31),
                             PeriodStart = new DateOnly(2026, 1, 1),
-                            Value = 10.0
+                            Value = 20.0
                         },
                         new
                         {
@@ -616,7 +616,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                             Period = 0,
                             PeriodEnd = new DateOnly(2027, 12, 31),
                             PeriodStart = new DateOnly(2027, 1, 1),
-                            Value = 10.0
+                            Value = 20.0
                         },
                         new
                         {
