@@ -15,7 +15,7 @@ internal static class SignInPage
         return $$"""
             <!DOCTYPE html>
             <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Masuk · Dasbor Wali Kota Malang</title>
+            <title>Masuk · Dasbor Wali Kota Malang</title><link rel="icon" href="data:,">
             <style>
               body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#0f2a44;margin:0;display:flex;min-height:100vh;align-items:center;justify-content:center}
               form{background:#fff;padding:2rem 2.2rem;border-radius:10px;width:340px;box-shadow:0 10px 30px rgba(0,0,0,.3)}
