@@ -62,7 +62,8 @@ public static class ReportingExtensions
         o.UseSqlite(connectionString, x => x.CommandTimeout(120));
 
     internal static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlServer(connectionString, x => x.EnableRetryOnFailure(3).CommandTimeout(120));
+        // No retrying execution strategy: the engine opens its own transactions, which such a strategy refuses.
+        o.UseSqlServer(connectionString, x => x.CommandTimeout(120));
 
     private sealed class Factory<T>(IDbContextFactory<T> inner) : IDbContextFactory<ReportingDbContext>
         where T : ReportingDbContext

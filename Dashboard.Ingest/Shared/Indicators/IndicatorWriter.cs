@@ -56,7 +56,11 @@ public static class IndicatorWriter
         var d = Add(command, "@d");
         var v = Add(command, "@v");
         var l = Add(command, "@l");
-        await command.PrepareAsync(ct);
+        if (sqlite)
+        {
+            // SqlClient's Prepare needs explicit parameter types; SQLite's saves re-parsing each row.
+            await command.PrepareAsync(ct);
+        }
         // An absent row is "no data": only values (or categorical answers) are stored in the series.
         foreach (var value in values.Where(v => v.Value is not null || v.Label is not null))
         {
@@ -64,7 +68,7 @@ public static class IndicatorWriter
             k.Value = (int)value.Kind;
             s.Value = value.Scope;
             // EF stores DateOnly as yyyy-MM-dd text on SQLite and as date on SQL Server.
-            d.Value = sqlite ? value.Date.ToString("yyyy-MM-dd") : value.Date.ToDateTime(TimeOnly.MinValue);
+            d.Value = sqlite ? value.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : value.Date.ToDateTime(TimeOnly.MinValue);
             v.Value = value.Value is { } number ? number : DBNull.Value;
             l.Value = (object?)value.Label ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);

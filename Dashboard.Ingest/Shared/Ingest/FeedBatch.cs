@@ -71,7 +71,12 @@ public static class FeedBatch
         for (var i = 0; i < results.Length; i++)
         {
             var r = results[i];
-            counters.Touch(r.UpdatedAt);
+            // A rejected item's updated_at is not trusted, and none may come from the future: either would
+            // push the watermark past changes not yet read.
+            if (r.Kind != ItemKind.Rejected && r.UpdatedAt <= now)
+            {
+                counters.Touch(r.UpdatedAt);
+            }
             switch (r.Kind)
             {
                 case ItemKind.Rejected:

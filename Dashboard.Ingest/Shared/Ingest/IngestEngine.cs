@@ -130,6 +130,11 @@ public sealed class IngestEngine(
             }
 
             var state = await db.SourceStates.SingleAsync(s => s.Source == source.Name, ct);
+            if (state.RunningRunId != run.Id)
+            {
+                // Our lease was taken over (we were silent past Ingest:LeaseSeconds): stop without committing.
+                throw new InvalidOperationException($"Run #{run.Id} lost its lease to run #{state.RunningRunId}; page not committed.");
+            }
             if (counters.AffectedSince is { } affected)
             {
                 var day = Wib.DateOf(affected);

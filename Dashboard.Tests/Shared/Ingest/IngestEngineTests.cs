@@ -178,6 +178,21 @@ public sealed class IngestEngineTests
     }
 
     [Fact]
+    public async Task ItemFromTheFuture_OrRejected_NeverMovesTheWatermarkPastNow()
+    {
+        await using var h = await EngineHarness.CreateAsync(pageSize: 10);
+        Seed(h.Client, 2);
+        h.Client.Add(Item("LPR-2099", new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        var broken = Item("LPR-BAD", new DateTimeOffset(2098, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        broken.Remove("category");
+        h.Client.Add(broken);
+
+        var run = await h.RunAsync();
+
+        Assert.Equal(T0.AddMinutes(2), run.WatermarkAfter);
+    }
+
+    [Fact]
     public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
     {
         await using var h = await EngineHarness.CreateAsync(pageSize: 3);
