@@ -26,7 +26,7 @@ public static class ApiExtensions
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireRole(Roles.ApiClient));
         api.MapGet("/sources", async (ApiQueries q, CancellationToken ct) => Results.Ok(await q.SourcesAsync(ct)));
-        api.MapGet("/indicators", async (ApiQueries q, string? scope, CancellationToken ct) => Results.Ok(await q.IndicatorsAsync(scope, ct)));
+        api.MapGet("/indicators", async (ApiQueries q, string? scope, CancellationToken ct) => Results.Ok(await q.IndicatorsAsync(scope, null, ct)));
         return app;
     }
 }

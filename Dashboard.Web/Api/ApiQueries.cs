@@ -40,11 +40,16 @@ public sealed class ApiQueries(IDbContextFactory<ReportingDbContext> dbFactory, 
         ];
     }
 
-    public async Task<IReadOnlyList<IndicatorValueMessage>> IndicatorsAsync(string? scope, CancellationToken ct)
+    /// <summary>Current values at one scope (the city when none), optionally only the named indicators.</summary>
+    public async Task<IReadOnlyList<IndicatorValueMessage>> IndicatorsAsync(string? scope, IReadOnlyCollection<string>? codes, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.IndicatorSnapshots.AsNoTracking();
         query = string.IsNullOrEmpty(scope) ? query.Where(s => s.ScopeKind == ScopeKind.Kota) : query.Where(s => s.ScopeCode == scope);
+        if (codes is not null)
+        {
+            query = query.Where(s => codes.Contains(s.IndicatorCode));
+        }
         return await query
             .OrderBy(s => s.IndicatorCode)
             .Select(s => new IndicatorValueMessage(s.IndicatorCode, s.ScopeCode, s.ScopeKind.ToString(), s.AsOf, s.Value, s.Label, s.ComputedAt, s.RunId))

@@ -1,7 +1,6 @@
-using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Live;
+using Dashboard.Web.Api;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Live;
 
@@ -10,7 +9,7 @@ public sealed record IndicatorValueMessage(
     string Code, string ScopeCode, string ScopeKind, DateOnly AsOf, double? Value, string? Label, DateTimeOffset ComputedAt, long? RunId);
 
 /// <summary>Forwards the in-process <see cref="KpiBroadcaster"/> to <see cref="KpiHub"/> clients.</summary>
-public sealed class KpiHubRelay(KpiBroadcaster broadcaster, IHubContext<KpiHub> hub, IDbContextFactory<ReportingDbContext> dbFactory)
+public sealed class KpiHubRelay(KpiBroadcaster broadcaster, IHubContext<KpiHub> hub, ApiQueries queries)
     : IHostedService
 {
     private IDisposable? _subscription;
@@ -32,15 +31,8 @@ public sealed class KpiHubRelay(KpiBroadcaster broadcaster, IHubContext<KpiHub> 
         switch (e)
         {
             case IndicatorsChanged changed:
-                await using (var db = await dbFactory.CreateDbContextAsync())
-                {
-                    var codes = changed.IndicatorCodes.ToList();
-                    var values = await db.IndicatorSnapshots.AsNoTracking()
-                        .Where(s => codes.Contains(s.IndicatorCode) && s.ScopeKind == ScopeKind.Kota)
-                        .Select(s => new IndicatorValueMessage(s.IndicatorCode, s.ScopeCode, s.ScopeKind.ToString(), s.AsOf, s.Value, s.Label, s.ComputedAt, s.RunId))
-                        .ToListAsync();
-                    await hub.Clients.All.SendAsync("indicatorsChanged", new { source = changed.Source, runId = changed.RunId, at = changed.At, values });
-                }
+                var values = await queries.IndicatorsAsync(null, [.. changed.IndicatorCodes], CancellationToken.None);
+                await hub.Clients.All.SendAsync("indicatorsChanged", new { source = changed.Source, runId = changed.RunId, at = changed.At, values });
                 break;
             case IngestProgress p:
                 await hub.Clients.All.SendAsync("ingestProgress",

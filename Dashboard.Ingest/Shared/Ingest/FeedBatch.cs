@@ -17,6 +17,20 @@ public sealed class FeedCounters
     public DateTimeOffset? MaxUpdatedAt { get; set; }
     public DateTimeOffset? AffectedSince { get; set; }
 
+    /// <summary>Adds this page's counts to the run's ledger row.</summary>
+    public void AddTo(IngestRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        run.Pages++;
+        run.ItemsRead += Read;
+        run.Inserted += Inserted;
+        run.Updated += Updated;
+        run.Unchanged += Unchanged;
+        run.Deleted += Deleted;
+        run.Rejected += Rejected;
+        run.Flagged += Flagged;
+    }
+
     public void Touch(DateTimeOffset? updatedAt)
     {
         if (updatedAt is { } u && (MaxUpdatedAt is null || u > MaxUpdatedAt))

@@ -146,14 +146,7 @@ public sealed class IngestEngine(
             state.LeaseExpiresAt = now + Lease;
 
             db.Update(run);
-            run.Pages++;
-            run.ItemsRead += counters.Read;
-            run.Inserted += counters.Inserted;
-            run.Updated += counters.Updated;
-            run.Unchanged += counters.Unchanged;
-            run.Deleted += counters.Deleted;
-            run.Rejected += counters.Rejected;
-            run.Flagged += counters.Flagged;
+            counters.AddTo(run);
             run.WatermarkAfter = mark.Value;
             run.HeartbeatAt = now;
             await db.SaveChangesAsync(ct);
