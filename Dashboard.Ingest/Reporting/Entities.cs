@@ -22,7 +22,7 @@ public sealed class Agency
 }
 
 /// <summary>What an indicator value is about: the whole city, a region or an agency.</summary>
-public enum ScopeKind { Kota = 0, Kecamatan = 1, Kelurahan = 2, Opd = 3 }
+public enum ScopeKind { Kota = 0, Kecamatan = 1, Kelurahan = 2, Opd = 3, School = 4 }
 
 public enum IndicatorUnit { Count = 0, Percent = 1, WorkingHours = 2, Per10k = 3, Rupiah = 4, Ratio = 5 }
 

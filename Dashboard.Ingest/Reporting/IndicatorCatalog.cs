@@ -1,137 +1,107 @@
 namespace Dashboard.Ingest.Reporting;
 
+/// <summary>One source's part of the catalogue. Found by reflection: a new source adds a file in its own folder.</summary>
+public interface IIndicatorSet
+{
+    /// <summary>The source name (<see cref="IndicatorDefinition.Source"/>, <c>SourceStates.Source</c>).</summary>
+    string Source { get; }
+
+    IReadOnlyList<IndicatorDefinition> Definitions { get; }
+
+    /// <summary>Targets for each seeded APBD year; administrators edit them in the database afterwards.</summary>
+    IReadOnlyList<YearlyTarget> YearlyTargets { get; }
+
+    /// <summary>The codes the overview shows for this domain, in order.</summary>
+    IReadOnlyList<string> Headlines { get; }
+}
+
+public sealed record YearlyTarget(string Code, double Value);
+
+/// <summary>What every indicator of one source shares.</summary>
+public sealed record IndicatorSpec(string Source, string OwnerOpd, string? LegalBasis);
+
 /// <summary>
-/// The indicator catalogue (DOMAIN.md §10) with Satu Data metadata, seeded into the reporting database.
-/// Sources add their entries here; administrators edit targets in the database afterwards.
+/// The indicator catalogue (DOMAIN.md §10) with Satu Data metadata, seeded into the reporting database: the
+/// union of every source's <see cref="IIndicatorSet"/>, ordered by catalogue number.
 /// </summary>
 public static class IndicatorCatalog
 {
-    public const string ComplaintsSource = "Complaints";
+    public static readonly int[] SeededYears = [2025, 2026, 2027];
 
-    public static class Codes
+    public static IReadOnlyList<IIndicatorSet> Sets { get; } = typeof(IndicatorCatalog).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IIndicatorSet).IsAssignableFrom(t))
+        .Select(t => (IIndicatorSet)Activator.CreateInstance(t)!)
+        .OrderBy(s => s.Definitions.Min(d => d.Number))
+        .ToList();
+
+    public static IReadOnlyList<IndicatorDefinition> Definitions { get; } = Checked(Sets.SelectMany(s => s.Definitions).OrderBy(d => d.Number).ToList());
+
+    /// <summary>Targets per APBD year (ids are stable: catalogue number × 1000 + year − 2000).</summary>
+    public static IReadOnlyList<IndicatorTarget> Targets { get; } = BuildTargets();
+
+    public static IndicatorDefinition Find(string code) =>
+        Definitions.FirstOrDefault(d => d.Code == code) ?? throw new KeyNotFoundException($"No indicator '{code}' in the catalogue.");
+
+    public static IndicatorDefinition Define(
+        IndicatorSpec spec, int number, string code, IndicatorUnit unit, IndicatorDirection direction, int cadence, int freshness,
+        double tolerance, string nameId, string nameEn, string definitionId, string definitionEn, string formula)
     {
-        public const string ComplaintsReceived = "ADUAN_MASUK";
-        public const string AwaitingVerification = "ADUAN_BELUM_VERIFIKASI";
-        public const string FollowedUpPct = "ADUAN_DITINDAKLANJUTI_PCT";
-        public const string WithinSlaPct = "ADUAN_TL_5HK_PCT";
-        public const string Overdue = "ADUAN_LEWAT_SLA";
-        public const string FirstResponseHours = "ADUAN_RESPON_PERTAMA_JAM";
-        public const string ClosedPct = "ADUAN_SELESAI_PCT";
-        public const string OpdCompliancePct = "OPD_KEPATUHAN_TL_PCT";
-        public const string Per10kPopulation = "ADUAN_PER_10RB_PENDUDUK";
-        public const string TopCategory = "ADUAN_TOPIK_TERATAS";
+        ArgumentNullException.ThrowIfNull(spec);
+        return new IndicatorDefinition
+        {
+            Code = code,
+            Number = number,
+            NameId = nameId,
+            NameEn = nameEn,
+            DefinitionId = definitionId,
+            DefinitionEn = definitionEn,
+            Formula = formula,
+            Unit = unit,
+            Direction = direction,
+            OwnerOpd = spec.OwnerOpd,
+            Source = spec.Source,
+            CadenceMinutes = cadence,
+            FreshnessMinutes = freshness,
+            LegalBasis = spec.LegalBasis,
+            Tolerance = tolerance,
+            DisplayOrder = number,
+        };
     }
 
-    private const string LegalComplaints = "UU 25/2009; Perpres 76/2013; Permenpan RB 62/2018";
-
-    public static IReadOnlyList<IndicatorDefinition> Definitions { get; } =
-    [
-        Complaint(1, Codes.ComplaintsReceived, IndicatorUnit.Count, IndicatorDirection.Neutral, 15, 60, 0,
-            "Jumlah aduan masuk", "Complaints received",
-            "Jumlah aduan (pengaduan, aspirasi, permintaan informasi) yang diterima pada hari itu dari semua kanal.",
-            "Complaints of every type received that day through every channel.",
-            "count(submitted_at dalam hari itu)"),
-        Complaint(2, Codes.AwaitingVerification, IndicatorUnit.Count, IndicatorDirection.LowerIsBetter, 15, 60, 0.2,
-            "Aduan belum terverifikasi", "Complaints awaiting verification",
-            "Aduan yang sudah masuk tetapi belum diverifikasi admin pada akhir hari itu.",
-            "Complaints received but not yet verified at the end of the day.",
-            "count(submitted_at ≤ akhir hari ∧ (verified_at kosong ∨ verified_at > akhir hari) ∧ status bukan ditunda/bukan_wewenang/diarsipkan)"),
-        Complaint(3, Codes.FollowedUpPct, IndicatorUnit.Percent, IndicatorDirection.HigherIsBetter, 60, 180, 0.03,
-            "Persentase aduan ditindaklanjuti", "Complaints followed up",
-            "Bagian aduan terverifikasi dalam 30 hari terakhir yang sudah mendapat tanggapan OPD.",
-            "Share of verified complaints of the last 30 days that an agency has responded to.",
-            "count(first_response_at ≤ akhir hari) / count(terverifikasi, masuk 30 hari terakhir) × 100"),
-        Complaint(4, Codes.WithinSlaPct, IndicatorUnit.Percent, IndicatorDirection.HigherIsBetter, 60, 180, 0.05,
-            "Persentase tindak lanjut ≤ 5 hari kerja", "Settled within 5 working days",
-            "Dari pengaduan dan permintaan informasi yang tenggatnya (5 hari kerja) jatuh dalam 30 hari terakhir, bagian yang selesai sebelum tenggat.",
-            "Of complaints and information requests whose 5-working-day deadline fell in the last 30 days, the share settled by the deadline.",
-            "count(closed_at ≤ tenggat) / count(tenggat dalam 30 hari terakhir) × 100"),
-        Complaint(5, Codes.Overdue, IndicatorUnit.Count, IndicatorDirection.LowerIsBetter, 60, 180, 0.2,
-            "Aduan lewat SLA", "Overdue complaints",
-            "Pengaduan dan permintaan informasi yang masih terbuka melewati 5 hari kerja pada akhir hari itu.",
-            "Complaints and information requests still open past 5 working days at the end of the day.",
-            "count(terbuka ∧ tenggat < akhir hari)"),
-        Complaint(6, Codes.FirstResponseHours, IndicatorUnit.WorkingHours, IndicatorDirection.LowerIsBetter, 60, 180, 0.1,
-            "Rata-rata waktu respons pertama", "Mean time to first response",
-            "Rata-rata jam kerja dari aduan masuk sampai tanggapan pertama, untuk tanggapan dalam 30 hari terakhir.",
-            "Mean working hours from submission to first response, for responses in the last 30 days.",
-            "mean(jam_kerja(submitted_at, first_response_at))"),
-        Complaint(7, Codes.ClosedPct, IndicatorUnit.Percent, IndicatorDirection.HigherIsBetter, 1440, 2880, 0.05,
-            "Persentase aduan selesai", "Complaints closed",
-            "Bagian aduan yang masuk dalam 90 hari terakhir dan berstatus selesai pada akhir hari itu.",
-            "Share of complaints received in the last 90 days that are closed (Selesai) at the end of the day.",
-            "count(closed_at ≤ akhir hari) / count(masuk 90 hari terakhir) × 100"),
-        Complaint(8, Codes.OpdCompliancePct, IndicatorUnit.Percent, IndicatorDirection.HigherIsBetter, 1440, 2880, 0.05,
-            "Kepatuhan OPD menindaklanjuti", "Agency follow-up compliance",
-            "Per OPD: bagian aduan dengan tenggat 5 hari kerja dalam 30 hari terakhir yang selesai tepat waktu (tabel peringkat).",
-            "Per agency: share of complaints due in the last 30 days settled within 5 working days (league table).",
-            "count(closed_at ≤ tenggat) / count(tenggat dalam 30 hari terakhir) × 100, per OPD"),
-        Complaint(9, Codes.Per10kPopulation, IndicatorUnit.Per10k, IndicatorDirection.Neutral, 1440, 2880, 0,
-            "Aduan per 10.000 penduduk", "Complaints per 10,000 residents",
-            "Aduan yang masuk dalam 30 hari terakhir per 10.000 penduduk (penduduk kelurahan adalah taksiran).",
-            "Complaints received in the last 30 days per 10,000 residents (kelurahan population is an estimate).",
-            "count(masuk 30 hari terakhir) / penduduk × 10.000"),
-        Complaint(10, Codes.TopCategory, IndicatorUnit.Count, IndicatorDirection.Neutral, 1440, 2880, 0,
-            "Topik aduan teratas", "Top complaint category",
-            "Kategori dengan aduan terbanyak dalam 30 hari terakhir dan jumlah aduannya.",
-            "The category with the most complaints in the last 30 days, and its count.",
-            "argmax_kategori count(masuk 30 hari terakhir)"),
-    ];
-
-    /// <summary>Targets per APBD year. The dashboard's status is computed from these.</summary>
-    public static IReadOnlyList<IndicatorTarget> Targets { get; } = BuildTargets();
+    private static List<IndicatorDefinition> Checked(List<IndicatorDefinition> definitions)
+    {
+        var codes = definitions.GroupBy(d => d.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        var numbers = definitions.GroupBy(d => d.Number).FirstOrDefault(g => g.Count() > 1);
+        if (codes is not null || numbers is not null)
+        {
+            throw new InvalidOperationException(
+                $"The indicator catalogue repeats {(codes is not null ? "code " + codes.Key : "number " + numbers!.Key)}.");
+        }
+        return definitions;
+    }
 
     private static List<IndicatorTarget> BuildTargets()
     {
-        var perYear = new (string Code, double Value)[]
-        {
-            (Codes.AwaitingVerification, 10),
-            (Codes.FollowedUpPct, 95),
-            (Codes.WithinSlaPct, 90),
-            (Codes.Overdue, 20),
-            (Codes.FirstResponseHours, 16),
-            (Codes.ClosedPct, 85),
-            (Codes.OpdCompliancePct, 90),
-        };
         var targets = new List<IndicatorTarget>();
-        long id = 1;
-        foreach (var year in new[] { 2025, 2026, 2027 })
+        foreach (var set in Sets)
         {
-            foreach (var (code, value) in perYear)
+            foreach (var target in set.YearlyTargets)
             {
-                targets.Add(new IndicatorTarget
+                var number = set.Definitions.Single(d => d.Code == target.Code).Number;
+                foreach (var year in SeededYears)
                 {
-                    Id = id++,
-                    IndicatorCode = code,
-                    Period = TargetPeriod.Year,
-                    PeriodStart = new DateOnly(year, 1, 1),
-                    PeriodEnd = new DateOnly(year, 12, 31),
-                    Value = value,
-                });
+                    targets.Add(new IndicatorTarget
+                    {
+                        Id = number * 1000 + year - 2000,
+                        IndicatorCode = target.Code,
+                        Period = TargetPeriod.Year,
+                        PeriodStart = new DateOnly(year, 1, 1),
+                        PeriodEnd = new DateOnly(year, 12, 31),
+                        Value = target.Value,
+                    });
+                }
             }
         }
         return targets;
     }
-
-    private static IndicatorDefinition Complaint(
-        int number, string code, IndicatorUnit unit, IndicatorDirection direction, int cadence, int freshness,
-        double tolerance, string nameId, string nameEn, string definitionId, string definitionEn, string formula) => new()
-    {
-        Code = code,
-        Number = number,
-        NameId = nameId,
-        NameEn = nameEn,
-        DefinitionId = definitionId,
-        DefinitionEn = definitionEn,
-        Formula = formula,
-        Unit = unit,
-        Direction = direction,
-        OwnerOpd = "DISKOMINFO",
-        Source = ComplaintsSource,
-        CadenceMinutes = cadence,
-        FreshnessMinutes = freshness,
-        LegalBasis = LegalComplaints,
-        Tolerance = tolerance,
-        DisplayOrder = number,
-    };
 }

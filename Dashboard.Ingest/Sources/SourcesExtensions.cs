@@ -1,5 +1,6 @@
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
+using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Shared.Simulation;
 using Dashboard.Ingest.Sources.Complaints;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public static class SourcesExtensions
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<KpiBroadcaster>();
         services.AddSingleton<IngestEngine>();
+        services.AddSingleton(Pseudonymizer.Create);
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<IngestStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestStartup>());

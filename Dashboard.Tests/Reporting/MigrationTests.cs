@@ -1,3 +1,4 @@
+using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,7 @@ public sealed class MigrationTests
         Assert.Equal("Lowokwaru", (await db.Regions.SingleAsync(r => r.Code == "35.73.05")).Name);
         Assert.Equal("Tasik Madu", (await db.Regions.SingleAsync(r => r.Code == "35.73.05.1012")).Name);
         Assert.True(await db.Agencies.AnyAsync(a => a.Code == "DISHUB"));
-        Assert.Equal(10, await db.Indicators.CountAsync(i => i.Source == IndicatorCatalog.ComplaintsSource));
-        Assert.True(await db.IndicatorTargets.AnyAsync(t => t.IndicatorCode == IndicatorCatalog.Codes.WithinSlaPct && t.PeriodStart == new DateOnly(2026, 1, 1)));
+        Assert.Equal(10, await db.Indicators.CountAsync(i => i.Source == ComplaintsIndicators.Source));
+        Assert.True(await db.IndicatorTargets.AnyAsync(t => t.IndicatorCode == ComplaintsIndicators.Codes.WithinSlaPct && t.PeriodStart == new DateOnly(2026, 1, 1)));
     }
 }

@@ -94,7 +94,7 @@ public static class FeedBatch
             switch (r.Kind)
             {
                 case ItemKind.Rejected:
-                    Quarantine(db, mapper.Resource, source, runId, r.Id, r.Reason!, items[i], now);
+                    Quarantine(db, mapper, source, runId, r.Id, r.Reason!, items[i], now);
                     counters.Rejected++;
                     break;
                 case ItemKind.Tombstone:
@@ -102,7 +102,7 @@ public static class FeedBatch
                     {
                         if (r.UpdatedAt < gone.UpdatedAt)
                         {
-                            Quarantine(db, mapper.Resource, source, runId, r.Id, Stale(r.UpdatedAt, gone.UpdatedAt), items[i], now);
+                            Quarantine(db, mapper, source, runId, r.Id, Stale(r.UpdatedAt, gone.UpdatedAt), items[i], now);
                             counters.Rejected++;
                             break;
                         }
@@ -132,7 +132,7 @@ public static class FeedBatch
                     }
                     else if (incoming.UpdatedAt < stored.UpdatedAt)
                     {
-                        Quarantine(db, mapper.Resource, source, runId, r.Id, Stale(incoming.UpdatedAt, stored.UpdatedAt), items[i], now);
+                        Quarantine(db, mapper, source, runId, r.Id, Stale(incoming.UpdatedAt, stored.UpdatedAt), items[i], now);
                         counters.Rejected++;
                     }
                     else if (mapper.SameContent(stored, incoming))
@@ -163,16 +163,17 @@ public static class FeedBatch
     private static string Stale(DateTimeOffset? incoming, DateTimeOffset stored) =>
         $"updated_at mundur: {incoming:O} lebih lama dari versi tersimpan {stored:O}; versi tersimpan dipertahankan";
 
-    private static void Quarantine(
-        ReportingDbContext db, string resource, string source, long runId, string? id, string reason, JsonElement item, DateTimeOffset now) =>
+    private static void Quarantine<T>(
+        ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, string? id, string reason, JsonElement item, DateTimeOffset now)
+        where T : class, ISourceEntity =>
         db.QuarantinedItems.Add(new QuarantinedItem
         {
             Source = source,
-            Resource = resource,
+            Resource = mapper.Resource,
             SourceItemId = id is { Length: <= 128 } ? id : id?[..128],
             RunId = runId,
             Reason = reason.Length <= 1000 ? reason : reason[..1000],
-            Payload = PersonalData.Redact(item),
+            Payload = PersonalData.Redact(item, mapper.StoredFields),
             ReceivedAt = now,
         });
 }

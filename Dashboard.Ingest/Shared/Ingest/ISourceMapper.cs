@@ -9,6 +9,12 @@ public interface ISourceMapper<T> where T : class, ISourceEntity
     /// <summary>The contract's resource path segment (<c>complaints</c>).</summary>
     string Resource { get; }
 
+    /// <summary>
+    /// The contract's top-level fields that are not personal: the only ones a quarantined copy keeps. A field
+    /// that holds a personal key (an NIP used as <c>id</c>) is left out; the mapper returns its keyed hash as the id.
+    /// </summary>
+    IReadOnlySet<string> StoredFields { get; }
+
     ItemResult<T> Map(JsonElement item);
 
     bool SameContent(T stored, T incoming);

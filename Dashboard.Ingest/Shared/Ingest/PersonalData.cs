@@ -4,60 +4,46 @@ using System.Text.Json;
 namespace Dashboard.Ingest.Shared.Ingest;
 
 /// <summary>
-/// Removes personal fields before anything from a source item is stored (quarantine keeps the rest of the
-/// item so an operator can see what was wrong). Field names are matched at any depth.
+/// Keeps only a contract's declared non-personal fields of a source item before a copy is stored in quarantine
+/// (so an operator can see what was wrong). Every other field, announced or not (<c>reporter</c>, <c>nik</c>,
+/// an unannounced <c>alamat</c>…), is replaced by a marker that keeps its name but not its value.
 /// </summary>
 public static class PersonalData
 {
-    /// <summary>Names of personal fields across the six contracts (SOURCES.md).</summary>
-    public static readonly IReadOnlySet<string> CommonFields = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "reporter", "name", "phone", "nik", "head_nik", "head_name", "address", "birth_date", "applicant", "email",
-    };
+    public const string Removed = "[dihapus]";
 
     public const int MaxStoredLength = 8000;
 
-    public static string Redact(JsonElement item, IReadOnlySet<string>? fields = null)
+    public static string Redact(JsonElement item, IReadOnlySet<string> storedFields)
     {
-        fields ??= CommonFields;
+        ArgumentNullException.ThrowIfNull(storedFields);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, item, fields);
+            if (item.ValueKind == JsonValueKind.Object)
+            {
+                writer.WriteStartObject();
+                foreach (var p in item.EnumerateObject())
+                {
+                    if (storedFields.Contains(p.Name))
+                    {
+                        writer.WritePropertyName(p.Name);
+                        p.Value.WriteTo(writer);
+                    }
+                    else
+                    {
+                        writer.WriteString(p.Name, Removed);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+            else
+            {
+                // Not an object: nothing in it is a declared field.
+                writer.WriteStringValue($"{Removed} ({item.ValueKind})");
+            }
         }
         var json = Encoding.UTF8.GetString(buffer.ToArray());
         return json.Length <= MaxStoredLength ? json : json[..MaxStoredLength];
-    }
-
-    private static void Write(Utf8JsonWriter writer, JsonElement element, IReadOnlySet<string> fields)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (var p in element.EnumerateObject())
-                {
-                    if (fields.Contains(p.Name))
-                    {
-                        writer.WriteString(p.Name, "[dihapus]");
-                        continue;
-                    }
-                    writer.WritePropertyName(p.Name);
-                    Write(writer, p.Value, fields);
-                }
-                writer.WriteEndObject();
-                break;
-            case JsonValueKind.Array:
-                writer.WriteStartArray();
-                foreach (var e in element.EnumerateArray())
-                {
-                    Write(writer, e, fields);
-                }
-                writer.WriteEndArray();
-                break;
-            default:
-                element.WriteTo(writer);
-                break;
-        }
     }
 }

@@ -3,7 +3,7 @@ using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Shared.Ingest;
 using Microsoft.EntityFrameworkCore;
-using Codes = Dashboard.Ingest.Reporting.IndicatorCatalog.Codes;
+using Codes = Dashboard.Ingest.Sources.Complaints.ComplaintsIndicators.Codes;
 
 namespace Dashboard.Ingest.Sources.Complaints;
 

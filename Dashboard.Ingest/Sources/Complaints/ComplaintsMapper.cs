@@ -12,6 +12,13 @@ public sealed class ComplaintsMapper : ISourceMapper<Complaint>
 {
     public string Resource => ComplaintsPayload.Resource;
 
+    /// <summary>Every contract field except <c>reporter</c> (name, phone).</summary>
+    public IReadOnlySet<string> StoredFields { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "id", "updated_at", "deleted", "channel", "type", "category", "agency_code", "kelurahan_code", "status",
+        "submitted_at", "verified_at", "first_response_at", "closed_at", "rating",
+    };
+
     public ItemResult<Complaint> Map(JsonElement item)
     {
         var r = new ItemReader(item);

@@ -332,13 +332,13 @@ public sealed class IngestEngineTests
 
         var changed = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(run.Id, changed.RunId);
-        Assert.Contains(IndicatorCatalog.Codes.ComplaintsReceived, changed.IndicatorCodes);
+        Assert.Contains(ComplaintsIndicators.Codes.ComplaintsReceived, changed.IndicatorCodes);
         await using var db = h.Db.CreateDbContext();
-        var snapshot = await db.IndicatorSnapshots.SingleAsync(s => s.IndicatorCode == IndicatorCatalog.Codes.ComplaintsReceived && s.ScopeCode == ReferenceData.KotaCode);
+        var snapshot = await db.IndicatorSnapshots.SingleAsync(s => s.IndicatorCode == ComplaintsIndicators.Codes.ComplaintsReceived && s.ScopeCode == ReferenceData.KotaCode);
         Assert.Equal(run.Id, snapshot.RunId);
         Assert.Null((await db.SourceStates.SingleAsync()).KpiDirtyFrom);
         // Five complaints were submitted two days before "today": the 30-day count at city level is 5.
-        var per10k = await db.IndicatorSnapshots.SingleAsync(s => s.IndicatorCode == IndicatorCatalog.Codes.Per10kPopulation && s.ScopeCode == ReferenceData.KotaCode);
+        var per10k = await db.IndicatorSnapshots.SingleAsync(s => s.IndicatorCode == ComplaintsIndicators.Codes.Per10kPopulation && s.ScopeCode == ReferenceData.KotaCode);
         Assert.Equal(Math.Round(5 * 10_000.0 / ReferenceData.Regions[0].Population, 2), per10k.Value);
     }
 

@@ -1,7 +1,7 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Sources.Complaints;
-using Codes = Dashboard.Ingest.Reporting.IndicatorCatalog.Codes;
+using Codes = Dashboard.Ingest.Sources.Complaints.ComplaintsIndicators.Codes;
 
 namespace Dashboard.Tests.Sources.Complaints;
 

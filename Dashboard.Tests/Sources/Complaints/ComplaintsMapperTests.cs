@@ -238,13 +238,17 @@ public sealed class ComplaintsMapperTests
     }
 
     [Fact]
-    public void PersonalData_Redact_RemovesReporterButKeepsTheRest()
+    public void PersonalData_Redact_RemovesReporterAndUnannouncedFieldsButKeepsTheRest()
     {
-        var json = PersonalData.Redact(JsonDocument.Parse(ComplaintJson.Item("LPR-1", At).ToJsonString()).RootElement);
+        var item = ComplaintJson.Item("LPR-1", At);
+        item["alamat"] = "Jl. Rahasia No. 7";
+        var json = PersonalData.Redact(JsonDocument.Parse(item.ToJsonString()).RootElement, _mapper.StoredFields);
 
         Assert.DoesNotContain(ComplaintJson.ReporterName, json, StringComparison.Ordinal);
         Assert.DoesNotContain(ComplaintJson.ReporterPhone, json, StringComparison.Ordinal);
         Assert.Contains("LPR-1", json, StringComparison.Ordinal);
         Assert.Contains("DISHUB", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rahasia", json, StringComparison.Ordinal);
+        Assert.Contains("\"alamat\":\"[dihapus]\"", json, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Ingest.Sources.Complaints;
 using Bunit;
 using Bunit.TestDoubles;
 using Dashboard.Ingest.Reporting;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using Codes = Dashboard.Ingest.Reporting.IndicatorCatalog.Codes;
+using Codes = Dashboard.Ingest.Sources.Complaints.ComplaintsIndicators.Codes;
 
 namespace Dashboard.Tests.Web.Complaints;
 
@@ -43,7 +44,7 @@ public sealed class ComplaintsPageTests : WebTestContext
 
     private async Task SeedAsync()
     {
-        await _db.SetSourceStateAsync(IndicatorCatalog.ComplaintsSource, Start.AddMinutes(-3));
+        await _db.SetSourceStateAsync(ComplaintsIndicators.Source, Start.AddMinutes(-3));
         await _db.SetSnapshotAsync(Codes.WithinSlaPct, 78.4, Start.AddMinutes(-3));
         await _db.SetSnapshotAsync(Codes.WithinSlaPct, 93.0, Start.AddMinutes(-3), scope: "35.73.02", kind: ScopeKind.Kecamatan);
         await _db.SetSnapshotAsync(Codes.OpdCompliancePct, 72.0, Start.AddMinutes(-3), scope: "DISHUB", kind: ScopeKind.Opd);
@@ -72,7 +73,7 @@ public sealed class ComplaintsPageTests : WebTestContext
 
         var cut = RenderPage();
 
-        Assert.Equal(IndicatorCatalog.Definitions.Count(d => d.Source == IndicatorCatalog.ComplaintsSource),
+        Assert.Equal(IndicatorCatalog.Definitions.Count(d => d.Source == ComplaintsIndicators.Source),
             cut.FindAll("[data-testid=complaint-tiles] > article").Count);
         Assert.Equal("78,4 %", cut.Find($"[data-testid=tile-{Codes.WithinSlaPct}] [data-testid=tile-value]").TextContent.Trim());
         Assert.Equal(5, cut.FindAll("[data-testid^=region-35]").Count);
@@ -125,7 +126,7 @@ public sealed class ComplaintsPageTests : WebTestContext
         dialogs.Find("[data-testid=refresh-submit]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(
-            (IndicatorCatalog.ComplaintsSource, "operator", "Data pagi belum masuk"), Assert.Single(_refreshes.Requests)));
+            (ComplaintsIndicators.Source, "operator", "Data pagi belum masuk"), Assert.Single(_refreshes.Requests)));
         var snackbar = Services.GetRequiredService<ISnackbar>();
         cut.WaitForAssertion(() => Assert.Contains(snackbar.ShownSnackbars, s => s.Message != null && s.Message.Contains("job-1", StringComparison.Ordinal)));
     }
@@ -139,7 +140,7 @@ public sealed class ComplaintsPageTests : WebTestContext
 
         await _db.SetSnapshotAsync(Codes.WithinSlaPct, 91.5, Start);
         _broadcaster.Publish(new IndicatorsChanged("Pajak", Start, RunId: 3, ["PAJAK_REALISASI"]));
-        _broadcaster.Publish(new IndicatorsChanged(IndicatorCatalog.ComplaintsSource, Start, RunId: 4, [Codes.WithinSlaPct]));
+        _broadcaster.Publish(new IndicatorsChanged(ComplaintsIndicators.Source, Start, RunId: 4, [Codes.WithinSlaPct]));
 
         cut.WaitForAssertion(() => Assert.Equal("91,5 %",
             cut.Find($"[data-testid=tile-{Codes.WithinSlaPct}] [data-testid=tile-value]").TextContent.Trim()));

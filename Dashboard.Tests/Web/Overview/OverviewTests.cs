@@ -1,3 +1,4 @@
+using Dashboard.Ingest.Sources.Complaints;
 using Bunit;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Indicators;
@@ -6,7 +7,7 @@ using Dashboard.Web.Features.Overview;
 using Dashboard.Web.Shared.Charts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Codes = Dashboard.Ingest.Reporting.IndicatorCatalog.Codes;
+using Codes = Dashboard.Ingest.Sources.Complaints.ComplaintsIndicators.Codes;
 using OverviewPage = Dashboard.Web.Features.Overview.Overview;
 
 namespace Dashboard.Tests.Web.Overview;
@@ -27,7 +28,7 @@ public sealed class OverviewTests : WebTestContext
 
     private async Task SeedAsync()
     {
-        await _db.SetSourceStateAsync(IndicatorCatalog.ComplaintsSource, Start.AddMinutes(-3));
+        await _db.SetSourceStateAsync(ComplaintsIndicators.Source, Start.AddMinutes(-3));
         await _db.SetSnapshotAsync(Codes.WithinSlaPct, 78.4, Start.AddMinutes(-3));
         await _db.SetSnapshotAsync(Codes.FollowedUpPct, 96.2, Start.AddMinutes(-3));
         await _db.SetSnapshotAsync(Codes.TopCategory, 231, Start.AddMinutes(-3), label: "Perhubungan");
@@ -64,7 +65,7 @@ public sealed class OverviewTests : WebTestContext
             cut.Find($"[data-testid=tile-{Codes.WithinSlaPct}] [data-testid=tile-value]").TextContent.Trim()));
 
         await _db.SetSnapshotAsync(Codes.WithinSlaPct, 91.5, Start);
-        _broadcaster.Publish(new IndicatorsChanged(IndicatorCatalog.ComplaintsSource, Start, RunId: 7, [Codes.WithinSlaPct]));
+        _broadcaster.Publish(new IndicatorsChanged(ComplaintsIndicators.Source, Start, RunId: 7, [Codes.WithinSlaPct]));
 
         cut.WaitForAssertion(() =>
         {
@@ -82,8 +83,8 @@ public sealed class OverviewTests : WebTestContext
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid^=tile-ADUAN]")));
         Assert.Empty(cut.FindAll("[data-testid=tile-running]"));
 
-        await _db.SetSourceStateAsync(IndicatorCatalog.ComplaintsSource, Start.AddMinutes(-3), runningRunId: 8);
-        _broadcaster.Publish(new IngestProgress(IndicatorCatalog.ComplaintsSource, Start, RunId: 8, IngestRunStatus.Running, Pages: 1, ItemsRead: 100));
+        await _db.SetSourceStateAsync(ComplaintsIndicators.Source, Start.AddMinutes(-3), runningRunId: 8);
+        _broadcaster.Publish(new IngestProgress(ComplaintsIndicators.Source, Start, RunId: 8, IngestRunStatus.Running, Pages: 1, ItemsRead: 100));
 
         cut.WaitForAssertion(() => Assert.Equal(IndicatorCatalog.Definitions.Count, cut.FindAll("[data-testid=tile-running]").Count));
     }

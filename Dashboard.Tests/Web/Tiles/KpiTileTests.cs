@@ -1,3 +1,4 @@
+using Dashboard.Ingest.Sources.Complaints;
 using Bunit;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Indicators;
@@ -19,7 +20,7 @@ public sealed class KpiTileTests : WebTestContext
         Unit = unit,
         Direction = direction,
         Tolerance = tolerance,
-        Source = IndicatorCatalog.ComplaintsSource,
+        Source = ComplaintsIndicators.Source,
         CadenceMinutes = 60,
         FreshnessMinutes = freshnessMinutes,
         ScopeCode = ReferenceData.KotaCode,
@@ -152,7 +153,7 @@ public sealed class KpiTileEnglishTests() : WebTestContext(DashboardCultures.Eng
             Unit = IndicatorUnit.Percent,
             Direction = IndicatorDirection.HigherIsBetter,
             Tolerance = 0.05,
-            Source = IndicatorCatalog.ComplaintsSource,
+            Source = ComplaintsIndicators.Source,
             FreshnessMinutes = 180,
             ScopeCode = ReferenceData.KotaCode,
             HasSnapshot = true,

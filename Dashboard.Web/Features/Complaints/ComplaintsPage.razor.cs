@@ -1,3 +1,4 @@
+using Dashboard.Ingest.Sources.Complaints;
 using System.Security.Claims;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Ingest;
@@ -23,7 +24,7 @@ namespace Dashboard.Web.Features.Complaints;
 /// </summary>
 public sealed partial class ComplaintsPage : IDisposable
 {
-    internal const string Source = IndicatorCatalog.ComplaintsSource;
+    internal const string Source = ComplaintsIndicators.Source;
     internal const string AnonymousUser = "anonim";
 
     private readonly CancellationTokenSource _cts = new();

@@ -4,7 +4,7 @@ using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Web.Shared.Tiles;
 using Microsoft.EntityFrameworkCore;
-using Codes = Dashboard.Ingest.Reporting.IndicatorCatalog.Codes;
+using Codes = Dashboard.Ingest.Sources.Complaints.ComplaintsIndicators.Codes;
 
 namespace Dashboard.Web.Features.Complaints;
 
@@ -75,7 +75,7 @@ public sealed class ComplaintsQueries(IDbContextFactory<ReportingDbContext> fact
         var from = Wib.StartOf(firstDay);
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var tiles = await KpiTileLoader.LoadAsync(db, scope.Code, IndicatorCatalog.ComplaintsSource, now, ct);
+        var tiles = await KpiTileLoader.LoadAsync(db, scope.Code, ComplaintsIndicators.Source, now, ct);
 
         var all = db.Set<Complaint>().AsNoTracking();
         var recent = InScope(all, scope).Where(c => c.SubmittedAt >= from);

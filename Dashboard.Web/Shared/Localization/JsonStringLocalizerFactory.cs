@@ -5,9 +5,10 @@ using Microsoft.Extensions.Localization;
 namespace Dashboard.Web.Shared.Localization;
 
 /// <summary>
-/// Serves every <see cref="IStringLocalizer"/> from two embedded key → text tables (<c>Resources/id.json</c>,
-/// <c>Resources/en.json</c>). One flat table for the whole UI: texts are few, and translators see them in
-/// one place. The tables are read once; lookups allocate nothing and never log.
+/// Serves every <see cref="IStringLocalizer"/> from one flat key → text table per language: the shared texts
+/// (<c>Shared/Localization/Resources/id.json</c>, <c>en.json</c>) merged with each feature's own
+/// (<c>Features/Staffing/Staffing.id.json</c>…), so a new page brings its texts in its own folder. A key defined
+/// twice stops start-up. The tables are read once; lookups allocate nothing and never log.
 /// </summary>
 public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 {
@@ -32,11 +33,30 @@ public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 
     private static FrozenDictionary<string, string> Load(string language)
     {
-        var name = ResourcePrefix + language + ".json";
-        using var stream = typeof(JsonStringLocalizerFactory).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from Dashboard.Web.");
-        var table = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
-            ?? throw new InvalidOperationException($"Embedded resource '{name}' is empty.");
-        return table.ToFrozenDictionary(StringComparer.Ordinal);
+        var assembly = typeof(JsonStringLocalizerFactory).Assembly;
+        var shared = ResourcePrefix + language + ".json";
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n == shared || (n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith("." + language + ".json", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (!names.Contains(shared))
+        {
+            throw new InvalidOperationException($"Embedded resource '{shared}' is missing from Dashboard.Web.");
+        }
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var table = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
+                ?? throw new InvalidOperationException($"Embedded resource '{name}' is empty.");
+            foreach (var (key, text) in table)
+            {
+                if (!merged.TryAdd(key, text))
+                {
+                    throw new InvalidOperationException($"Text key '{key}' is defined twice ({name}).");
+                }
+            }
+        }
+        return merged.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

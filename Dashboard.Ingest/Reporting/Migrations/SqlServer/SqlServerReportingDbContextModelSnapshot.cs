@@ -465,7 +465,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                     b.HasData(
                         new
                         {
-                            Id = 1L,
+                            Id = 2025L,
                             IndicatorCode = "ADUAN_BELUM_VERIFIKASI",
                             Period = 0,
                             PeriodEnd = new DateOnly(2025, 12, 31),
@@ -474,7 +474,25 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         },
                         new
                         {
-                            Id = 2L,
+                            Id = 2026L,
+                            IndicatorCode = "ADUAN_BELUM_VERIFIKASI",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 10.0
+                        },
+                        new
+                        {
+                            Id = 2027L,
+                            IndicatorCode = "ADUAN_BELUM_VERIFIKASI",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 10.0
+                        },
+                        new
+                        {
+                            Id = 3025L,
                             IndicatorCode = "ADUAN_DITINDAKLANJUTI_PCT",
                             Period = 0,
                             PeriodEnd = new DateOnly(2025, 12, 31),
@@ -483,7 +501,25 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         },
                         new
                         {
-                            Id = 3L,
+                            Id = 3026L,
+                            IndicatorCode = "ADUAN_DITINDAKLANJUTI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 95.0
+                        },
+                        new
+                        {
+                            Id = 3027L,
+                            IndicatorCode = "ADUAN_DITINDAKLANJUTI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 95.0
+                        },
+                        new
+                        {
+                            Id = 4025L,
                             IndicatorCode = "ADUAN_TL_5HK_PCT",
                             Period = 0,
                             PeriodEnd = new DateOnly(2025, 12, 31),
@@ -492,7 +528,25 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         },
                         new
                         {
-                            Id = 4L,
+                            Id = 4026L,
+                            IndicatorCode = "ADUAN_TL_5HK_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 4027L,
+                            IndicatorCode = "ADUAN_TL_5HK_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 5025L,
                             IndicatorCode = "ADUAN_LEWAT_SLA",
                             Period = 0,
                             PeriodEnd = new DateOnly(2025, 12, 31),
@@ -501,7 +555,25 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         },
                         new
                         {
-                            Id = 5L,
+                            Id = 5026L,
+                            IndicatorCode = "ADUAN_LEWAT_SLA",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 20.0
+                        },
+                        new
+                        {
+                            Id = 5027L,
+                            IndicatorCode = "ADUAN_LEWAT_SLA",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 20.0
+                        },
+                        new
+                        {
+                            Id = 6025L,
                             IndicatorCode = "ADUAN_RESPON_PERTAMA_JAM",
                             Period = 0,
                             PeriodEnd = new DateOnly(2025, 12, 31),
@@ -510,7 +582,25 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         },
                         new
                         {
-                            Id = 6L,
+                            Id = 6026L,
+                            IndicatorCode = "ADUAN_RESPON_PERTAMA_JAM",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 16.0
+                        },
+                        new
+                        {
+                            Id = 6027L,
+                            IndicatorCode = "ADUAN_RESPON_PERTAMA_JAM",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 16.0
+                        },
+                        new
+                        {
+                            Id = 7025L,
                             IndicatorCode = "ADUAN_SELESAI_PCT",
                             Period = 0,
                             PeriodEnd = new DateOnly(2025, 12, 31),
@@ -519,7 +609,25 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         },
                         new
                         {
-                            Id = 7L,
+                            Id = 7026L,
+                            IndicatorCode = "ADUAN_SELESAI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 85.0
+                        },
+                        new
+                        {
+                            Id = 7027L,
+                            IndicatorCode = "ADUAN_SELESAI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 85.0
+                        },
+                        new
+                        {
+                            Id = 8025L,
                             IndicatorCode = "OPD_KEPATUHAN_TL_PCT",
                             Period = 0,
                             PeriodEnd = new DateOnly(2025, 12, 31),
@@ -528,61 +636,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         },
                         new
                         {
-                            Id = 8L,
-                            IndicatorCode = "ADUAN_BELUM_VERIFIKASI",
-                            Period = 0,
-                            PeriodEnd = new DateOnly(2026, 12, 31),
-                            PeriodStart = new DateOnly(2026, 1, 1),
-                            Value = 10.0
-                        },
-                        new
-                        {
-                            Id = 9L,
-                            IndicatorCode = "ADUAN_DITINDAKLANJUTI_PCT",
-                            Period = 0,
-                            PeriodEnd = new DateOnly(2026, 12, 31),
-                            PeriodStart = new DateOnly(2026, 1, 1),
-                            Value = 95.0
-                        },
-                        new
-                        {
-                            Id = 10L,
-                            IndicatorCode = "ADUAN_TL_5HK_PCT",
-                            Period = 0,
-                            PeriodEnd = new DateOnly(2026, 12, 31),
-                            PeriodStart = new DateOnly(2026, 1, 1),
-                            Value = 90.0
-                        },
-                        new
-                        {
-                            Id = 11L,
-                            IndicatorCode = "ADUAN_LEWAT_SLA",
-                            Period = 0,
-                            PeriodEnd = new DateOnly(2026, 12, 31),
-                            PeriodStart = new DateOnly(2026, 1, 1),
-                            Value = 20.0
-                        },
-                        new
-                        {
-                            Id = 12L,
-                            IndicatorCode = "ADUAN_RESPON_PERTAMA_JAM",
-                            Period = 0,
-                            PeriodEnd = new DateOnly(2026, 12, 31),
-                            PeriodStart = new DateOnly(2026, 1, 1),
-                            Value = 16.0
-                        },
-                        new
-                        {
-                            Id = 13L,
-                            IndicatorCode = "ADUAN_SELESAI_PCT",
-                            Period = 0,
-                            PeriodEnd = new DateOnly(2026, 12, 31),
-                            PeriodStart = new DateOnly(2026, 1, 1),
-                            Value = 85.0
-                        },
-                        new
-                        {
-                            Id = 14L,
+                            Id = 8026L,
                             IndicatorCode = "OPD_KEPATUHAN_TL_PCT",
                             Period = 0,
                             PeriodEnd = new DateOnly(2026, 12, 31),
@@ -591,61 +645,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         },
                         new
                         {
-                            Id = 15L,
-                            IndicatorCode = "ADUAN_BELUM_VERIFIKASI",
-                            Period = 0,
-                            PeriodEnd = new DateOnly(2027, 12, 31),
-                            PeriodStart = new DateOnly(2027, 1, 1),
-                            Value = 10.0
-                        },
-                        new
-                        {
-                            Id = 16L,
-                            IndicatorCode = "ADUAN_DITINDAKLANJUTI_PCT",
-                            Period = 0,
-                            PeriodEnd = new DateOnly(2027, 12, 31),
-                            PeriodStart = new DateOnly(2027, 1, 1),
-                            Value = 95.0
-                        },
-                        new
-                        {
-                            Id = 17L,
-                            IndicatorCode = "ADUAN_TL_5HK_PCT",
-                            Period = 0,
-                            PeriodEnd = new DateOnly(2027, 12, 31),
-                            PeriodStart = new DateOnly(2027, 1, 1),
-                            Value = 90.0
-                        },
-                        new
-                        {
-                            Id = 18L,
-                            IndicatorCode = "ADUAN_LEWAT_SLA",
-                            Period = 0,
-                            PeriodEnd = new DateOnly(2027, 12, 31),
-                            PeriodStart = new DateOnly(2027, 1, 1),
-                            Value = 20.0
-                        },
-                        new
-                        {
-                            Id = 19L,
-                            IndicatorCode = "ADUAN_RESPON_PERTAMA_JAM",
-                            Period = 0,
-                            PeriodEnd = new DateOnly(2027, 12, 31),
-                            PeriodStart = new DateOnly(2027, 1, 1),
-                            Value = 16.0
-                        },
-                        new
-                        {
-                            Id = 20L,
-                            IndicatorCode = "ADUAN_SELESAI_PCT",
-                            Period = 0,
-                            PeriodEnd = new DateOnly(2027, 12, 31),
-                            PeriodStart = new DateOnly(2027, 1, 1),
-                            Value = 85.0
-                        },
-                        new
-                        {
-                            Id = 21L,
+                            Id = 8027L,
                             IndicatorCode = "OPD_KEPATUHAN_TL_PCT",
                             Period = 0,
                             PeriodEnd = new DateOnly(2027, 12, 31),
