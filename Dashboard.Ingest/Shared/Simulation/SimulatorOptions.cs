@@ -27,4 +27,14 @@ public sealed class SimulatorOptions
     /// <summary>How often simulated time is advanced (new records and status changes applied).</summary>
     [Range(1, 3600, ErrorMessage = "Sources:Simulator:TickSeconds must be between 1 and 3600.")]
     public int TickSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Test switch: when set, every personal name a simulator emits (reporter, employee, family head, applicant)
+    /// starts with this text, so a privacy test can scan the database and logs for it. Off (null) by default.
+    /// </summary>
+    [MaxLength(40, ErrorMessage = "Sources:Simulator:PersonalDataMarker must be at most 40 characters.")]
+    public string? PersonalDataMarker { get; set; }
+
+    /// <summary>A personal name as the simulators emit it: with <see cref="PersonalDataMarker"/> in front when set.</summary>
+    public string PersonalName(string name) => PersonalDataMarker is { Length: > 0 } marker ? marker + " " + name : name;
 }

@@ -57,7 +57,7 @@ public sealed class ComplaintsSimulator : ILiveSimulator
         _demo = SimulatorRandom.For(options.Seed, -2);
         _actions = SimulatorRandom.For(options.Seed, -3);
         _store = new SimulatorStore<ComplaintVersion>(Faults);
-        _feed = new SimulatorFeed<ComplaintVersion>(_store, Faults, time, apiKey, ComplaintsSimulatorData.WritePayload,
+        _feed = new SimulatorFeed<ComplaintVersion>(_store, Faults, time, apiKey, (w, v) => ComplaintsSimulatorData.WritePayload(w, v, options),
             ComplaintsSimulatorData.UnknownEnumValues, Advance);
 
         var now = time.GetUtcNow();

@@ -395,7 +395,7 @@ internal static class ComplaintsSimulatorData
     private static readonly JsonEncodedText PhoneName = JsonEncodedText.Encode("phone");
 
     /// <summary>The contract's fields of a complaint version, between <c>id</c> and <c>updated_at</c>.</summary>
-    public static void WritePayload(Utf8JsonWriter writer, ComplaintVersion version)
+    public static void WritePayload(Utf8JsonWriter writer, ComplaintVersion version, SimulatorOptions options)
     {
         var p = version.Plan;
         var (status, verified, responded, closed, rating) = StateOf(version);
@@ -425,7 +425,7 @@ internal static class ComplaintsSimulatorData
             writer.WriteNull(RatingName);
         }
         writer.WriteStartObject(ReporterName);
-        writer.WriteString(NameName, p.LastName < 0 ? FirstNames[p.FirstName] : FirstNames[p.FirstName] + " " + LastNames[p.LastName]);
+        writer.WriteString(NameName, options.PersonalName(p.LastName < 0 ? FirstNames[p.FirstName] : FirstNames[p.FirstName] + " " + LastNames[p.LastName]));
         writer.WriteString(PhoneName, PhonePrefixes[p.PhonePrefix] +
             (p.PhoneNumber % (p.PhoneDigits == 8 ? 100_000_000 : 10_000_000)).ToString(p.PhoneDigits == 8 ? "D8" : "D7", CultureInfo.InvariantCulture));
         writer.WriteEndObject();
