@@ -90,7 +90,7 @@ public sealed class ComplaintsIndicators : IIndicatorSet
         new(Codes.OpdCompliancePct, 90),
     ];
 
-    public IReadOnlyList<string> Headlines { get; } = [Codes.ComplaintsReceived, Codes.WithinSlaPct, Codes.Overdue];
+    public IReadOnlyList<string> Headlines { get; } = [Codes.ComplaintsReceived, Codes.WithinSlaPct, Codes.Overdue, Codes.ClosedPct];
 
     private static IndicatorDefinition Complaint(
         int number, string code, IndicatorUnit unit, IndicatorDirection direction, int cadence, int freshness,

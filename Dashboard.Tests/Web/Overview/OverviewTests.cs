@@ -35,13 +35,20 @@ public sealed class OverviewTests : WebTestContext
     }
 
     [Fact]
-    public async Task Renders_one_tile_per_catalogue_indicator_grouped_by_source()
+    public async Task Renders_each_domains_headline_tiles_grouped_by_source()
     {
         await SeedAsync();
 
         var cut = Render<OverviewPage>();
 
-        cut.WaitForAssertion(() => Assert.Equal(IndicatorCatalog.Definitions.Count, cut.FindAll("[data-testid^=tile-ADUAN], [data-testid^=tile-OPD]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(IndicatorCatalog.Sets.Sum(s => s.Headlines.Count), cut.FindAll("article[data-status]").Count));
+        foreach (var set in IndicatorCatalog.Sets)
+        {
+            var group = cut.Find($"[data-testid=group-{set.Source}]");
+            Assert.Equal(set.Headlines, group.QuerySelectorAll("article[data-status]").Select(t => t.GetAttribute("data-testid")![5..]));
+        }
+        // The domain page shows the rest.
+        Assert.Empty(cut.FindAll($"[data-testid=tile-{Codes.FollowedUpPct}]"));
         Assert.NotNull(cut.Find("[data-testid=group-Complaints]"));
         Assert.Contains("Pengaduan masyarakat", cut.Find("[data-testid=group-Complaints]").TextContent);
 
@@ -86,7 +93,8 @@ public sealed class OverviewTests : WebTestContext
         await _db.SetSourceStateAsync(ComplaintsIndicators.Source, Start.AddMinutes(-3), runningRunId: 8);
         _broadcaster.Publish(new IngestProgress(ComplaintsIndicators.Source, Start, RunId: 8, IngestRunStatus.Running, Pages: 1, ItemsRead: 100));
 
-        cut.WaitForAssertion(() => Assert.Equal(IndicatorCatalog.Definitions.Count, cut.FindAll("[data-testid=tile-running]").Count));
+        var complaints = IndicatorCatalog.Sets.Single(s => s.Source == ComplaintsIndicators.Source).Headlines.Count;
+        cut.WaitForAssertion(() => Assert.Equal(complaints, cut.FindAll("[data-testid=tile-running]").Count));
     }
 
     [Fact]

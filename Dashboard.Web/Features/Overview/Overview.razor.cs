@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Dashboard.Web.Features.Overview;
 
 /// <summary>
-/// The city at a glance: one tile per catalogue indicator, grouped by source. Live: re-queries (throttled)
+/// The city at a glance: each domain's headline indicators, grouped by source, linking to the domain page. Live: re-queries (throttled)
 /// when <see cref="KpiBroadcaster"/> reports a committed run or run progress of any source it shows.
 /// </summary>
 public sealed partial class Overview : IDisposable
@@ -20,6 +20,11 @@ public sealed partial class Overview : IDisposable
     private static readonly Dictionary<string, string> SourcePages = new(StringComparer.Ordinal)
     {
         ["Complaints"] = "aduan",
+        ["Staffing"] = "kepegawaian",
+        ["Revenue"] = "pendapatan",
+        ["SocialAid"] = "bansos",
+        ["Admissions"] = "spmb",
+        ["Letters"] = "layanan-surat",
     };
 
     private readonly CancellationTokenSource _cts = new();

@@ -18,14 +18,27 @@ public static class KpiTileLoader
     /// <paramref name="scopeCode"/>, in catalogue order. <paramref name="now"/> decides "today" (WIB) for
     /// targets and the sparkline window.
     /// </summary>
-    public static async Task<IReadOnlyList<KpiTileModel>> LoadAsync(
+    public static Task<IReadOnlyList<KpiTileModel>> LoadAsync(
         ReportingDbContext db, string scopeCode, string? source, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return LoadAsync(db, scopeCode, db.Indicators.Where(d => source == null || d.Source == source), now, ct);
+    }
+
+    /// <summary>Loads the tiles of the given indicator codes (in catalogue order) for <paramref name="scopeCode"/>.</summary>
+    public static Task<IReadOnlyList<KpiTileModel>> LoadAsync(
+        ReportingDbContext db, string scopeCode, IReadOnlyCollection<string> codes, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return LoadAsync(db, scopeCode, db.Indicators.Where(d => codes.Contains(d.Code)), now, ct);
+    }
+
+    private static async Task<IReadOnlyList<KpiTileModel>> LoadAsync(
+        ReportingDbContext db, string scopeCode, IQueryable<IndicatorDefinition> indicators, DateTimeOffset now, CancellationToken ct)
+    {
         ArgumentException.ThrowIfNullOrEmpty(scopeCode);
 
-        var definitions = await db.Indicators.AsNoTracking()
-            .Where(d => source == null || d.Source == source)
+        var definitions = await indicators.AsNoTracking()
             .OrderBy(d => d.DisplayOrder).ThenBy(d => d.Code)
             .Select(d => new
             {
