@@ -38,7 +38,7 @@ public sealed class ComplaintsKpis : ISourceKpis
         {
             from = today;
         }
-        var values = Compute(rows, from, today);
+        var values = Compute(rows, from, today, now);
         await IndicatorWriter.ReplaceAsync(db, [.. IndicatorCodes], from, today, values, runId, now, ct);
     }
 
@@ -47,12 +47,17 @@ public sealed class ComplaintsKpis : ISourceKpis
         string Type, string Category, string AgencyCode, string? KelurahanCode, string? KecamatanCode, string Status,
         DateTimeOffset SubmittedAt, DateTimeOffset? VerifiedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ClosedAt);
 
-    public static List<ComputedValue> Compute(IReadOnlyList<ComplaintFacts> rows, DateOnly from, DateOnly today)
+    /// <summary>
+    /// Values per day from <paramref name="from"/> to <paramref name="today"/>: the state at the end of each past day,
+    /// and for today the state at <paramref name="now"/> (a deadline later today is not missed yet). Without
+    /// <paramref name="now"/> today is also taken at its end.
+    /// </summary>
+    public static List<ComputedValue> Compute(IReadOnlyList<ComplaintFacts> rows, DateOnly from, DateOnly today, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var origin = rows.Count == 0 ? from : Min(from, Wib.DateOf(rows.Min(r => r.SubmittedAt)));
         var days = today.DayNumber - origin.DayNumber + 1;
-        var facts = rows.Select(r => Prepare(r, origin, days)).ToArray();
+        var facts = rows.Select(r => Prepare(r, origin, days, now)).ToArray();
 
         var scopes = new Dictionary<string, Scope>(StringComparer.Ordinal);
         foreach (var region in ReferenceData.Regions)
@@ -99,7 +104,7 @@ public sealed class ComplaintsKpis : ISourceKpis
         ComplaintFacts Source, int Submitted, int Verified, int FirstResponse, int Closed, int Deadline,
         bool SideExit, bool Sla, bool SettledInTime, bool Selesai, double ResponseHours);
 
-    private static Fact Prepare(ComplaintFacts r, DateOnly origin, int days)
+    private static Fact Prepare(ComplaintFacts r, DateOnly origin, int days, DateTimeOffset? now)
     {
         int Day(DateTimeOffset? t) => t is { } v ? Math.Clamp(Wib.DateOf(v).DayNumber - origin.DayNumber, 0, days) : int.MaxValue;
         var sla = ComplaintsPayload.SlaTypes.Contains(r.Type);
@@ -111,7 +116,8 @@ public sealed class ComplaintsKpis : ISourceKpis
             Day(r.VerifiedAt),
             Day(r.FirstResponseAt),
             Day(r.ClosedAt),
-            sla && !sideExit ? Day(deadline) : int.MaxValue,
+            // A deadline still ahead of now has not been reached on any computed day (it can only fall later today).
+            sla && !sideExit && (now is null || deadline <= now) ? Day(deadline) : int.MaxValue,
             sideExit,
             sla,
             r.ClosedAt is { } c && c <= deadline,

@@ -102,6 +102,13 @@ public sealed class ComplaintsMapper : ISourceMapper<Complaint>
         Consider(ref since, stored.VerifiedAt, incoming.VerifiedAt);
         Consider(ref since, stored.FirstResponseAt, incoming.FirstResponseAt);
         Consider(ref since, stored.ClosedAt, incoming.ClosedAt);
+        if (stored.Status != incoming.Status && (stored.Status == "selesai" || incoming.Status == "selesai"))
+        {
+            // "Closed (Selesai)" counts from closed_at: a status-only change rewrites those days even when
+            // closed_at itself did not move.
+            Consider(ref since, stored.ClosedAt, null);
+            Consider(ref since, incoming.ClosedAt, null);
+        }
         return since ?? incoming.UpdatedAt;
     }
 

@@ -51,6 +51,22 @@ public sealed class ComplaintsKpisTests
     }
 
     [Fact]
+    public void Compute_Today_CountsADeadlineLaterTodayOnlyOnceItHasPassed()
+    {
+        // Submitted Fri 13 Nov 14:00: five working days later is Fri 20 Nov 14:00, later today at 10:00.
+        ComplaintsKpis.ComplaintFacts[] facts = [Fact("pengaduan", "DISHUB", "35.73.02.1001", "proses", "Perhubungan", Wib(11, 13, 14), Wib(11, 13, 15))];
+        const string kota = ReferenceData.KotaCode;
+
+        var morning = ComplaintsKpis.Compute(facts, Today, Today, Wib(11, 20, 10));
+        Assert.Equal(0, Value(morning, Codes.Overdue, kota));
+        Assert.Null(Value(morning, Codes.WithinSlaPct, kota));
+
+        var evening = ComplaintsKpis.Compute(facts, Today, Today, Wib(11, 20, 15));
+        Assert.Equal(1, Value(evening, Codes.Overdue, kota));
+        Assert.Equal(0, Value(evening, Codes.WithinSlaPct, kota));
+    }
+
+    [Fact]
     public void Compute_History_IsTheStateAtTheEndOfEachDay()
     {
         var values = ComplaintsKpis.Compute(Facts, new DateOnly(2026, 11, 1), Today);

@@ -238,6 +238,16 @@ public sealed class ComplaintsMapperTests
     }
 
     [Fact]
+    public void AffectedSince_StatusOnlyChangeToSelesai_StartsAtClosedAt()
+    {
+        var closedAt = At.AddDays(-20);
+        var before = Map(ComplaintJson.Item("LPR-1", At, submittedAt: At.AddDays(-30), status: "proses", closedAt: closedAt)).Entity!;
+        var after = Map(ComplaintJson.Item("LPR-1", At.AddHours(1), submittedAt: At.AddDays(-30), status: "selesai", closedAt: closedAt)).Entity!;
+
+        Assert.Equal(closedAt.ToUniversalTime(), _mapper.AffectedSince(before, after));
+    }
+
+    [Fact]
     public void PersonalData_Redact_RemovesReporterAndUnannouncedFieldsButKeepsTheRest()
     {
         var item = ComplaintJson.Item("LPR-1", At);
