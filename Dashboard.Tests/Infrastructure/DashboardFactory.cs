@@ -20,10 +20,12 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     public const string ApiKey = "test-api-key-0123456789";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IWebHostBuilder>? _configure;
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"dasbor-app-{Guid.NewGuid():N}.db");
 
-    public DashboardFactory(IDictionary<string, string?>? settings = null)
+    public DashboardFactory(IDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
+        _configure = configure;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Reporting"] = $"Data Source={_dbPath}",
@@ -64,7 +66,11 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(k, v);
         }
+        _configure?.Invoke(builder);
     }
+
+    /// <summary>The SQLite database file (its WAL is beside it with <c>-wal</c>).</summary>
+    public string DatabasePath => _dbPath;
 
     /// <summary>A client on the real port (not the in-memory test server).</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = RootUri };
