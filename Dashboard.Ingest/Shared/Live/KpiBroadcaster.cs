@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Dashboard.Ingest.Reporting;
 
 namespace Dashboard.Ingest.Shared.Live;
@@ -15,61 +16,84 @@ public sealed record IngestProgress(string Source, DateTimeOffset At, long RunId
 
 /// <summary>
 /// The one in-process fan-out of <see cref="KpiEvent"/>s: jobs publish, Blazor components and the SignalR
-/// relay subscribe. Handlers run outside the publisher's call path so that a slow screen never slows a job.
+/// relay subscribe. Each subscriber has its own queue and one reader, so it sees events in publish order, while a
+/// slow screen never slows a job or another screen. A subscriber that falls <see cref="QueueLength"/> events behind
+/// loses the oldest ones: every event only says "re-read", so the newest is what matters.
 /// </summary>
 public sealed class KpiBroadcaster
 {
-    private readonly Lock _gate = new();
-    private Func<KpiEvent, Task>[] _handlers = [];
+    public const int QueueLength = 256;
 
-    public int SubscriberCount => Volatile.Read(ref _handlers).Length;
+    private readonly Lock _gate = new();
+    private Subscription[] _subscriptions = [];
+
+    public int SubscriberCount => Volatile.Read(ref _subscriptions).Length;
 
     /// <summary>Subscribes a handler; dispose the result to unsubscribe (components do so in Dispose).</summary>
     public IDisposable Subscribe(Func<KpiEvent, Task> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        var subscription = new Subscription(this, handler);
         lock (_gate)
         {
-            _handlers = [.. _handlers, handler];
+            _subscriptions = [.. _subscriptions, subscription];
         }
-        return new Subscription(this, handler);
+        return subscription;
     }
 
     public void Publish(KpiEvent e)
     {
-        foreach (var handler in Volatile.Read(ref _handlers))
+        foreach (var subscription in Volatile.Read(ref _subscriptions))
         {
-            _ = Task.Run(async () =>
+            subscription.Queue.Writer.TryWrite(e);
+        }
+    }
+
+    private void Unsubscribe(Subscription subscription)
+    {
+        lock (_gate)
+        {
+            _subscriptions = [.. _subscriptions.Where(s => s != subscription)];
+        }
+    }
+
+    private sealed class Subscription : IDisposable
+    {
+        private readonly KpiBroadcaster _owner;
+        private readonly Func<KpiEvent, Task> _handler;
+        private int _disposed;
+
+        public Subscription(KpiBroadcaster owner, Func<KpiEvent, Task> handler)
+        {
+            _owner = owner;
+            _handler = handler;
+            _ = Task.Run(DeliverAsync);
+        }
+
+        public Channel<KpiEvent> Queue { get; } = Channel.CreateBounded<KpiEvent>(
+            new BoundedChannelOptions(QueueLength) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+        private async Task DeliverAsync()
+        {
+            await foreach (var e in Queue.Reader.ReadAllAsync())
             {
                 try
                 {
-                    await handler(e);
+                    await _handler(e);
                 }
                 catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException or InvalidOperationException)
                 {
                     // A circuit that went away between publish and delivery: nothing to deliver to.
                 }
-            });
+            }
         }
-    }
-
-    private void Unsubscribe(Func<KpiEvent, Task> handler)
-    {
-        lock (_gate)
-        {
-            _handlers = [.. _handlers.Where(h => h != handler)];
-        }
-    }
-
-    private sealed class Subscription(KpiBroadcaster owner, Func<KpiEvent, Task> handler) : IDisposable
-    {
-        private int _disposed;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                owner.Unsubscribe(handler);
+                _owner.Unsubscribe(this);
+                Queue.Writer.TryComplete();
             }
         }
     }
