@@ -52,9 +52,11 @@ public sealed class IngestStartup(
         var machine = IngestEngine.Node.Split(':')[0] + ":";
         var staleBefore = now - TimeSpan.FromSeconds(options.Value.LeaseSeconds);
         var running = await db.IngestRuns.Where(r => r.Status == IngestRunStatus.Running).ToListAsync(ct);
-        // A run of an earlier process on this machine cannot still be running; elsewhere, trust the heartbeat.
+        // A run of a process on this machine that no longer exists cannot still be running (another instance on
+        // the same machine may well be); elsewhere, trust the heartbeat.
         var orphans = running
-            .Where(r => (r.Node.StartsWith(machine, StringComparison.Ordinal) && r.Node != IngestEngine.Node) || r.HeartbeatAt < staleBefore)
+            .Where(r => (r.Node.StartsWith(machine, StringComparison.Ordinal) && r.Node != IngestEngine.Node && !IsAlive(r.Node[machine.Length..])) ||
+                        r.HeartbeatAt < staleBefore)
             .ToList();
         foreach (var run in orphans)
         {
@@ -73,5 +75,26 @@ public sealed class IngestStartup(
         }
         await db.SaveChangesAsync(ct);
         return [.. orphans.Select(r => r.Source).Distinct()];
+    }
+
+    private static bool IsAlive(string pid)
+    {
+        if (!int.TryParse(pid, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return false;
+        }
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(id);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

@@ -314,6 +314,31 @@ public sealed class IngestEngineTests
     }
 
     [Fact]
+    public async Task Startup_LeavesARunOfAnotherLiveInstanceOnTheSameMachineAlone()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        // A second instance on this machine: a process that is alive (this test's parent, pid 1 or any running one).
+        var sibling = System.Diagnostics.Process.GetProcesses().First(p => p.Id != Environment.ProcessId && !p.HasExited).Id;
+        var machine = IngestEngine.Node.Split(':')[0];
+        await using (var db = h.Db.CreateDbContext())
+        {
+            db.IngestRuns.Add(new IngestRun
+            {
+                Source = "Complaints", Node = $"{machine}:{sibling}", StartedAt = h.Time.GetUtcNow(), HeartbeatAt = h.Time.GetUtcNow(),
+                Status = IngestRunStatus.Running,
+            });
+            await db.SaveChangesAsync();
+        }
+        var refresh = new RecordingRefresh();
+        var startup = new IngestStartup(h.Db, new SourceCatalog([h.Source]), refresh, new NoLifetime(), h.Time,
+            Options.Create(new IngestOptions { RefreshOnStart = false }), NullLogger<IngestStartup>.Instance);
+
+        Assert.Empty(await startup.RecoverAsync(default));
+        await using var check = h.Db.CreateDbContext();
+        Assert.Equal(IngestRunStatus.Running, (await check.IngestRuns.SingleAsync()).Status);
+    }
+
+    [Fact]
     public async Task CommittedRun_ComputesIndicators_AndTellsSubscribers()
     {
         await using var h = await EngineHarness.CreateAsync();
