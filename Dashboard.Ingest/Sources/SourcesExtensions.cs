@@ -4,6 +4,7 @@ using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Shared.Simulation;
 using Dashboard.Ingest.Sources.Complaints;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Ingest.Sources;
 
@@ -13,6 +14,7 @@ public static class SourcesExtensions
     public static IServiceCollection AddSources(this IServiceCollection services)
     {
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<KpiBroadcaster>();
         services.AddSingleton<IngestEngine>();

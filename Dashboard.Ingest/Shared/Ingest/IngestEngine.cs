@@ -69,7 +69,10 @@ public sealed class IngestEngine(
         return run;
     }
 
-    /// <summary>Recomputes the source's indicators from the day the last commits marked dirty.</summary>
+    /// <summary>
+    /// Recomputes the source's indicators from the day the last commits marked dirty, as part of run
+    /// <paramref name="runId"/>, which must hold the source's lease.
+    /// </summary>
     public async Task<IReadOnlyList<string>> RecomputeKpisAsync(IIngestSource source, long runId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -87,6 +90,14 @@ public sealed class IngestEngine(
         var dirtyBefore = state.KpiDirtyFrom;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            // The recomputation is part of the run: it must still hold the lease, and it renews it for its own time.
+            var held = await db.SourceStates
+                .Where(s => s.Source == source.Name && s.RunningRunId == runId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseExpiresAt, now + Lease), ct);
+            if (held == 0)
+            {
+                throw new InvalidOperationException($"Run #{runId} lost its lease before recomputing indicators; nothing recomputed.");
+            }
             await source.Kpis.RecomputeAsync(db, from, today, runId, now, ct);
             // Only clear what this recomputation covered: a concurrent commit may have marked an earlier day.
             await db.SourceStates

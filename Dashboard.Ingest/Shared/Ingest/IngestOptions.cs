@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Ingest.Shared.Ingest;
 
@@ -17,4 +18,25 @@ public sealed class IngestOptions
 
     /// <summary>Refresh every source once at start-up (and after a crash), so screens never start empty.</summary>
     public bool RefreshOnStart { get; set; } = true;
+
+    /// <summary>
+    /// Secret key of the keyed hash that replaces personal keys (NIP, NPWPD…); at least 32 characters, from the
+    /// environment or user-secrets. Required with SQL Server (every node must hash alike); with SQLite an empty key
+    /// means one generated once and kept in <c>data/pseudonym.key</c>.
+    /// </summary>
+    [MinLength(32, ErrorMessage = "Ingest:PseudonymKey must be at least 32 characters (a random secret from the environment or user-secrets).")]
+    public string? PseudonymKey { get; set; }
+}
+
+/// <summary>Rules across sections: the pseudonym key is required outside the embedded SQLite mode.</summary>
+public sealed class IngestOptionsValidator(IOptions<Reporting.DatabaseOptions> database) : IValidateOptions<IngestOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.PseudonymKey) && database.Value.Provider != "Sqlite"
+            ? ValidateOptionsResult.Fail(
+                $"{IngestOptions.Section}:PseudonymKey is required with Database:Provider={database.Value.Provider}: every node must hash personal keys the same way.")
+            : ValidateOptionsResult.Success;
+    }
 }

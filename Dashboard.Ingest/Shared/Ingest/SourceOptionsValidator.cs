@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Ingest.Shared.Ingest;
 
 /// <summary>Rules that data annotations cannot say; every message names the configuration key.</summary>
-public sealed class SourceOptionsValidator<T>(string section, IOptions<SimulatorOptions> simulator) : IValidateOptions<T>
+public sealed class SourceOptionsValidator<T>(string section, IOptions<SimulatorOptions> simulator, IOptions<IngestOptions> ingest) : IValidateOptions<T>
     where T : SourceOptions
 {
     public ValidateOptionsResult Validate(string? name, T options)
@@ -34,6 +34,11 @@ public sealed class SourceOptionsValidator<T>(string section, IOptions<Simulator
         if (options.TotalTimeoutSeconds <= options.AttemptTimeoutSeconds)
         {
             failures.Add($"{section}:TotalTimeoutSeconds must be greater than {section}:AttemptTimeoutSeconds.");
+        }
+        if (options.TotalTimeoutSeconds >= ingest.Value.LeaseSeconds)
+        {
+            // A run waiting on one page longer than its lease would lose the source to a second run.
+            failures.Add($"{section}:TotalTimeoutSeconds ({options.TotalTimeoutSeconds}) must be less than {IngestOptions.Section}:LeaseSeconds ({ingest.Value.LeaseSeconds}).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

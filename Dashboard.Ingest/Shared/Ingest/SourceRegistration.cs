@@ -35,7 +35,7 @@ public static class SourceRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>>(sp =>
-            new SourceOptionsValidator<TOptions>(section, sp.GetRequiredService<IOptions<SimulatorOptions>>()));
+            new SourceOptionsValidator<TOptions>(section, sp.GetRequiredService<IOptions<SimulatorOptions>>(), sp.GetRequiredService<IOptions<IngestOptions>>()));
 
         services.AddHttpClient<TClient>((sp, http) =>
             {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Ingest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -39,29 +39,16 @@ public sealed class Pseudonymizer
     }
 
     /// <summary>
-    /// The configured key, or (SQLite only) one generated once and kept in <c>data/pseudonym.key</c> under the
-    /// content root. With SQL Server several nodes must share it, so the setting is required there.
+    /// The configured key (<c>Ingest:PseudonymKey</c>, validated at start-up), or with SQLite one generated once and
+    /// kept in <c>data/pseudonym.key</c> under the content root.
     /// </summary>
     public static Pseudonymizer Create(IServiceProvider services)
     {
-        var configured = services.GetService(typeof(Microsoft.Extensions.Configuration.IConfiguration)) is Microsoft.Extensions.Configuration.IConfiguration c
-            ? c[KeySetting]
-            : null;
+        ArgumentNullException.ThrowIfNull(services);
+        var configured = ((IOptions<IngestOptions>)services.GetService(typeof(IOptions<IngestOptions>))!).Value.PseudonymKey;
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            var bytes = Encoding.UTF8.GetBytes(configured);
-            if (bytes.Length < MinKeyLength)
-            {
-                throw new OptionsValidationException(KeySetting, typeof(Pseudonymizer),
-                    [$"{KeySetting} must be at least {MinKeyLength} characters (a random secret from the environment or user-secrets)."]);
-            }
-            return new Pseudonymizer(bytes);
-        }
-        var provider = ((IOptions<DatabaseOptions>)services.GetService(typeof(IOptions<DatabaseOptions>))!).Value.Provider;
-        if (provider != "Sqlite")
-        {
-            throw new OptionsValidationException(KeySetting, typeof(Pseudonymizer),
-                [$"{KeySetting} is required with Database:Provider={provider}: every node must hash personal keys the same way."]);
+            return new Pseudonymizer(Encoding.UTF8.GetBytes(configured));
         }
         var root = ((IHostEnvironment)services.GetService(typeof(IHostEnvironment))!).ContentRootPath;
         return new Pseudonymizer(LocalKey(Path.Combine(root, "data", "pseudonym.key")));

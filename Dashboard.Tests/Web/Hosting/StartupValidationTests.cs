@@ -13,6 +13,8 @@ public sealed class StartupValidationTests
     [InlineData("Sources:Complaints:BaseUrl", "ftp://sambat", "Sources:Complaints:BaseUrl")]
     [InlineData("Sources:Simulator:HistoryDays", "-1", "Sources:Simulator:HistoryDays")]
     [InlineData("Ingest:LeaseSeconds", "5", "Ingest:LeaseSeconds")]
+    [InlineData("Sources:Complaints:TotalTimeoutSeconds", "900", "Sources:Complaints:TotalTimeoutSeconds (900) must be less than Ingest:LeaseSeconds")]
+    [InlineData("Ingest:PseudonymKey", "pendek", "Ingest:PseudonymKey")]
     public async Task BadSetting_StopsStartup_NamingTheKey(string key, string value, string named)
     {
         await using var app = new DashboardFactory(new Dictionary<string, string?> { [key] = value });
@@ -30,6 +32,21 @@ public sealed class StartupValidationTests
         var error = Assert.ThrowsAny<Exception>(() => app.StartServer());
 
         Assert.Contains("Sources:Complaints:BaseUrl is required", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SqlServer_WithoutPseudonymKey_StopsStartup()
+    {
+        await using var app = new DashboardFactory(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["ConnectionStrings:Reporting"] = "Server=127.0.0.1,1;Database=x;User Id=x;Password=x;Connect Timeout=1",
+            ["Database:MigrateOnStart"] = "false",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.StartServer());
+
+        Assert.Contains("Ingest:PseudonymKey is required with Database:Provider=SqlServer", Flatten(error), StringComparison.Ordinal);
     }
 
     private static string Flatten(Exception error) => error switch
