@@ -52,4 +52,40 @@ public sealed class JsonStringLocalizerTests
         Assert.Empty(id.Except(en));
         Assert.Empty(en.Except(id));
     }
+
+    [Fact]
+    public void Every_feature_text_table_is_embedded_in_both_languages_with_the_same_keys()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Dashboard.sln")))
+        {
+            root = Path.GetDirectoryName(root)!;
+        }
+        var features = Directory.GetFiles(Path.Combine(root, "Dashboard.Web", "Features"), "*.json", SearchOption.AllDirectories)
+            .Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var assembly = typeof(JsonStringLocalizerFactory).Assembly;
+        var embedded = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(JsonStringLocalizerFactory.ResourcePrefix, StringComparison.Ordinal))
+            .Select(n => n[JsonStringLocalizerFactory.ResourcePrefix.Length..])
+            .ToList();
+
+        Assert.NotEmpty(features);
+        // Not culture-inferred into satellite assemblies (Foo.id.json looks like culture "id" to MSBuild).
+        Assert.All(features, f => Assert.Contains(f, embedded));
+        foreach (var id in features.Where(f => f!.EndsWith(".id.json", StringComparison.Ordinal)))
+        {
+            var en = id![..^".id.json".Length] + ".en.json";
+            Assert.Equal(Keys(assembly, id), Keys(assembly, en));
+        }
+        In(DashboardCultures.Indonesian);
+        Assert.False(L["complaints.title"].ResourceNotFound);
+    }
+
+    private static List<string> Keys(System.Reflection.Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(JsonStringLocalizerFactory.ResourcePrefix + name)!;
+        return [.. System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!.Keys.Order(StringComparer.Ordinal)];
+    }
 }
