@@ -72,9 +72,9 @@ public sealed class LettersMapper : ISourceMapper<LetterRequest>
     public void Apply(LetterRequest stored, LetterRequest incoming) => stored.CopyFrom(incoming);
 
     /// <summary>
-    /// A new, withdrawn or re-classified letter changes every day from its request on. A letter moving only through
-    /// its lifecycle changes the indicators from the earlier of its old and new completion on; diajukan → diproses
-    /// changes none of them.
+    /// A new, withdrawn or re-classified letter changes every day from its request on, and so does a rejection (it
+    /// leaves #45's denominator on its deadline day, which may come before the rejection). A completion changes #45
+    /// from the completion on: it only counts when it is not after the deadline. diajukan → diproses changes nothing.
     /// </summary>
     public DateTimeOffset AffectedSince(LetterRequest? stored, LetterRequest? incoming)
     {
@@ -83,22 +83,26 @@ public sealed class LettersMapper : ISourceMapper<LetterRequest>
             return (stored ?? incoming)!.RequestedAt;
         }
         var earliest = stored.RequestedAt < incoming.RequestedAt ? stored.RequestedAt : incoming.RequestedAt;
-        var terminal = IsTerminal(stored.Status) || IsTerminal(incoming.Status);
+        var statusChanged = stored.Status != incoming.Status;
         if (stored.LetterType != incoming.LetterType || stored.KelurahanCode != incoming.KelurahanCode ||
-            stored.RequestedAt != incoming.RequestedAt || (stored.Status != incoming.Status && terminal))
+            stored.RequestedAt != incoming.RequestedAt ||
+            (statusChanged && (!InLifecycle(stored.Status) || !InLifecycle(incoming.Status))))
         {
             return earliest;
         }
-        if (stored.CompletedAt != incoming.CompletedAt)
+        if (stored.CompletedAt != incoming.CompletedAt ||
+            (statusChanged && (stored.Status == LettersPayload.Completed || incoming.Status == LettersPayload.Completed)))
         {
-            var a = stored.CompletedAt ?? DateTimeOffset.MaxValue;
-            var b = incoming.CompletedAt ?? DateTimeOffset.MaxValue;
-            return a < b ? a : b;
+            DateTimeOffset? completed = stored.CompletedAt is { } a && (incoming.CompletedAt is not { } b || a < b)
+                ? a
+                : incoming.CompletedAt;
+            return completed ?? earliest;
         }
         return incoming.UpdatedAt;
     }
 
-    private static bool IsTerminal(string status) => status is LettersPayload.Completed or LettersPayload.Rejected || !LettersPayload.Statuses.Contains(status);
+    /// <summary>Statuses on the way to a letter (rejection and values outside the contract are not).</summary>
+    private static bool InLifecycle(string status) => status is "diajukan" or "diproses" or LettersPayload.Completed;
 
     private static string Bounded(string value) => value.Length <= 32 ? value : value[..32];
 }
