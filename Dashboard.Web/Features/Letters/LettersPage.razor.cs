@@ -27,7 +27,11 @@ public sealed partial class LettersPage : IDisposable
     internal const string Source = LettersIndicators.Source;
     internal const string AnonymousUser = "anonim";
 
-    private static readonly object Stacked = new { chart = new { stacked = true }, legend = new { position = "top" } };
+    // Six distinguishable colours in the contract's type order (ApexCharts' default palette repeats after five).
+    private static readonly string[] Palette = ["#1565c0", "#2e7d32", "#f9a825", "#c62828", "#6a1b9a", "#78909c", "#00838f", "#8d6e63"];
+
+    private object Stacked => new { chart = new { stacked = true }, legend = new { position = "top" }, colors = _dailyColors };
+    private object TypeColors => new { colors = _typeColors };
     private static readonly object PercentAxis = new { yaxis = new { min = 0, max = 100 }, stroke = new { width = 3 } };
 
     private readonly CancellationTokenSource _cts = new();
@@ -39,6 +43,8 @@ public sealed partial class LettersPage : IDisposable
     private IReadOnlyList<ChartSeries> _standardSeries = [];
     private IReadOnlyList<string> _typeLabels = [];
     private IReadOnlyList<ChartSeries> _typeSeries = [];
+    private string[] _dailyColors = [];
+    private string[] _typeColors = [];
     private IDisposable? _subscription;
     private RefreshThrottle? _throttle;
     private bool _requesting;
@@ -132,15 +138,21 @@ public sealed partial class LettersPage : IDisposable
         _now = Time.GetUtcNow();
         _dayLabels = [.. view.Days.Select(Format.ShortDate)];
         // Types without a request in the window stay out of the legend.
-        _dailySeries = [.. view.Types
-            .Select((type, i) => new ChartSeries(TypeName(type), view.RequestsPerDayByType[i]))
-            .Where(s => s.Values.Any(v => v > 0))];
+        var shown = view.Types.Select((type, i) => (Type: type, Index: i))
+            .Where(t => view.RequestsPerDayByType[t.Index].Any(v => v > 0)).ToList();
+        _dailySeries = [.. shown.Select(t => new ChartSeries(TypeName(t.Type), view.RequestsPerDayByType[t.Index]))];
+        _dailyColors = [.. shown.Select(t => Colour(view.Types, t.Type))];
+        _typeColors = [.. view.ByType.Select(t => Colour(view.Types, t.Type))];
         _standardSeries = [new ChartSeries(L["letters.series.withinStandard"].Value, view.WithinStandardPerDay)];
         _typeLabels = [.. view.ByType.Select(t => TypeName(t.Type))];
         _typeSeries = [new ChartSeries(L["letters.series.requests"].Value, [.. view.ByType.Select(t => (double?)t.Count)])];
     }
 
     private void OnMinute(DateTimeOffset now) => _now = now;
+
+    /// <summary>A type keeps its colour in both charts whichever types have requests.</summary>
+    private static string Colour(IReadOnlyList<string> types, string type) =>
+        Palette[Math.Max(0, types.ToList().IndexOf(type)) % Palette.Length];
 
     /// <summary>The type's display name; a type outside the contract shows as the source sent it.</summary>
     private string TypeName(string type)
