@@ -3,6 +3,7 @@ using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Shared.Simulation;
 using Dashboard.Ingest.Sources.Complaints;
+using Dashboard.Ingest.Sources.Letters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ public static class SourcesExtensions
         services.AddHostedService(sp => sp.GetRequiredService<IngestStartup>());
 
         services.AddComplaintsSource();
+        services.AddLettersSource();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Dashboard.Web.Features.Complaints;
+using Dashboard.Web.Features.Letters;
 using Dashboard.Web.Features.Overview;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
@@ -46,6 +47,7 @@ public static class UiExtensions
         services.TryAddSingleton<DashboardFormatter>();
         services.TryAddSingleton<IndicatorQueries>();
         services.TryAddSingleton<ComplaintsQueries>();
+        services.TryAddSingleton<LettersQueries>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;
