@@ -389,6 +389,44 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                             Source = "Complaints",
                             Tolerance = 0.0,
                             Unit = 0
+                        },
+                        new
+                        {
+                            Code = "SURAT_PERMOHONAN",
+                            CadenceMinutes = 60,
+                            DefinitionEn = "Letter requests made at the kelurahan that day (every type, rejected ones included). Label: the breakdown by letter type (domisili, sktm, pengantar_skck, keterangan_usaha, kematian, lainnya).",
+                            DefinitionId = "Jumlah permohonan surat keterangan di kelurahan pada hari itu (semua jenis, termasuk yang ditolak). Label: rincian per jenis surat (domisili, sktm, pengantar_skck, keterangan_usaha, kematian, lainnya).",
+                            Direction = 0,
+                            DisplayOrder = 44,
+                            Formula = "count(requested_at dalam hari itu); label = count per letter_type",
+                            FreshnessMinutes = 180,
+                            LegalBasis = "UU 25/2009 (Pelayanan Publik); Permenpan RB 15/2014 (Standar Pelayanan); PP 17/2018 (Kecamatan)",
+                            NameEn = "Kelurahan letter requests",
+                            NameId = "Permohonan surat keterangan kelurahan",
+                            Number = 44,
+                            OwnerOpd = "SETDA",
+                            Source = "Letters",
+                            Tolerance = 0.0,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "SURAT_SESUAI_STANDAR_PCT",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "Of requests (rejected ones excluded) whose service-standard deadline fell in the last 30 days, the share completed by that deadline. Design assumption (no published Malang standard was found): domisili, pengantar SKCK and kematian 1 working day; SKTM, keterangan usaha and lainnya 3 working days; Monday–Friday, national holidays not yet subtracted.",
+                            DefinitionId = "Dari permohonan (tidak termasuk yang ditolak) yang batas standar pelayanannya jatuh dalam 30 hari terakhir, bagian yang selesai sebelum batas itu. Asumsi desain (standar Malang tidak ditemukan): domisili, pengantar SKCK dan kematian 1 hari kerja; SKTM, keterangan usaha dan lainnya 3 hari kerja; hari kerja Senin–Jumat, libur nasional belum dikurangkan.",
+                            Direction = 1,
+                            DisplayOrder = 45,
+                            Formula = "count(status = selesai ∧ completed_at ≤ batas) / count(status ≠ ditolak ∧ batas dalam 30 hari terakhir) × 100; batas = requested_at + standar(letter_type) hari kerja",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "UU 25/2009 (Pelayanan Publik); Permenpan RB 15/2014 (Standar Pelayanan); PP 17/2018 (Kecamatan)",
+                            NameEn = "Letters completed within the service standard",
+                            NameId = "Surat selesai sesuai standar pelayanan",
+                            Number = 45,
+                            OwnerOpd = "SETDA",
+                            Source = "Letters",
+                            Tolerance = 0.050000000000000003,
+                            Unit = 1
                         });
                 });
 
@@ -640,6 +678,33 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                         {
                             Id = 8027L,
                             IndicatorCode = "OPD_KEPATUHAN_TL_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 45025L,
+                            IndicatorCode = "SURAT_SESUAI_STANDAR_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 45026L,
+                            IndicatorCode = "SURAT_SESUAI_STANDAR_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 45027L,
+                            IndicatorCode = "SURAT_SESUAI_STANDAR_PCT",
                             Period = 0,
                             PeriodEnd = new DateOnly(2027, 12, 31),
                             PeriodStart = new DateOnly(2027, 1, 1),
@@ -1535,6 +1600,54 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                     b.HasIndex("SubmittedAt");
 
                     b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Sources.Letters.LetterRequest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KecamatanCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KelurahanCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KelurahanCode");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.HasIndex("Status", "CompletedAt");
+
+                    b.ToTable("LettersRequests", (string)null);
                 });
 #pragma warning restore 612, 618
         }
