@@ -25,8 +25,7 @@ public sealed class ComplaintsSimulator : ILiveSimulator
     private readonly SimulatorFeed<ComplaintVersion> _feed;
     private readonly Dictionary<string, ComplaintPlan> _plans = new(StringComparer.Ordinal);
     // Next pending event per complaint; entries made stale by a pulled-forward event are skipped via NextDue.
-    private readonly PriorityQueue<ComplaintPlan, long> _due = new();
-    private readonly List<ComplaintPlan> _open = [];
+    private readonly PlannedRecords<ComplaintPlan, ComplaintEvent, ComplaintVersion> _records;
     private readonly Dictionary<int, int> _sequenceByYear = [];
     private readonly SimulatorRandom _arrivals;
     private readonly SimulatorRandom _demo;
@@ -57,6 +56,7 @@ public sealed class ComplaintsSimulator : ILiveSimulator
         _demo = SimulatorRandom.For(options.Seed, -2);
         _actions = SimulatorRandom.For(options.Seed, -3);
         _store = new SimulatorStore<ComplaintVersion>(Faults);
+        _records = new PlannedRecords<ComplaintPlan, ComplaintEvent, ComplaintVersion>(_store, (plan, applied) => new ComplaintVersion(plan, plan.Events, applied));
         _feed = new SimulatorFeed<ComplaintVersion>(_store, Faults, time, apiKey, (w, v) => ComplaintsSimulatorData.WritePayload(w, v, options),
             ComplaintsSimulatorData.UnknownEnumValues, Advance);
 
@@ -74,7 +74,7 @@ public sealed class ComplaintsSimulator : ILiveSimulator
             history.Add(NewPlan(_nextArrival));
             _nextArrival = NextArrival(_nextArrival);
         }
-        LoadPlans(history, now);
+        _records.Load(history, now);
     }
 
     public string Source => "Complaints";
@@ -111,7 +111,7 @@ public sealed class ComplaintsSimulator : ILiveSimulator
             var now = _time.GetUtcNow().UtcTicks;
             while (true)
             {
-                var queued = _due.TryPeek(out var plan, out var dueTicks) ? dueTicks : long.MaxValue;
+                var queued = _records.NextDueTicks;
                 var next = Math.Min(queued, Math.Min(_nextArrival.UtcTicks, _nextDemo.UtcTicks));
                 if (next > now)
                 {
@@ -129,11 +129,7 @@ public sealed class ComplaintsSimulator : ILiveSimulator
                 }
                 else
                 {
-                    _due.Dequeue();
-                    if (plan!.NextDue == dueTicks)
-                    {
-                        ApplyThrough(plan, dueTicks);
-                    }
+                    _records.ApplyNextDue();
                 }
             }
         }
@@ -180,7 +176,7 @@ public sealed class ComplaintsSimulator : ILiveSimulator
             {
                 plans.Add(NewPlan(now - window + TimeSpan.FromTicks(offset)));
             }
-            LoadPlans(plans, now);
+            _records.Load(plans, now);
         }
     }
 
@@ -198,12 +194,12 @@ public sealed class ComplaintsSimulator : ILiveSimulator
             var now = ComplaintsSimulatorData.Truncate(_time.GetUtcNow());
             if (plan.Applied < plan.Events.Length)
             {
-                PullForward(plan, now);
+                _records.PullForward(plan, now);
                 return true;
             }
             var version = new ComplaintVersion(plan, plan.Events, plan.Applied);
             plan.Events = [.. plan.Events, .. ComplaintsSimulatorData.Resume(version, now, _actions)];
-            ApplyThrough(plan, now.UtcTicks);
+            _records.ApplyThrough(plan, now.UtcTicks);
             return true;
         }
     }
@@ -221,7 +217,7 @@ public sealed class ComplaintsSimulator : ILiveSimulator
             }
             var now = ComplaintsSimulatorData.Truncate(_time.GetUtcNow());
             plan.Events = [.. plan.Events.AsSpan(0, plan.Applied), new ComplaintEvent(now.UtcTicks, ComplaintEventKind.Withdrawn)];
-            ApplyThrough(plan, now.UtcTicks);
+            _records.ApplyThrough(plan, now.UtcTicks);
             return true;
         }
     }
@@ -240,103 +236,23 @@ public sealed class ComplaintsSimulator : ILiveSimulator
     private ComplaintPlan AddLive(DateTimeOffset submitted)
     {
         var plan = NewPlan(submitted);
-        ApplyThrough(plan, submitted.UtcTicks);
+        _records.ApplyThrough(plan, submitted.UtcTicks);
         return plan;
-    }
-
-    /// <summary>Serves many new plans as of <paramref name="now"/> with one index rebuild, and queues what is pending.</summary>
-    private void LoadPlans(List<ComplaintPlan> plans, DateTimeOffset now)
-    {
-        var records = new List<SimulatorRecord<ComplaintVersion>>(plans.Count);
-        foreach (var plan in plans)
-        {
-            var applied = 0;
-            while (applied < plan.Events.Length && plan.Events[applied].UtcTicks <= now.UtcTicks)
-            {
-                applied++;
-            }
-            plan.Applied = applied;
-            var last = plan.Events[applied - 1];
-            records.Add(new SimulatorRecord<ComplaintVersion>(plan.Id, new ComplaintVersion(plan, plan.Events, applied), last.At,
-                last.Kind == ComplaintEventKind.Withdrawn));
-            Schedule(plan);
-        }
-        _store.Load(records);
-    }
-
-    /// <summary>Applies the plan's events due by <paramref name="ticks"/>, serves the new version and queues the next.</summary>
-    private void ApplyThrough(ComplaintPlan plan, long ticks)
-    {
-        var before = plan.Applied;
-        while (plan.Applied < plan.Events.Length && plan.Events[plan.Applied].UtcTicks <= ticks)
-        {
-            plan.Applied++;
-        }
-        if (plan.Applied != before)
-        {
-            var last = plan.Events[plan.Applied - 1];
-            if (last.Kind == ComplaintEventKind.Withdrawn)
-            {
-                _store.Delete(plan.Id, last.At);
-            }
-            else
-            {
-                _store.Upsert(plan.Id, new ComplaintVersion(plan, plan.Events, plan.Applied), last.At);
-            }
-        }
-        Schedule(plan);
-    }
-
-    private void Schedule(ComplaintPlan plan)
-    {
-        if (plan.Applied < plan.Events.Length)
-        {
-            var next = plan.Events[plan.Applied].UtcTicks;
-            if (plan.NextDue != next)
-            {
-                plan.NextDue = next;
-                _due.Enqueue(plan, next);
-            }
-            if (plan.OpenIndex < 0)
-            {
-                plan.OpenIndex = _open.Count;
-                _open.Add(plan);
-            }
-            return;
-        }
-        plan.NextDue = -1;
-        if (plan.OpenIndex >= 0)
-        {
-            var last = _open[^1];
-            _open[plan.OpenIndex] = last;
-            last.OpenIndex = plan.OpenIndex;
-            _open.RemoveAt(_open.Count - 1);
-            plan.OpenIndex = -1;
-        }
-    }
-
-    /// <summary>Brings the next pending event forward to <paramref name="at"/> and applies it.</summary>
-    private void PullForward(ComplaintPlan plan, DateTimeOffset at)
-    {
-        var events = (ComplaintEvent[])plan.Events.Clone();
-        events[plan.Applied] = events[plan.Applied] with { UtcTicks = at.UtcTicks };
-        plan.Events = events;
-        ApplyThrough(plan, at.UtcTicks);
     }
 
     private void DemoEvent(DateTimeOffset at)
     {
-        if (_open.Count == 0 || _demo.Chance(0.5))
+        if (_records.Open.Count == 0 || _demo.Chance(0.5))
         {
             AddLive(at);
             return;
         }
-        var plan = _open[_demo.Next(_open.Count)];
+        var plan = _records.Open[_demo.Next(_records.Open.Count)];
         var truncated = ComplaintsSimulatorData.Truncate(at);
         // Never move an event before the one already served.
         if (plan.Applied == 0 || plan.Events[plan.Applied - 1].UtcTicks <= truncated.UtcTicks)
         {
-            PullForward(plan, truncated);
+            _records.PullForward(plan, truncated);
         }
     }
 

@@ -21,18 +21,21 @@ internal enum ComplaintEventKind : byte
 }
 
 /// <summary>One step of a complaint's lifecycle, at a whole second.</summary>
-internal readonly record struct ComplaintEvent(long UtcTicks, ComplaintEventKind Kind, byte Rating = 0)
+internal readonly record struct ComplaintEvent(long UtcTicks, ComplaintEventKind Kind, byte Rating = 0) : IPlannedEvent<ComplaintEvent>
 {
     public DateTimeOffset At => new(UtcTicks, TimeSpan.Zero);
+
+    public bool Withdraws => Kind == ComplaintEventKind.Withdrawn;
+
+    public ComplaintEvent Retimed(long utcTicks) => this with { UtcTicks = utcTicks };
 }
 
 /// <summary>
 /// A complaint's fixed attributes and its planned timeline. The simulator applies events as simulated time
 /// reaches them; <see cref="Events"/> is replaced, never edited, so that served versions stay immutable.
 /// </summary>
-internal sealed class ComplaintPlan
+internal sealed class ComplaintPlan : PlannedRecord<ComplaintEvent>
 {
-    public required string Id { get; init; }
     public byte Channel { get; init; }
     public byte Type { get; init; }
     public byte Agency { get; init; }
@@ -45,15 +48,6 @@ internal sealed class ComplaintPlan
     public byte PhonePrefix { get; init; }
     public int PhoneNumber { get; init; }
     public byte PhoneDigits { get; init; }
-    public required ComplaintEvent[] Events { get; set; }
-    /// <summary>How many of <see cref="Events"/> the served version reflects.</summary>
-    public int Applied { get; set; }
-    /// <summary>Time of the next pending event as queued, or -1; stale queue entries are recognised by it.</summary>
-    public long NextDue { get; set; } = -1;
-    /// <summary>Position in the simulator's list of complaints with pending events, or -1.</summary>
-    public int OpenIndex { get; set; } = -1;
-
-    public bool Withdrawn => Applied > 0 && Events[Applied - 1].Kind == ComplaintEventKind.Withdrawn;
 }
 
 /// <summary>A served version: the plan as of its first <see cref="Applied"/> events.</summary>

@@ -25,8 +25,7 @@ public sealed class LettersSimulator : ILiveSimulator
     private readonly SimulatorFeed<LetterVersion> _feed;
     private readonly Dictionary<string, LetterPlan> _plans = new(StringComparer.Ordinal);
     // Next pending event per letter; entries made stale by a pulled-forward event are skipped via NextDue.
-    private readonly PriorityQueue<LetterPlan, long> _due = new();
-    private readonly List<LetterPlan> _open = [];
+    private readonly PlannedRecords<LetterPlan, LetterEvent, LetterVersion> _records;
     private readonly Dictionary<int, int> _sequenceByYear = [];
     private readonly SimulatorRandom _arrivals;
     private readonly SimulatorRandom _demo;
@@ -54,6 +53,7 @@ public sealed class LettersSimulator : ILiveSimulator
         _arrivals = SimulatorRandom.For(options.Seed, -101);
         _demo = SimulatorRandom.For(options.Seed, -102);
         _store = new SimulatorStore<LetterVersion>(Faults);
+        _records = new PlannedRecords<LetterPlan, LetterEvent, LetterVersion>(_store, (plan, applied) => new LetterVersion(plan, plan.Events, applied));
         _feed = new SimulatorFeed<LetterVersion>(_store, Faults, time, apiKey, LettersSimulatorData.WritePayload,
             LettersSimulatorData.UnknownEnumValues, Advance);
 
@@ -71,7 +71,7 @@ public sealed class LettersSimulator : ILiveSimulator
             history.Add(NewPlan(_nextArrival));
             _nextArrival = NextArrival(_nextArrival);
         }
-        LoadPlans(history, now);
+        _records.Load(history, now);
     }
 
     public string Source => "Letters";
@@ -108,7 +108,7 @@ public sealed class LettersSimulator : ILiveSimulator
             var now = _time.GetUtcNow().UtcTicks;
             while (true)
             {
-                var queued = _due.TryPeek(out var plan, out var dueTicks) ? dueTicks : long.MaxValue;
+                var queued = _records.NextDueTicks;
                 var next = Math.Min(queued, Math.Min(_nextArrival.UtcTicks, _nextDemo.UtcTicks));
                 if (next > now)
                 {
@@ -126,11 +126,7 @@ public sealed class LettersSimulator : ILiveSimulator
                 }
                 else
                 {
-                    _due.Dequeue();
-                    if (plan!.NextDue == dueTicks)
-                    {
-                        ApplyThrough(plan, dueTicks);
-                    }
+                    _records.ApplyNextDue();
                 }
             }
         }
@@ -167,12 +163,12 @@ public sealed class LettersSimulator : ILiveSimulator
             var now = LettersSimulatorData.Truncate(_time.GetUtcNow());
             if (plan.Applied < plan.Events.Length)
             {
-                PullForward(plan, now);
+                _records.PullForward(plan, now);
                 return true;
             }
             var version = new LetterVersion(plan, plan.Events, plan.Applied);
             plan.Events = [.. plan.Events, LettersSimulatorData.Resume(version, now)];
-            ApplyThrough(plan, now.UtcTicks);
+            _records.ApplyThrough(plan, now.UtcTicks);
             return true;
         }
     }
@@ -190,7 +186,7 @@ public sealed class LettersSimulator : ILiveSimulator
             }
             var now = LettersSimulatorData.Truncate(_time.GetUtcNow());
             plan.Events = [.. plan.Events.AsSpan(0, plan.Applied), new LetterEvent(now.UtcTicks, LetterEventKind.Withdrawn)];
-            ApplyThrough(plan, now.UtcTicks);
+            _records.ApplyThrough(plan, now.UtcTicks);
             return true;
         }
     }
@@ -209,103 +205,23 @@ public sealed class LettersSimulator : ILiveSimulator
     private LetterPlan AddLive(DateTimeOffset requested)
     {
         var plan = NewPlan(requested);
-        ApplyThrough(plan, requested.UtcTicks);
+        _records.ApplyThrough(plan, requested.UtcTicks);
         return plan;
-    }
-
-    /// <summary>Serves many new plans as of <paramref name="now"/> with one index rebuild, and queues what is pending.</summary>
-    private void LoadPlans(List<LetterPlan> plans, DateTimeOffset now)
-    {
-        var records = new List<SimulatorRecord<LetterVersion>>(plans.Count);
-        foreach (var plan in plans)
-        {
-            var applied = 0;
-            while (applied < plan.Events.Length && plan.Events[applied].UtcTicks <= now.UtcTicks)
-            {
-                applied++;
-            }
-            plan.Applied = applied;
-            var last = plan.Events[applied - 1];
-            records.Add(new SimulatorRecord<LetterVersion>(plan.Id, new LetterVersion(plan, plan.Events, applied), last.At,
-                last.Kind == LetterEventKind.Withdrawn));
-            Schedule(plan);
-        }
-        _store.Load(records);
-    }
-
-    /// <summary>Applies the plan's events due by <paramref name="ticks"/>, serves the new version and queues the next.</summary>
-    private void ApplyThrough(LetterPlan plan, long ticks)
-    {
-        var before = plan.Applied;
-        while (plan.Applied < plan.Events.Length && plan.Events[plan.Applied].UtcTicks <= ticks)
-        {
-            plan.Applied++;
-        }
-        if (plan.Applied != before)
-        {
-            var last = plan.Events[plan.Applied - 1];
-            if (last.Kind == LetterEventKind.Withdrawn)
-            {
-                _store.Delete(plan.Id, last.At);
-            }
-            else
-            {
-                _store.Upsert(plan.Id, new LetterVersion(plan, plan.Events, plan.Applied), last.At);
-            }
-        }
-        Schedule(plan);
-    }
-
-    private void Schedule(LetterPlan plan)
-    {
-        if (plan.Applied < plan.Events.Length)
-        {
-            var next = plan.Events[plan.Applied].UtcTicks;
-            if (plan.NextDue != next)
-            {
-                plan.NextDue = next;
-                _due.Enqueue(plan, next);
-            }
-            if (plan.OpenIndex < 0)
-            {
-                plan.OpenIndex = _open.Count;
-                _open.Add(plan);
-            }
-            return;
-        }
-        plan.NextDue = -1;
-        if (plan.OpenIndex >= 0)
-        {
-            var last = _open[^1];
-            _open[plan.OpenIndex] = last;
-            last.OpenIndex = plan.OpenIndex;
-            _open.RemoveAt(_open.Count - 1);
-            plan.OpenIndex = -1;
-        }
-    }
-
-    /// <summary>Brings the next pending event forward to <paramref name="at"/> and applies it.</summary>
-    private void PullForward(LetterPlan plan, DateTimeOffset at)
-    {
-        var events = (LetterEvent[])plan.Events.Clone();
-        events[plan.Applied] = events[plan.Applied] with { UtcTicks = at.UtcTicks };
-        plan.Events = events;
-        ApplyThrough(plan, at.UtcTicks);
     }
 
     private void DemoEvent(DateTimeOffset at)
     {
-        if (_open.Count == 0 || _demo.Chance(0.5))
+        if (_records.Open.Count == 0 || _demo.Chance(0.5))
         {
             AddLive(at);
             return;
         }
-        var plan = _open[_demo.Next(_open.Count)];
+        var plan = _records.Open[_demo.Next(_records.Open.Count)];
         var truncated = LettersSimulatorData.Truncate(at);
         // Never move an event before the one already served.
         if (plan.Applied == 0 || plan.Events[plan.Applied - 1].UtcTicks <= truncated.UtcTicks)
         {
-            PullForward(plan, truncated);
+            _records.PullForward(plan, truncated);
         }
     }
 

@@ -17,26 +17,23 @@ internal enum LetterEventKind : byte
 }
 
 /// <summary>One step of a letter's lifecycle, at a whole second.</summary>
-internal readonly record struct LetterEvent(long UtcTicks, LetterEventKind Kind)
+internal readonly record struct LetterEvent(long UtcTicks, LetterEventKind Kind) : IPlannedEvent<LetterEvent>
 {
     public DateTimeOffset At => new(UtcTicks, TimeSpan.Zero);
+
+    public bool Withdraws => Kind == LetterEventKind.Withdrawn;
+
+    public LetterEvent Retimed(long utcTicks) => this with { UtcTicks = utcTicks };
 }
 
 /// <summary>
 /// A letter's fixed attributes and its planned timeline; <see cref="Events"/> is replaced, never edited, so that
 /// served versions stay immutable.
 /// </summary>
-internal sealed class LetterPlan
+internal sealed class LetterPlan : PlannedRecord<LetterEvent>
 {
-    public required string Id { get; init; }
     public short Kelurahan { get; init; }
     public byte Type { get; init; }
-    public required LetterEvent[] Events { get; set; }
-    public int Applied { get; set; }
-    public long NextDue { get; set; } = -1;
-    public int OpenIndex { get; set; } = -1;
-
-    public bool Withdrawn => Applied > 0 && Events[Applied - 1].Kind == LetterEventKind.Withdrawn;
 }
 
 /// <summary>A served version: the plan as of its first <see cref="Applied"/> events.</summary>
