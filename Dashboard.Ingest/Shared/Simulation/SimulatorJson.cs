@@ -10,6 +10,10 @@ public static class SimulatorJson
     /// <summary>The offset the city's systems write timestamps in (WIB, UTC+7, no daylight saving).</summary>
     public static readonly TimeSpan WibOffset = TimeSpan.FromHours(7);
 
+    /// <summary>An instant at whole seconds, in WIB (how the sources stamp their records).</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset t) =>
+        new DateTimeOffset(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero).ToOffset(WibOffset);
+
     /// <summary>Options for control bodies: snake_case names, unknown members rejected so that typos fail loudly.</summary>
     public static JsonSerializerOptions ControlOptions { get; } = new(JsonSerializerDefaults.Web)
     {

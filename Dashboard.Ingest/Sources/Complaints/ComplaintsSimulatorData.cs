@@ -6,7 +6,7 @@ using Dashboard.Ingest.Shared.Simulation;
 
 namespace Dashboard.Ingest.Sources.Complaints;
 
-internal enum ComplaintEventKind : byte
+public enum ComplaintEventKind : byte
 {
     Submitted = 0,
     Verified,
@@ -21,7 +21,7 @@ internal enum ComplaintEventKind : byte
 }
 
 /// <summary>One step of a complaint's lifecycle, at a whole second.</summary>
-internal readonly record struct ComplaintEvent(long UtcTicks, ComplaintEventKind Kind, byte Rating = 0) : IPlannedEvent<ComplaintEvent>
+public readonly record struct ComplaintEvent(long UtcTicks, ComplaintEventKind Kind, byte Rating = 0) : IPlannedEvent<ComplaintEvent>
 {
     public DateTimeOffset At => new(UtcTicks, TimeSpan.Zero);
 
@@ -34,7 +34,7 @@ internal readonly record struct ComplaintEvent(long UtcTicks, ComplaintEventKind
 /// A complaint's fixed attributes and its planned timeline. The simulator applies events as simulated time
 /// reaches them; <see cref="Events"/> is replaced, never edited, so that served versions stay immutable.
 /// </summary>
-internal sealed class ComplaintPlan : PlannedRecord<ComplaintEvent>
+public sealed class ComplaintPlan : PlannedRecord<ComplaintEvent>
 {
     public byte Channel { get; init; }
     public byte Type { get; init; }
@@ -51,7 +51,7 @@ internal sealed class ComplaintPlan : PlannedRecord<ComplaintEvent>
 }
 
 /// <summary>A served version: the plan as of its first <see cref="Applied"/> events.</summary>
-internal readonly record struct ComplaintVersion(ComplaintPlan Plan, ComplaintEvent[] Events, int Applied);
+public readonly record struct ComplaintVersion(ComplaintPlan Plan, ComplaintEvent[] Events, int Applied);
 
 /// <summary>
 /// Calibration (DOMAIN.md §3.2, §11) and rendering of simulated complaints. Every share here is an assumption
@@ -426,8 +426,7 @@ internal static class ComplaintsSimulatorData
     }
 
     /// <summary>The WIB date and time of an instant, at whole seconds.</summary>
-    public static DateTimeOffset Truncate(DateTimeOffset t) =>
-        new DateTimeOffset(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero).ToOffset(Wib);
+    public static DateTimeOffset Truncate(DateTimeOffset t) => SimulatorJson.Truncate(t);
 
     public static bool IsWorkingDay(DateOnly day) => WorkingCalendar.IsWorkingDay(day);
 

@@ -5,7 +5,7 @@ using Dashboard.Ingest.Shared.Simulation;
 
 namespace Dashboard.Ingest.Sources.Letters;
 
-internal enum LetterEventKind : byte
+public enum LetterEventKind : byte
 {
     Requested = 0,
     Processing,
@@ -17,7 +17,7 @@ internal enum LetterEventKind : byte
 }
 
 /// <summary>One step of a letter's lifecycle, at a whole second.</summary>
-internal readonly record struct LetterEvent(long UtcTicks, LetterEventKind Kind) : IPlannedEvent<LetterEvent>
+public readonly record struct LetterEvent(long UtcTicks, LetterEventKind Kind) : IPlannedEvent<LetterEvent>
 {
     public DateTimeOffset At => new(UtcTicks, TimeSpan.Zero);
 
@@ -30,14 +30,14 @@ internal readonly record struct LetterEvent(long UtcTicks, LetterEventKind Kind)
 /// A letter's fixed attributes and its planned timeline; <see cref="Events"/> is replaced, never edited, so that
 /// served versions stay immutable.
 /// </summary>
-internal sealed class LetterPlan : PlannedRecord<LetterEvent>
+public sealed class LetterPlan : PlannedRecord<LetterEvent>
 {
     public short Kelurahan { get; init; }
     public byte Type { get; init; }
 }
 
 /// <summary>A served version: the plan as of its first <see cref="Applied"/> events.</summary>
-internal readonly record struct LetterVersion(LetterPlan Plan, LetterEvent[] Events, int Applied);
+public readonly record struct LetterVersion(LetterPlan Plan, LetterEvent[] Events, int Applied);
 
 /// <summary>
 /// Calibration and rendering of simulated kelurahan letter requests. Every number here is an assumption (DOMAIN.md
@@ -260,8 +260,7 @@ internal static class LettersSimulatorData
     }
 
     /// <summary>The WIB date and time of an instant, at whole seconds.</summary>
-    public static DateTimeOffset Truncate(DateTimeOffset t) =>
-        new DateTimeOffset(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero).ToOffset(Wib);
+    public static DateTimeOffset Truncate(DateTimeOffset t) => SimulatorJson.Truncate(t);
 
     /// <summary>
     /// The instant <paramref name="hours"/> working hours (08:00–16:00 WIB, Monday–Friday, as
