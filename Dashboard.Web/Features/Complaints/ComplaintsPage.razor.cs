@@ -25,7 +25,6 @@ namespace Dashboard.Web.Features.Complaints;
 public sealed partial class ComplaintsPage : IDisposable
 {
     internal const string Source = ComplaintsIndicators.Source;
-    internal const string AnonymousUser = "anonim";
 
     private readonly CancellationTokenSource _cts = new();
     private ComplaintsView? _view;
@@ -35,7 +34,6 @@ public sealed partial class ComplaintsPage : IDisposable
     private IReadOnlyList<ChartSeries> _dailySeries = [];
     private IDisposable? _subscription;
     private RefreshThrottle? _throttle;
-    private bool _requesting;
 
     /// <summary>The selected region's Kemendagri code (<c>?wilayah=35.73.02</c>); empty or unknown is the city.</summary>
     [SupplyParameterFromQuery(Name = "wilayah")]
@@ -46,21 +44,6 @@ public sealed partial class ComplaintsPage : IDisposable
 
     [Inject]
     private KpiBroadcaster Broadcaster { get; set; } = default!;
-
-    [Inject]
-    private IRefreshRequests RefreshRequests { get; set; } = default!;
-
-    [Inject]
-    private AuthenticationStateProvider AuthenticationState { get; set; } = default!;
-
-    [Inject]
-    private IAuthorizationService Authorization { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -148,51 +131,6 @@ public sealed partial class ComplaintsPage : IDisposable
     private string Freshness() => _view?.LastSuccessAt is { } at
         ? L["source.updated", Format.Age(_now - at)].Value + " · " + Format.WibTime(at)
         : L["source.never"].Value;
-
-    private async Task OpenRefreshDialogAsync()
-    {
-        // The button is only rendered for the policy; checked again here because the handler is the action.
-        var user = (await AuthenticationState.GetAuthenticationStateAsync()).User;
-        if (!(await Authorization.AuthorizeAsync(user, Policies.Refresh)).Succeeded)
-        {
-            return;
-        }
-        var parameters = new DialogParameters<RefreshDialog> { { d => d.SourceName, SourceName() } };
-        var dialog = await Dialogs.ShowAsync<RefreshDialog>(L["refresh.title"].Value, parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
-        var result = await dialog.Result;
-        if (result is null || result.Canceled || result.Data is not string reason)
-        {
-            return;
-        }
-
-        _requesting = true;
-        try
-        {
-            var userName = UserName(user);
-            var jobId = await RefreshRequests.RequestAsync(Source, userName, reason, _cts.Token);
-            Log.RefreshRequested(Logger, Source, userName, jobId);
-            Snackbar.Add(L["refresh.queued", jobId].Value, Severity.Success);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.RefreshRequestFailed(Logger, Source, ex);
-            Snackbar.Add(L["refresh.failed", ex.Message].Value, Severity.Error);
-        }
-        finally
-        {
-            _requesting = false;
-        }
-    }
-
-    private static string UserName(ClaimsPrincipal user) =>
-        user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : AnonymousUser;
-
-    private string SourceName()
-    {
-        var name = L["source." + Source];
-        return name.ResourceNotFound ? Source : name.Value;
-    }
 
     public void Dispose()
     {

@@ -25,7 +25,6 @@ namespace Dashboard.Web.Features.Letters;
 public sealed partial class LettersPage : IDisposable
 {
     internal const string Source = LettersIndicators.Source;
-    internal const string AnonymousUser = "anonim";
 
     // Six distinguishable colours in the contract's type order (ApexCharts' default palette repeats after five).
     private static readonly string[] Palette = ["#1565c0", "#2e7d32", "#f9a825", "#c62828", "#6a1b9a", "#78909c", "#00838f", "#8d6e63"];
@@ -47,7 +46,6 @@ public sealed partial class LettersPage : IDisposable
     private string[] _typeColors = [];
     private IDisposable? _subscription;
     private RefreshThrottle? _throttle;
-    private bool _requesting;
 
     /// <summary>The selected region's Kemendagri code (<c>?wilayah=35.73.02</c>); empty or unknown is the city.</summary>
     [SupplyParameterFromQuery(Name = "wilayah")]
@@ -58,21 +56,6 @@ public sealed partial class LettersPage : IDisposable
 
     [Inject]
     private KpiBroadcaster Broadcaster { get; set; } = default!;
-
-    [Inject]
-    private IRefreshRequests RefreshRequests { get; set; } = default!;
-
-    [Inject]
-    private AuthenticationStateProvider AuthenticationState { get; set; } = default!;
-
-    [Inject]
-    private IAuthorizationService Authorization { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -174,51 +157,6 @@ public sealed partial class LettersPage : IDisposable
     private string Freshness() => _view?.LastSuccessAt is { } at
         ? L["source.updated", Format.Age(_now - at)].Value + " · " + Format.WibTime(at)
         : L["source.never"].Value;
-
-    private async Task OpenRefreshDialogAsync()
-    {
-        // The button is only rendered for the policy; checked again here because the handler is the action.
-        var user = (await AuthenticationState.GetAuthenticationStateAsync()).User;
-        if (!(await Authorization.AuthorizeAsync(user, Policies.Refresh)).Succeeded)
-        {
-            return;
-        }
-        var parameters = new DialogParameters<RefreshDialog> { { d => d.SourceName, SourceName() } };
-        var dialog = await Dialogs.ShowAsync<RefreshDialog>(L["refresh.title"].Value, parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
-        var result = await dialog.Result;
-        if (result is null || result.Canceled || result.Data is not string reason)
-        {
-            return;
-        }
-
-        _requesting = true;
-        try
-        {
-            var userName = UserName(user);
-            var jobId = await RefreshRequests.RequestAsync(Source, userName, reason, _cts.Token);
-            Log.RefreshRequested(Logger, Source, userName, jobId);
-            Snackbar.Add(L["refresh.queued", jobId].Value, Severity.Success);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.RefreshRequestFailed(Logger, Source, ex);
-            Snackbar.Add(L["refresh.failed", ex.Message].Value, Severity.Error);
-        }
-        finally
-        {
-            _requesting = false;
-        }
-    }
-
-    private static string UserName(ClaimsPrincipal user) =>
-        user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : AnonymousUser;
-
-    private string SourceName()
-    {
-        var name = L["source." + Source];
-        return name.ResourceNotFound ? Source : name.Value;
-    }
 
     public void Dispose()
     {
