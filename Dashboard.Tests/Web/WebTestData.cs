@@ -82,3 +82,19 @@ public sealed class InMemoryReportingDb : IDbContextFactory<ReportingDbContext>,
 
     public void Dispose() => _connection.Dispose();
 }
+
+/// <summary>Records refresh requests instead of running them (page tests).</summary>
+public sealed class RecordingRefreshRequests : Dashboard.Ingest.Shared.Ingest.IRefreshRequests
+{
+    public List<(string Source, string User, string Reason)> Requests { get; } = [];
+
+    public Task<string> RequestAsync(string source, Dashboard.Ingest.Shared.Ingest.RunRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (Requests)
+        {
+            Requests.Add((source, request.RequestedBy!, request.Reason!));
+            return Task.FromResult($"job-{Requests.Count}");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using Dashboard.Web.Features.Complaints;
 using Dashboard.Web.Features.Letters;
+using Dashboard.Web.Features.Operations;
 using Dashboard.Web.Features.Overview;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
@@ -48,6 +49,7 @@ public static class UiExtensions
         services.TryAddSingleton<IndicatorQueries>();
         services.TryAddSingleton<ComplaintsQueries>();
         services.TryAddSingleton<LettersQueries>();
+        services.TryAddSingleton<OperationsQueries>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;
@@ -80,6 +82,7 @@ public static class UiExtensions
 
         // Per-circuit memory matters more than bandwidth here (walls on a LAN, thousands of circuits), and
         // WebSocket compression costs about 270 KB a circuit (TOOLCHAIN.md).
+        app.MapOperations();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
         return app;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +78,31 @@ public sealed partial class PagesSmokeTests(BrowserFixture browser, RefreshedDas
             "tiles => tiles.map(t => [t.dataset.testid.substring('tile-'.length), t.querySelector('h3').textContent.trim()])");
         Assert.NotEmpty(shown);
         Assert.All(shown, tile => Assert.Equal(names[tile[0]].NameEn, tile[1]));
+        Assert.Empty(_session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task OperationsConsole_ShowsEverySourceAndItsHistory_AndExportsQuarantineCsv()
+    {
+        _session = await OpenAsync();
+        var page = _session.Page;
+        var app = await dashboard.StartAsync();
+        var sources = app.Services.GetServices<Dashboard.Ingest.Shared.Ingest.IIngestSource>().Select(s => s.Name).ToList();
+
+        await _session.SignInAsync("/operasi");
+
+        foreach (var source in sources)
+        {
+            await Expect(page.Locator($"[data-testid='ops-source-{source}']")).ToBeVisibleAsync();
+        }
+        await page.ClickAsync($"[data-testid='ops-source-{sources[0]}']");
+        await Expect(page.Locator("[data-testid='ops-runs'] tbody tr").First).ToBeVisibleAsync();
+
+        var csv = await page.APIRequest.GetAsync($"/operasi/karantina.csv?sumber={sources[0]}");
+        Assert.Equal(200, csv.Status);
+        Assert.StartsWith("text/csv", csv.Headers["content-type"], StringComparison.Ordinal);
+        Assert.Contains("id,source,resource,source_item_id,run_id,received_at_wib,reason,payload", await csv.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(400, (await page.APIRequest.GetAsync("/operasi/karantina.csv?sumber=Tidak")).Status);
         Assert.Empty(_session.ConsoleErrors);
     }
 

@@ -151,18 +151,4 @@ public sealed class ComplaintsPageTests : WebTestContext
         await base.DisposeAsyncCore();
         _db.Dispose();
     }
-
-    private sealed class RecordingRefreshRequests : IRefreshRequests
-    {
-        public List<(string Source, string User, string Reason)> Requests { get; } = [];
-
-        public Task<string> RequestAsync(string source, RunRequest request, CancellationToken ct = default)
-        {
-            lock (Requests)
-            {
-                Requests.Add((source, request.RequestedBy!, request.Reason!));
-                return Task.FromResult($"job-{Requests.Count}");
-            }
-        }
-    }
 }

@@ -1,0 +1,115 @@
+using Bunit;
+using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Ingest;
+using Dashboard.Ingest.Shared.Live;
+using Dashboard.Ingest.Sources.Complaints;
+using Dashboard.Tests.Infrastructure;
+using Dashboard.Web.Auth;
+using Dashboard.Web.Features.Operations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Dashboard.Tests.Web.Operations;
+
+public sealed class OperationsPageTests : WebTestContext
+{
+    private readonly InMemoryReportingDb _db = new();
+    private readonly KpiBroadcaster _broadcaster = new();
+    private readonly RecordingRefreshRequests _refreshes = new();
+
+    public OperationsPageTests()
+    {
+        var source = new ComplaintsSource(new TestOptions<ComplaintsOptions>(new ComplaintsOptions { ApiKey = "k", Schedule = "*/15 * * * *" }), new ComplaintsKpis());
+        Services.AddSingleton<IDbContextFactory<ReportingDbContext>>(_db);
+        Services.AddSingleton(_broadcaster);
+        Services.AddSingleton<IRefreshRequests>(_refreshes);
+        Services.AddSingleton(new SourceCatalog([source]));
+        Services.AddSingleton<OperationsQueries>();
+        AddAuthorization().SetAuthorized("operator").SetRoles(Roles.Operator).SetPolicies(Policies.Refresh);
+        UseInteractiveServerRenderer();
+    }
+
+    private async Task SeedAsync(bool running = false)
+    {
+        await using var db = _db.CreateDbContext();
+        db.IngestRuns.AddRange(
+            new IngestRun
+            {
+                Source = ComplaintsIndicators.Source, Node = "n:1", Trigger = IngestTrigger.Schedule, Status = IngestRunStatus.Failed,
+                StartedAt = Start.AddMinutes(-40), FinishedAt = Start.AddMinutes(-39), Error = "HTTP 503 dari sumber",
+            },
+            new IngestRun
+            {
+                Source = ComplaintsIndicators.Source, Node = "n:1", Trigger = IngestTrigger.Manual, RequestedBy = "operator",
+                Reason = "Data pagi belum masuk", Status = IngestRunStatus.Succeeded, StartedAt = Start.AddMinutes(-10),
+                FinishedAt = Start.AddMinutes(-9), Pages = 3, ItemsRead = 2500, Inserted = 40, Rejected = 2,
+            });
+        await db.SaveChangesAsync();
+        var last = await db.IngestRuns.MaxAsync(r => r.Id);
+        db.SourceStates.Add(new SourceState
+        {
+            Source = ComplaintsIndicators.Source, LastRunId = last, LastStatus = IngestRunStatus.Succeeded,
+            LastSuccessAt = Start.AddMinutes(-9), RunningRunId = running ? last + 1 : null,
+        });
+        db.QuarantinedItems.Add(new QuarantinedItem
+        {
+            Source = ComplaintsIndicators.Source, Resource = "complaints", SourceItemId = "LPR-2026-000007", RunId = last,
+            Reason = "status: 'dibatalkan' tidak dikenal", Payload = "{\"id\":\"LPR-2026-000007\",\"reporter\":\"[dihapus]\"}", ReceivedAt = Start,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Shows_each_source_with_schedule_state_and_its_history_and_quarantine()
+    {
+        await SeedAsync();
+
+        var cut = Render<OperationsPage>();
+
+        var row = cut.WaitForElement($"[data-testid=ops-source-{ComplaintsIndicators.Source}]");
+        Assert.Equal(nameof(SourceHealth.Healthy), row.GetAttribute("data-health"));
+        Assert.Contains("tiap 15 menit", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("*/15 * * * *", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Berhasil", row.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(row.QuerySelector("[data-testid=refresh-button]"));
+
+        row.Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid^=ops-run-]").Count));
+        var failed = cut.FindAll("[data-testid^=ops-run-]").Single(r => r.GetAttribute("data-status") == nameof(IngestRunStatus.Failed));
+        Assert.Contains("HTTP 503 dari sumber", failed.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Data pagi belum masuk", cut.Find("[data-testid=ops-runs]").TextContent, StringComparison.Ordinal);
+        cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Karantina", StringComparison.Ordinal)).Click();
+        cut.WaitForElement("[data-testid=ops-quarantine]");
+        Assert.Contains("karantina.csv?sumber=Complaints", cut.Find("[data-testid=ops-quarantine-csv]").GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("dibatalkan", cut.Find("[data-testid=ops-quarantine]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_running_source_shows_live_progress()
+    {
+        await SeedAsync(running: true);
+        var cut = Render<OperationsPage>();
+        cut.WaitForAssertion(() => Assert.Equal(nameof(SourceHealth.Running),
+            cut.Find($"[data-testid=ops-source-{ComplaintsIndicators.Source}]").GetAttribute("data-health")));
+
+        _broadcaster.Publish(new IngestProgress(ComplaintsIndicators.Source, Start, 3, IngestRunStatus.Running, Pages: 4, ItemsRead: 4000));
+
+        cut.WaitForAssertion(() => Assert.Contains("halaman 4, 4.000 item", cut.Find("[data-testid=ops-progress]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("*/15 * * * *", "tiap 15 menit")]
+    [InlineData("5 * * * *", "tiap jam pada menit 5")]
+    [InlineData("30 6 * * *", "tiap hari pukul 06.30")]
+    [InlineData("*/15 6-9 * * 1-5", "tiap 15 menit antara 06.00 dan 09.59 pada hari kerja")]
+    [InlineData("0 0 1 * *", "0 0 1 * *")]
+    public void Schedules_read_in_words(string cron, string words) =>
+        Assert.Equal(words, ScheduleText.Describe(cron, Services.GetRequiredService<IStringLocalizer<Dashboard.Web.Shared.Localization.UiStrings>>()));
+
+    [Theory]
+    [InlineData("biasa", "\"biasa\"")]
+    [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
+    [InlineData("-1+1", "\"'-1+1\"")]
+    public void Csv_cells_are_quoted_and_never_formulas(string value, string cell) => Assert.Equal(cell, OperationsEndpoints.Cell(value));
+}

@@ -1,0 +1,159 @@
+using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Live;
+using Dashboard.Web.Shared.Formatting;
+using Dashboard.Web.Shared.Localization;
+using Dashboard.Web.Shared.Throttling;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace Dashboard.Web.Features.Operations;
+
+/// <summary>
+/// The operations console for operators and administrators: one row per source (schedule, next run, last run, data
+/// age against its freshness limit, state with live progress, open quarantine, refresh now), and for the selected
+/// source its run history (filter by status and date) and its open quarantine (search, CSV export).
+/// </summary>
+public sealed partial class OperationsPage : IDisposable
+{
+    private readonly CancellationTokenSource _cts = new();
+    private readonly Dictionary<string, (int Pages, int Items)> _progress = new(StringComparer.Ordinal);
+    private IReadOnlyList<SourceRow>? _sources;
+    private IReadOnlyList<RunRow>? _runs;
+    private IReadOnlyList<QuarantineRow>? _quarantine;
+    private string? _selected;
+    private IngestRunStatus? _status;
+    private DateTime? _since;
+    private string? _search;
+    private IDisposable? _subscription;
+    private RefreshThrottle? _throttle;
+
+    [Inject]
+    private OperationsQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private KpiBroadcaster Broadcaster { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private DashboardFormatter Format { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<UiStrings> L { get; set; } = default!;
+
+    [Inject]
+    private ILogger<OperationsPage> Logger { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        if (RendererInfo.IsInteractive)
+        {
+            _throttle = new RefreshThrottle(ReloadAsync, TimeSpan.FromMilliseconds(250), Time, ex => Log.RefreshFailed(Logger, ex));
+            _subscription = Broadcaster.Subscribe(OnKpiEvent);
+        }
+    }
+
+    protected override async Task OnInitializedAsync() => _sources = await Queries.SourcesAsync(_cts.Token);
+
+    private Task OnKpiEvent(KpiEvent e)
+    {
+        if (e is IngestProgress p)
+        {
+            lock (_progress)
+            {
+                _progress[p.Source] = (p.Pages, p.ItemsRead);
+            }
+        }
+        _throttle?.Request();
+        return Task.CompletedTask;
+    }
+
+    private async Task ReloadAsync(CancellationToken ct)
+    {
+        var sources = await Queries.SourcesAsync(ct);
+        var selected = _selected;
+        var runs = selected is null ? null : await Queries.RunsAsync(selected, _status, Since(), ct);
+        await InvokeAsync(() =>
+        {
+            _sources = sources;
+            if (selected is not null && selected == _selected)
+            {
+                _runs = runs;
+            }
+            StateHasChanged();
+        });
+    }
+
+    private async Task SelectAsync(string source)
+    {
+        _selected = source;
+        await LoadDetailAsync();
+    }
+
+    private async Task LoadDetailAsync()
+    {
+        if (_selected is null)
+        {
+            return;
+        }
+        _runs = await Queries.RunsAsync(_selected, _status, Since(), _cts.Token);
+        _quarantine = await Queries.QuarantineAsync(_selected, _search, OperationsQueries.QuarantineLimit, _cts.Token);
+    }
+
+    private async Task OnStatusChanged(IngestRunStatus? status)
+    {
+        _status = status;
+        await LoadDetailAsync();
+    }
+
+    private async Task OnSinceChanged(DateTime? since)
+    {
+        _since = since;
+        await LoadDetailAsync();
+    }
+
+    private async Task OnSearchChanged(string? search)
+    {
+        _search = search;
+        await LoadDetailAsync();
+    }
+
+    /// <summary>The chosen day's start in WIB.</summary>
+    private DateTimeOffset? Since() => _since is { } d ? new DateTimeOffset(d.Date, TimeSpan.FromHours(7)) : null;
+
+    private string CsvHref() =>
+        OperationsEndpoints.QuarantineCsvPath + "?sumber=" + Uri.EscapeDataString(_selected ?? "") +
+        (string.IsNullOrWhiteSpace(_search) ? "" : "&cari=" + Uri.EscapeDataString(_search));
+
+    private void OnMinute(DateTimeOffset now) => _throttle?.Request();
+
+    private string LastRun(RunRow? run) => run is null
+        ? "—"
+        : $"{L["ops.status." + run.Status].Value} · {Format.WibDateTime(run.StartedAt)}" +
+          (run.Duration is { } d ? " · " + L["ops.seconds", Format.Number(d.TotalSeconds, 1)].Value : "");
+
+    private static Color HealthColor(SourceHealth health) => health switch
+    {
+        SourceHealth.Healthy => Color.Success,
+        SourceHealth.Running => Color.Info,
+        SourceHealth.Late => Color.Warning,
+        SourceHealth.Failing => Color.Error,
+        _ => Color.Default,
+    };
+
+    private string SourceName(string source)
+    {
+        var name = L["source." + source];
+        return name.ResourceNotFound ? source : name.Value;
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttle?.Dispose();
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}
