@@ -135,6 +135,32 @@ public sealed class SourceState
     /// changed, cleared once the indicators are recomputed, so a crash in between is repaired by the next run.
     /// </summary>
     public DateOnly? KpiDirtyFrom { get; set; }
+
+    /// <summary>Set while the schedule is paused: scheduled runs are skipped (a manual refresh still runs).</summary>
+    public DateTimeOffset? PausedAt { get; set; }
+
+    /// <summary>When the pause ends by itself; null pauses until someone resumes.</summary>
+    public DateTimeOffset? PausedUntil { get; set; }
+
+    public string? PausedBy { get; set; }
+
+    public string? PauseReason { get; set; }
+}
+
+/// <summary>
+/// One operator or administrator action (refresh, pause, resume…), with who, when, why and the values before and
+/// after. Written in the same transaction as the change; never updated or deleted by the app.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string User { get; set; }
+    public required string Action { get; set; }
+    public required string Target { get; set; }
+    public string? Reason { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
 }
 
 /// <summary>How far a source's resource has been read: its items' <c>updated_at</c> high-water mark.</summary>

@@ -19,6 +19,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<SourceState> SourceStates => Set<SourceState>();
     public DbSet<SourceWatermark> SourceWatermarks => Set<SourceWatermark>();
     public DbSet<QuarantinedItem> QuarantinedItems => Set<QuarantinedItem>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -82,6 +83,18 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
         {
             e.HasKey(x => x.Source);
             e.Property(x => x.Source).HasMaxLength(32);
+            e.Property(x => x.PausedBy).HasMaxLength(128);
+            e.Property(x => x.PauseReason).HasMaxLength(500);
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.User).HasMaxLength(128);
+            e.Property(x => x.Action).HasMaxLength(48);
+            e.Property(x => x.Target).HasMaxLength(128);
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.Property(x => x.Before).HasMaxLength(2000);
+            e.Property(x => x.After).HasMaxLength(2000);
+            e.HasIndex(x => x.At);
         });
         modelBuilder.Entity<SourceWatermark>(e =>
         {

@@ -1,3 +1,4 @@
+using Dashboard.Ingest.Shared.Audit;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
@@ -19,6 +20,7 @@ public static class SourcesExtensions
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<KpiBroadcaster>();
         services.AddSingleton<IngestEngine>();
+        services.AddSingleton<SourceControl>();
         services.AddSingleton(Pseudonymizer.Create);
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<IngestStartup>();

@@ -1,4 +1,5 @@
 using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Audit;
 using Dashboard.Ingest.Shared.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -205,6 +206,25 @@ public sealed class IngestEngine(
                 db.ChangeTracker.Clear();
             }
             state = await db.SourceStates.AsNoTracking().SingleAsync(s => s.Source == source, ct);
+        }
+
+        if (request.Trigger == IngestTrigger.Schedule)
+        {
+            var tracked = await db.SourceStates.SingleAsync(s => s.Source == source, ct);
+            var paused = SourceControl.IsPaused(db, tracked, now);
+            if (paused)
+            {
+                var skipped = new IngestRun
+                {
+                    Source = source, Trigger = request.Trigger, Node = Node, StartedAt = now, HeartbeatAt = now, FinishedAt = now,
+                    Status = IngestRunStatus.Skipped, Error = "Dilewati: jadwal " + SourceControl.Describe(tracked),
+                };
+                db.IngestRuns.Add(skipped);
+                await db.SaveChangesAsync(ct);
+                return skipped;
+            }
+            // An expired pause was cleared (and audited) just now.
+            await db.SaveChangesAsync(ct);
         }
 
         var run = new IngestRun

@@ -339,6 +339,28 @@ public sealed class IngestEngineTests
     }
 
     [Fact]
+    public async Task PausedSchedule_SkipsScheduledRuns_ButNotManualOnes_AndResumesByItselfWhenThePauseEnds()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var control = new Dashboard.Ingest.Shared.Audit.SourceControl(h.Db, h.Time);
+        await control.PauseAsync("Complaints", "operator", "Perawatan server", h.Time.GetUtcNow().AddHours(2), default);
+        var scheduled = new RunRequest(IngestTrigger.Schedule, null, null);
+
+        var skipped = await h.Engine.RunAsync(h.Source, h.Client, scheduled, default);
+        Assert.Equal(IngestRunStatus.Skipped, skipped.Status);
+        Assert.Contains("Perawatan server", skipped.Error, StringComparison.Ordinal);
+        Assert.Equal(IngestRunStatus.Succeeded, (await h.RunAsync()).Status);
+
+        h.Time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(IngestRunStatus.Succeeded, (await h.Engine.RunAsync(h.Source, h.Client, scheduled, default)).Status);
+        await using var db = h.Db.CreateDbContext();
+        Assert.Null((await db.SourceStates.SingleAsync()).PausedAt);
+        Assert.Equal(
+            [Dashboard.Ingest.Shared.Audit.AuditActions.Pause, Dashboard.Ingest.Shared.Audit.AuditActions.AutoResume],
+            await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+    }
+
+    [Fact]
     public async Task CommittedRun_ComputesIndicators_AndTellsSubscribers()
     {
         await using var h = await EngineHarness.CreateAsync();

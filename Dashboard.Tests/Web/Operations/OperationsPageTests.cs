@@ -98,6 +98,42 @@ public sealed class OperationsPageTests : WebTestContext
         cut.WaitForAssertion(() => Assert.Contains("halaman 4, 4.000 item", cut.Find("[data-testid=ops-progress]").TextContent, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Pausing_with_a_reason_and_a_length_is_shown_and_audited_and_resuming_too()
+    {
+        await SeedAsync();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<OperationsPage>();
+        cut.WaitForElement("[data-testid=pause-button]").Click();
+
+        dialogs.WaitForElement("textarea").Input("Server SAMBAT dalam perawatan");
+        dialogs.WaitForAssertion(() => Assert.False(dialogs.Find("[data-testid=pause-submit]").HasAttribute("disabled")));
+        dialogs.Find("[data-testid=pause-submit]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(nameof(SourceHealth.Paused),
+            cut.Find($"[data-testid=ops-source-{ComplaintsIndicators.Source}]").GetAttribute("data-health")));
+        Assert.Contains("Server SAMBAT dalam perawatan", cut.Find("[data-testid=ops-pause]").TextContent, StringComparison.Ordinal);
+        await using (var db = _db.CreateDbContext())
+        {
+            var state = await db.SourceStates.SingleAsync();
+            Assert.Equal(Start.AddHours(4), state.PausedUntil);
+            var audit = await db.AuditEntries.SingleAsync();
+            Assert.Equal(("operator", Dashboard.Ingest.Shared.Audit.AuditActions.Pause, ComplaintsIndicators.Source, "Server SAMBAT dalam perawatan", "aktif"),
+                (audit.User, audit.Action, audit.Target, audit.Reason, audit.Before));
+        }
+
+        cut.WaitForElement("[data-testid=resume-button]").Click();
+        dialogs.WaitForElement("textarea").Input("Perawatan selesai");
+        dialogs.WaitForAssertion(() => Assert.False(dialogs.Find("[data-testid=pause-submit]").HasAttribute("disabled")));
+        dialogs.Find("[data-testid=pause-submit]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotEqual(nameof(SourceHealth.Paused),
+            cut.Find($"[data-testid=ops-source-{ComplaintsIndicators.Source}]").GetAttribute("data-health")));
+        await using var check = _db.CreateDbContext();
+        Assert.Equal(2, await check.AuditEntries.CountAsync());
+        Assert.Null((await check.SourceStates.SingleAsync()).PausedAt);
+    }
+
     [Theory]
     [InlineData("*/15 * * * *", "tiap 15 menit")]
     [InlineData("5 * * * *", "tiap jam pada menit 5")]

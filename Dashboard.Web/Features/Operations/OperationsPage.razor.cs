@@ -1,5 +1,10 @@
 using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Audit;
 using Dashboard.Ingest.Shared.Live;
+using Dashboard.Web.Auth;
+using Dashboard.Web.Shared.Refresh;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
 using Dashboard.Web.Shared.Throttling;
@@ -45,6 +50,21 @@ public sealed partial class OperationsPage : IDisposable
 
     [Inject]
     private ILogger<OperationsPage> Logger { get; set; } = default!;
+
+    [Inject]
+    private SourceControl Control { get; set; } = default!;
+
+    [Inject]
+    private AuthenticationStateProvider AuthenticationState { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override void OnInitialized()
     {
@@ -129,6 +149,36 @@ public sealed partial class OperationsPage : IDisposable
 
     private void OnMinute(DateTimeOffset now) => _throttle?.Request();
 
+    /// <summary>Pauses (with a reason and a length) or resumes (with a reason) a source's schedule; audited.</summary>
+    private async Task PauseOrResumeAsync(SourceRow row)
+    {
+        var user = (await AuthenticationState.GetAuthenticationStateAsync()).User;
+        if (!(await Authorization.AuthorizeAsync(user, Policies.Refresh)).Succeeded)
+        {
+            return;
+        }
+        var resume = row.Pause is not null;
+        var parameters = new DialogParameters<PauseDialog> { { d => d.SourceName, SourceName(row.Source) }, { d => d.Resume, resume } };
+        var dialog = await Dialogs.ShowAsync<PauseDialog>(L[resume ? "ops.resume" : "ops.pause"].Value, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        if (result is null || result.Canceled || result.Data is not ValueTuple<string, int> (var reason, var hours))
+        {
+            return;
+        }
+        var name = user.Identity?.Name ?? RefreshButton.AnonymousUser;
+        if (resume)
+        {
+            await Control.ResumeAsync(row.Source, name, reason, _cts.Token);
+        }
+        else
+        {
+            await Control.PauseAsync(row.Source, name, reason, hours > 0 ? Time.GetUtcNow().AddHours(hours) : null, _cts.Token);
+        }
+        Snackbar.Add(L[resume ? "ops.done.resume" : "ops.done.pause", SourceName(row.Source)].Value, Severity.Success);
+        _sources = await Queries.SourcesAsync(_cts.Token);
+    }
+
     private string LastRun(RunRow? run) => run is null
         ? "—"
         : $"{L["ops.status." + run.Status].Value} · {Format.WibDateTime(run.StartedAt)}" +
@@ -140,6 +190,7 @@ public sealed partial class OperationsPage : IDisposable
         SourceHealth.Running => Color.Info,
         SourceHealth.Late => Color.Warning,
         SourceHealth.Failing => Color.Error,
+        SourceHealth.Paused => Color.Secondary,
         _ => Color.Default,
     };
 

@@ -6,14 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Web.Features.Operations;
 
 /// <summary>How a source is doing, as an operator reads it.</summary>
-public enum SourceHealth { Healthy, Running, Late, Failing, NeverRun, Disabled }
+public enum SourceHealth { Healthy, Running, Late, Failing, NeverRun, Disabled, Paused }
 
 /// <summary>One source's row of the operations console.</summary>
 /// <param name="FreshnessLimit">The strictest freshness limit among the source's indicators.</param>
 public sealed record SourceRow(
     string Source, bool Enabled, string Schedule, DateTimeOffset? NextRun, SourceHealth Health, long? RunningRunId,
     RunRow? LastRun, DateTimeOffset? LastSuccessAt, TimeSpan? DataAge, TimeSpan FreshnessLimit, int ConsecutiveFailures,
-    int OpenQuarantine);
+    int OpenQuarantine, Pause? Pause);
+
+/// <summary>A source's schedule pause: who, why, until when (null: until resumed).</summary>
+public sealed record Pause(string? By, string? Reason, DateTimeOffset At, DateTimeOffset? Until);
 
 /// <summary>One run of the ledger.</summary>
 public sealed record RunRow(
@@ -58,15 +61,19 @@ public sealed class OperationsQueries(IDbContextFactory<ReportingDbContext> fact
             lastRuns.TryGetValue(source.Name, out var last);
             var limit = TimeSpan.FromMinutes(freshness.GetValueOrDefault(source.Name, 60));
             var age = state?.LastSuccessAt is { } success ? now - success : (TimeSpan?)null;
+            var pause = state?.PausedAt is { } pausedAt && (state.PausedUntil is null || state.PausedUntil > now)
+                ? new Pause(state.PausedBy, state.PauseReason, pausedAt, state.PausedUntil)
+                : null;
             var health = !source.Options.Enabled ? SourceHealth.Disabled
                 : state?.RunningRunId is not null ? SourceHealth.Running
+                : pause is not null ? SourceHealth.Paused
                 : state?.LastSuccessAt is null && last is null ? SourceHealth.NeverRun
                 : state?.LastStatus == IngestRunStatus.Failed ? SourceHealth.Failing
                 : age is null || age > limit ? SourceHealth.Late
                 : SourceHealth.Healthy;
             return new SourceRow(source.Name, source.Options.Enabled, source.Options.Schedule,
                 source.Options.Enabled ? NextRun(source.Options.Schedule, now) : null, health, state?.RunningRunId, last,
-                state?.LastSuccessAt, age, limit, state?.ConsecutiveFailures ?? 0, quarantine.GetValueOrDefault(source.Name));
+                state?.LastSuccessAt, age, limit, state?.ConsecutiveFailures ?? 0, quarantine.GetValueOrDefault(source.Name), pause);
         })];
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dashboard.Ingest.Shared.Audit;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Shared.Localization;
@@ -44,6 +45,9 @@ public sealed partial class RefreshButton : IDisposable
     private IStringLocalizer<UiStrings> L { get; set; } = default!;
 
     [Inject]
+    private SourceControl Control { get; set; } = default!;
+
+    [Inject]
     private ILogger<RefreshButton> Logger { get; set; } = default!;
 
     private async Task OpenAsync()
@@ -69,6 +73,7 @@ public sealed partial class RefreshButton : IDisposable
             var userName = UserName(user);
             var jobId = await RefreshRequests.RequestAsync(Source, userName, reason, _cts.Token);
             Log.RefreshRequested(Logger, Source, userName, jobId);
+            await Control.RecordRefreshAsync(Source, userName, reason, jobId, CancellationToken.None);
             Snackbar.Add(L["refresh.queued", jobId].Value, Severity.Success);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
