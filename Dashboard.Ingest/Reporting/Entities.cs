@@ -184,6 +184,11 @@ public sealed class QuarantinedItem
     public DateTimeOffset ReceivedAt { get; set; }
     /// <summary>Set when the source later sent a valid version of the same item.</summary>
     public DateTimeOffset? SupersededAt { get; set; }
+
+    /// <summary>Set when an operator has looked at it (and, say, asked the source's owner to fix it).</summary>
+    public DateTimeOffset? ReviewedAt { get; set; }
+
+    public string? ReviewedBy { get; set; }
 }
 
 /// <summary>Rows that every source's stored entities share: the source's own id and version time.</summary>

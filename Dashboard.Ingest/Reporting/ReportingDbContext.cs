@@ -104,6 +104,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
         });
         modelBuilder.Entity<QuarantinedItem>(e =>
         {
+            e.Property(x => x.ReviewedBy).HasMaxLength(128);
             e.Property(x => x.Source).HasMaxLength(32);
             e.Property(x => x.Resource).HasMaxLength(48);
             e.Property(x => x.SourceItemId).HasMaxLength(128);

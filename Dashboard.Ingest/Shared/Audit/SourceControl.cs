@@ -11,6 +11,7 @@ public static class AuditActions
     public const string Pause = "source.pause";
     public const string Resume = "source.resume";
     public const string AutoResume = "source.resume.expired";
+    public const string QuarantineReviewed = "quarantine.reviewed";
 }
 
 /// <summary>
@@ -53,6 +54,27 @@ public sealed class SourceControl(IDbContextFactory<ReportingDbContext> dbFactor
         ClearPause(state);
         Record(db, time.GetUtcNow(), user, AuditActions.Resume, source, reason, before, Describe(state));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Marks quarantined items of a source as reviewed by <paramref name="user"/>; returns how many changed.</summary>
+    public async Task<int> MarkReviewedAsync(string source, IReadOnlyCollection<long> ids, string user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var items = await db.QuarantinedItems.Where(q => q.Source == source && ids.Contains(q.Id) && q.ReviewedAt == null).ToListAsync(ct);
+        foreach (var item in items)
+        {
+            item.ReviewedAt = now;
+            item.ReviewedBy = Bound(user, 128);
+        }
+        if (items.Count > 0)
+        {
+            Record(db, now, user, AuditActions.QuarantineReviewed, source, null, null,
+                "items " + string.Join(", ", items.Select(i => i.Id.ToString(CultureInfo.InvariantCulture))));
+            await db.SaveChangesAsync(ct);
+        }
+        return items.Count;
     }
 
     /// <summary>Records who asked for a refresh of a source, and why.</summary>

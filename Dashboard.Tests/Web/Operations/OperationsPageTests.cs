@@ -83,6 +83,11 @@ public sealed class OperationsPageTests : WebTestContext
         cut.WaitForElement("[data-testid=ops-quarantine]");
         Assert.Contains("karantina.csv?sumber=Complaints", cut.Find("[data-testid=ops-quarantine-csv]").GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("dibatalkan", cut.Find("[data-testid=ops-quarantine]").TextContent, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=ops-review]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("operator", cut.Find("[data-testid=ops-reviewed]").TextContent));
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(Dashboard.Ingest.Shared.Audit.AuditActions.QuarantineReviewed, (await db.AuditEntries.SingleAsync()).Action);
     }
 
     [Fact]

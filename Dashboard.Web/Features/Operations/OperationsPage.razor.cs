@@ -179,6 +179,17 @@ public sealed partial class OperationsPage : IDisposable
         _sources = await Queries.SourcesAsync(_cts.Token);
     }
 
+    private async Task ReviewAsync(long id)
+    {
+        var user = (await AuthenticationState.GetAuthenticationStateAsync()).User;
+        if (_selected is null || !(await Authorization.AuthorizeAsync(user, Policies.Refresh)).Succeeded)
+        {
+            return;
+        }
+        await Control.MarkReviewedAsync(_selected, [id], user.Identity?.Name ?? RefreshButton.AnonymousUser, _cts.Token);
+        await LoadDetailAsync();
+    }
+
     private string LastRun(RunRow? run) => run is null
         ? "—"
         : $"{L["ops.status." + run.Status].Value} · {Format.WibDateTime(run.StartedAt)}" +

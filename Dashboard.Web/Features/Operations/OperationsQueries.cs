@@ -28,7 +28,7 @@ public sealed record RunRow(
 }
 
 /// <summary>A quarantined item as shown (and exported): personal fields were removed before it was stored.</summary>
-public sealed record QuarantineRow(long Id, string Resource, string? SourceItemId, long RunId, string Reason, string Payload, DateTimeOffset ReceivedAt);
+public sealed record QuarantineRow(long Id, string Resource, string? SourceItemId, long RunId, string Reason, string Payload, DateTimeOffset ReceivedAt, string? ReviewedBy);
 
 /// <summary>Read side of the operations console: sources, run history and quarantine, from the run ledger.</summary>
 public sealed class OperationsQueries(IDbContextFactory<ReportingDbContext> factory, SourceCatalog catalog, TimeProvider time)
@@ -104,7 +104,7 @@ public sealed class OperationsQueries(IDbContextFactory<ReportingDbContext> fact
             items = items.Where(q => (q.SourceItemId != null && q.SourceItemId.Contains(term)) || q.Reason.Contains(term) || q.Payload.Contains(term));
         }
         return await items.OrderByDescending(q => q.Id).Take(limit)
-            .Select(q => new QuarantineRow(q.Id, q.Resource, q.SourceItemId, q.RunId, q.Reason, q.Payload, q.ReceivedAt))
+            .Select(q => new QuarantineRow(q.Id, q.Resource, q.SourceItemId, q.RunId, q.Reason, q.Payload, q.ReceivedAt, q.ReviewedBy))
             .ToListAsync(ct);
     }
 

@@ -912,6 +912,13 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         .HasMaxLength(48)
                         .HasColumnType("nvarchar(48)");
 
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<long>("RunId")
                         .HasColumnType("bigint");
 
