@@ -136,6 +136,8 @@ public sealed class OperationsPageTests : WebTestContext
             cut.Find($"[data-testid=ops-source-{ComplaintsIndicators.Source}]").GetAttribute("data-health")));
         await using var check = _db.CreateDbContext();
         Assert.Equal(2, await check.AuditEntries.CountAsync());
+        // Operators act; only administrators read the audit log.
+        Assert.Empty(cut.FindAll("[data-testid=ops-audit]"));
         Assert.Null((await check.SourceStates.SingleAsync()).PausedAt);
     }
 

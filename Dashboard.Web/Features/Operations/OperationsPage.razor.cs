@@ -21,11 +21,14 @@ namespace Dashboard.Web.Features.Operations;
 /// </summary>
 public sealed partial class OperationsPage : IDisposable
 {
+    private const int AuditLimit = 100;
+
     private readonly CancellationTokenSource _cts = new();
     private readonly Dictionary<string, (int Pages, int Items)> _progress = new(StringComparer.Ordinal);
     private IReadOnlyList<SourceRow>? _sources;
     private IReadOnlyList<RunRow>? _runs;
     private IReadOnlyList<QuarantineRow>? _quarantine;
+    private IReadOnlyList<AuditRow>? _audit;
     private string? _selected;
     private IngestRunStatus? _status;
     private DateTime? _since;
@@ -75,7 +78,18 @@ public sealed partial class OperationsPage : IDisposable
         }
     }
 
-    protected override async Task OnInitializedAsync() => _sources = await Queries.SourcesAsync(_cts.Token);
+    protected override async Task OnInitializedAsync()
+    {
+        _sources = await Queries.SourcesAsync(_cts.Token);
+        await LoadAuditAsync();
+    }
+
+    /// <summary>The audit log, for administrators only (others never query it).</summary>
+    private async Task LoadAuditAsync()
+    {
+        var user = (await AuthenticationState.GetAuthenticationStateAsync()).User;
+        _audit = user.IsInRole(Roles.Admin) ? await Queries.AuditAsync(AuditLimit, _cts.Token) : null;
+    }
 
     private Task OnKpiEvent(KpiEvent e)
     {
@@ -177,6 +191,7 @@ public sealed partial class OperationsPage : IDisposable
         }
         Snackbar.Add(L[resume ? "ops.done.resume" : "ops.done.pause", SourceName(row.Source)].Value, Severity.Success);
         _sources = await Queries.SourcesAsync(_cts.Token);
+        await LoadAuditAsync();
     }
 
     private async Task ReviewAsync(long id)
@@ -188,6 +203,7 @@ public sealed partial class OperationsPage : IDisposable
         }
         await Control.MarkReviewedAsync(_selected, [id], user.Identity?.Name ?? RefreshButton.AnonymousUser, _cts.Token);
         await LoadDetailAsync();
+        await LoadAuditAsync();
     }
 
     private string LastRun(RunRow? run) => run is null

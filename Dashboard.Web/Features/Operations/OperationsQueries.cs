@@ -30,6 +30,9 @@ public sealed record RunRow(
 /// <summary>A quarantined item as shown (and exported): personal fields were removed before it was stored.</summary>
 public sealed record QuarantineRow(long Id, string Resource, string? SourceItemId, long RunId, string Reason, string Payload, DateTimeOffset ReceivedAt, string? ReviewedBy);
 
+/// <summary>One audit log entry.</summary>
+public sealed record AuditRow(long Id, DateTimeOffset At, string User, string Action, string Target, string? Reason, string? Before, string? After);
+
 /// <summary>Read side of the operations console: sources, run history and quarantine, from the run ledger.</summary>
 public sealed class OperationsQueries(IDbContextFactory<ReportingDbContext> factory, SourceCatalog catalog, TimeProvider time)
 {
@@ -105,6 +108,15 @@ public sealed class OperationsQueries(IDbContextFactory<ReportingDbContext> fact
         }
         return await items.OrderByDescending(q => q.Id).Take(limit)
             .Select(q => new QuarantineRow(q.Id, q.Resource, q.SourceItemId, q.RunId, q.Reason, q.Payload, q.ReceivedAt, q.ReviewedBy))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The newest audit entries (administrators only; the app never edits them).</summary>
+    public async Task<IReadOnlyList<AuditRow>> AuditAsync(int limit, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(limit)
+            .Select(a => new AuditRow(a.Id, a.At, a.User, a.Action, a.Target, a.Reason, a.Before, a.After))
             .ToListAsync(ct);
     }
 
