@@ -3,6 +3,7 @@ using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Shared.Simulation;
 using Dashboard.Ingest.Sources.Complaints;
+using Dashboard.Ingest.Sources.Staffing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Ingest.Sources;
@@ -22,6 +23,7 @@ public static class SourcesExtensions
         services.AddHostedService(sp => sp.GetRequiredService<IngestStartup>());
 
         services.AddComplaintsSource();
+        services.AddStaffingSource();
         return services;
     }
 }
