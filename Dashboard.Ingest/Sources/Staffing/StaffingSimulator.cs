@@ -558,13 +558,13 @@ public sealed class StaffingSimulator : ILiveSimulator
     private void DemoEvent(DateTimeOffset at)
     {
         var truncated = Seconds(at);
-        if (_queue.TryPeek(out var next, out var due) && next.Kind == SimEventKind.AttendancePut && next.CheckIn >= 0 &&
-            DateOf(new DateTimeOffset(due, TimeSpan.Zero)) == DateOf(at) && _demo.Chance(0.8))
+        if (_queue.TryPeek(out var next, out var due) && next.Kind == SimEventKind.AttendancePut &&
+            next.Day == DateOf(at).DayNumber && _demo.Chance(0.8))
         {
-            // The next check-in of the morning comes now instead.
+            // The next attendance item of the morning comes now instead (a check-in at this time).
             _queue.Dequeue();
-            var checkIn = (int)((truncated - LocalMidnight(next.Day).UtcTicks) / TimeSpan.TicksPerSecond);
-            var status = checkIn > 7.5 * 3600 ? Terlambat : Hadir;
+            var checkIn = next.CheckIn < 0 ? -1 : (int)((truncated - LocalMidnight(next.Day).UtcTicks) / TimeSpan.TicksPerSecond);
+            var status = checkIn < 0 ? next.Status : checkIn > 7.5 * 3600 ? Terlambat : Hadir;
             PutAttendance(new AttendanceVersion(_employees[next.Employee], next.Day, status, checkIn, false), truncated);
             return;
         }
