@@ -27,5 +27,5 @@ public sealed class StaffingSimulatorOptions
     /// <c>Sources:Simulator:HistoryDays</c>.
     /// </summary>
     [Range(0, 1_000, ErrorMessage = "Sources:Staffing:Simulator:AttendanceWorkingDays must be between 0 and 1000.")]
-    public int AttendanceWorkingDays { get; set; } = 30;
+    public int AttendanceWorkingDays { get; set; } = 20;
 }

@@ -390,7 +390,7 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The ingest rate of a default first load (7,000 staff, 30 working days of attendance, a year of evaluations).</summary>
+    /// <summary>The ingest rate of a default first load (7,000 staff, 20 working days of attendance, a year of evaluations).</summary>
     [Fact(Explicit = true)]
     public async Task Measure_DefaultFirstLoad()
     {

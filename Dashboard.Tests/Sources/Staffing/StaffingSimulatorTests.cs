@@ -321,3 +321,16 @@ public sealed class StaffingSimulatorTests
         Assert.True(UpdatedAt(backdated) < previous);
     }
 }
+
+public sealed class StaffingSimulatorTimingTests(ITestOutputHelper output)
+{
+    [Fact(Explicit = true)]
+    public void Measure_DefaultBuild()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var simulator = new StaffingSimulator(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(StaffingSimulatorTests.Start.AddHours(3)),
+            new SimulatorOptions { HistoryDays = 365 }, new StaffingSimulatorOptions(), "k");
+        simulator.Advance();
+        output.WriteLine($"built {simulator.Count} records in {watch.Elapsed.TotalSeconds:F2} s");
+    }
+}
