@@ -46,6 +46,7 @@ public static class UiExtensions
         services.TryAddSingleton<DashboardFormatter>();
         services.TryAddSingleton<IndicatorQueries>();
         services.TryAddSingleton<ComplaintsQueries>();
+        services.TryAddSingleton<Features.Staffing.StaffingQueries>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;
