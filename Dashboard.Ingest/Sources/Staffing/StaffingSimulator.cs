@@ -71,11 +71,11 @@ public sealed class StaffingSimulator : ILiveSimulator
         _attendanceStore = new SimulatorStore<AttendanceVersion>(Faults);
         _evaluationStore = new SimulatorStore<EvaluationVersion>(Faults);
         _employeeFeed = new SimulatorFeed<EmployeeVersion>(_employeeStore, Faults, time, apiKey,
-            (w, v) => WriteEmployee(w, v, options), UnknownEmployeeValues, Advance);
+            (w, v) => WriteEmployee(w, v, options), UnknownEmployeeValues, Refresh);
         _attendanceFeed = new SimulatorFeed<AttendanceVersion>(_attendanceStore, Faults, time, apiKey,
-            WriteAttendance, UnknownAttendanceValues, Advance);
+            WriteAttendance, UnknownAttendanceValues, Refresh);
         _evaluationFeed = new SimulatorFeed<EvaluationVersion>(_evaluationStore, Faults, time, apiKey,
-            WriteEvaluation, UnknownPerformanceValues, Advance);
+            WriteEvaluation, UnknownPerformanceValues, Refresh);
     }
 
     public string Source => StaffingIndicators.Source;
@@ -89,7 +89,7 @@ public sealed class StaffingSimulator : ILiveSimulator
     {
         get
         {
-            Advance();
+            Refresh();
             return _employeeStore.Count + _attendanceStore.Count + _evaluationStore.Count;
         }
     }
@@ -112,9 +112,22 @@ public sealed class StaffingSimulator : ILiveSimulator
     /// <summary>
     /// Applies, in time order, everything due by now: check-ins and absences, corrections, submissions,
     /// retirements and, when <see cref="SimulatorOptions.DemoEventsPerMinute"/> is set, demo activity (the next
-    /// check-in of the day brought forward, or a long leave starting or ending). Does nothing before first use.
+    /// check-in of the day brought forward, or a long leave starting or ending). Nothing is due before first use:
+    /// the ticker of a host that never reads this source does not build the history.
     /// </summary>
     public void Advance()
+    {
+        lock (_gate)
+        {
+            if (_built)
+            {
+                Run(_time.GetUtcNow().UtcTicks);
+            }
+        }
+    }
+
+    /// <summary>Builds the history on first use, then applies everything due by now (before a page is served).</summary>
+    private void Refresh()
     {
         lock (_gate)
         {
@@ -129,7 +142,7 @@ public sealed class StaffingSimulator : ILiveSimulator
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         lock (_gate)
         {
-            Advance();
+            Refresh();
             var now = _time.GetUtcNow();
             var ids = new List<string>(count);
             for (var i = 0; i < count; i++)
@@ -148,7 +161,7 @@ public sealed class StaffingSimulator : ILiveSimulator
     {
         lock (_gate)
         {
-            Advance();
+            Refresh();
             var now = _time.GetUtcNow();
             return resource switch
             {
@@ -165,7 +178,7 @@ public sealed class StaffingSimulator : ILiveSimulator
     {
         lock (_gate)
         {
-            Advance();
+            Refresh();
             var now = _time.GetUtcNow();
             return resource switch
             {
@@ -191,7 +204,7 @@ public sealed class StaffingSimulator : ILiveSimulator
     {
         lock (_gate)
         {
-            Advance();
+            Refresh();
         }
         return resource switch
         {

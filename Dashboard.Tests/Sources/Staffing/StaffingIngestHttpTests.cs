@@ -175,7 +175,7 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
     {
         await using var app = App(("Sources:Staffing:PageSize", "300"));
         var simulator = Simulator(app);
-        simulator.Advance();
+        _ = simulator.Count;
         simulator.Faults.RateLimit(1, TimeSpan.FromSeconds(1));
         simulator.Faults.ServerError(1, 502);
         simulator.Faults.NotJson(1);
@@ -396,7 +396,7 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
     {
         await using var app = new DashboardFactory(new Dictionary<string, string?> { ["Sources:Simulator:HistoryDays"] = "365" });
         var watch = Stopwatch.StartNew();
-        Simulator(app).Advance();
+        _ = Simulator(app).Count;
         var built = watch.Elapsed;
         var run = await app.RefreshAsync(Source);
         Assert.Equal(IngestRunStatus.Succeeded, run.Status);
