@@ -1,0 +1,406 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Ingest;
+using Dashboard.Ingest.Shared.Live;
+using Dashboard.Ingest.Shared.Privacy;
+using Dashboard.Ingest.Sources.Staffing;
+using Dashboard.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Codes = Dashboard.Ingest.Sources.Staffing.StaffingIndicators.Codes;
+
+namespace Dashboard.Tests.Sources.Staffing;
+
+/// <summary>The staffing job against its simulator over real HTTP on loopback: reconciliation, faults, indicators.</summary>
+public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
+{
+    private const string Source = "Staffing";
+    private const string Marker = "ZQPRIVACY";
+
+    private static DashboardFactory App(params (string Key, string Value)[] settings)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Sources:Staffing:Simulator:Headcount"] = "300",
+            ["Sources:Staffing:Simulator:AttendanceWorkingDays"] = "5",
+            ["Sources:Simulator:PersonalDataMarker"] = Marker,
+            ["Sources:Staffing:Retries"] = "4",
+            ["Sources:Staffing:AttemptTimeoutSeconds"] = "5",
+            ["Sources:Staffing:TotalTimeoutSeconds"] = "30",
+        };
+        foreach (var (k, v) in settings)
+        {
+            all[k] = v;
+        }
+        return new DashboardFactory(all);
+    }
+
+    private static StaffingSimulator Simulator(DashboardFactory app)
+    {
+        _ = app.RootUri;
+        return app.Services.GetRequiredService<StaffingSimulator>();
+    }
+
+    private static void AssertLedgerAddsUp(IngestRun run) =>
+        Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
+
+    /// <summary>Every item the simulator serves now, per resource (tombstones included).</summary>
+    private static async Task<Dictionary<string, List<JsonElement>>> ServedAsync(DashboardFactory app)
+    {
+        using var http = app.CreateHttpClient();
+        var key = app.Services.GetRequiredService<IOptions<StaffingOptions>>().Value.ApiKey;
+        var served = new Dictionary<string, List<JsonElement>>();
+        foreach (var resource in new[] { StaffingPayload.Employees, StaffingPayload.Attendance, StaffingPayload.Performance })
+        {
+            var items = new List<JsonElement>();
+            string? cursor = null;
+            do
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get,
+                    $"sim/staffing/v1/{resource}?limit=1000{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                using var response = await http.SendAsync(request);
+                var root = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+                items.AddRange(root.GetProperty("items").EnumerateArray());
+                cursor = root.GetProperty("next_cursor").GetString();
+            }
+            while (cursor is not null);
+            served[resource] = items;
+        }
+        return served;
+    }
+
+    /// <summary>
+    /// A refresh after which nothing changed at the source (attendance arrives every few seconds on a working
+    /// morning): the database then must equal what is served.
+    /// </summary>
+    private static async Task<(IngestRun Run, Dictionary<string, List<JsonElement>> Served)> SettledRefreshAsync(DashboardFactory app)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var run = await app.RefreshAsync(Source);
+            var served = await ServedAsync(app);
+            var latest = served.Values.SelectMany(v => v).Max(UpdatedAt);
+            if (latest < run.StartedAt || attempt == 8)
+            {
+                return (run, served);
+            }
+        }
+    }
+
+    private static DateTimeOffset UpdatedAt(JsonElement item) =>
+        DateTimeOffset.Parse(item.GetProperty("updated_at").GetString()!, CultureInfo.InvariantCulture);
+
+    private static string S(JsonElement item, string name) => item.GetProperty(name).GetString()!;
+
+    private static bool Live(JsonElement item) => !item.TryGetProperty("deleted", out var d) || d.ValueKind != JsonValueKind.True;
+
+    private static DateOnly DateOfWib(string timestamp) =>
+        DateOnly.FromDateTime(DateTimeOffset.Parse(timestamp, CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(7)).DateTime);
+
+    /// <summary>Database rows equal the served live records, by hashed id and by content.</summary>
+    private static async Task AssertReconciledAsync(DashboardFactory app, Dictionary<string, List<JsonElement>> served)
+    {
+        var hash = app.Services.GetRequiredService<Pseudonymizer>();
+        await using var db = await app.Db.CreateDbContextAsync();
+
+        var employees = await db.Set<StaffingEmployee>().AsNoTracking().ToDictionaryAsync(e => e.Id);
+        var expected = served[StaffingPayload.Employees].Where(Live).ToList();
+        Assert.Equal(expected.Count, employees.Count);
+        foreach (var item in expected)
+        {
+            var row = employees[hash.Hash("nip", S(item, "id"))];
+            Assert.Equal(S(item, "agency_code"), row.AgencyCode);
+            Assert.Equal(S(item, "asn_type"), row.AsnType);
+            Assert.Equal(S(item, "rank_group"), row.RankGroup);
+            Assert.Equal(S(item, "position_type"), row.PositionType);
+            Assert.Equal(S(item, "status"), row.Status);
+            Assert.Equal(S(item, "retirement_date")[..8] + "01", row.RetirementMonth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Assert.Equal(UpdatedAt(item), row.UpdatedAt);
+        }
+
+        var attendance = await db.Set<StaffingAttendance>().AsNoTracking().ToDictionaryAsync(a => a.Id);
+        expected = served[StaffingPayload.Attendance].Where(Live).ToList();
+        Assert.Equal(expected.Count, attendance.Count);
+        foreach (var item in expected)
+        {
+            var row = attendance[hash.Hash(StaffingPayload.AttendanceIdPurpose, S(item, "id"))];
+            Assert.Equal(hash.Hash("nip", S(item, "nip")), row.NipKey);
+            Assert.Equal(S(item, "date"), row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Assert.Equal(S(item, "status"), row.Status);
+            var checkIn = item.GetProperty("check_in_at");
+            Assert.Equal(checkIn.ValueKind == JsonValueKind.Null ? null : DateTimeOffset.Parse(checkIn.GetString()!, CultureInfo.InvariantCulture), row.CheckInAt);
+            Assert.Equal(UpdatedAt(item), row.UpdatedAt);
+        }
+
+        var evaluations = await db.Set<StaffingEvaluation>().AsNoTracking().ToDictionaryAsync(e => e.Id);
+        expected = served[StaffingPayload.Performance].Where(Live).ToList();
+        Assert.Equal(expected.Count, evaluations.Count);
+        foreach (var item in expected)
+        {
+            var row = evaluations[hash.Hash(StaffingPayload.PerformanceIdPurpose, S(item, "id"))];
+            Assert.Equal(S(item, "period"), row.Period);
+            Assert.Equal(S(item, "rating"), row.Rating);
+            Assert.Equal(DateTimeOffset.Parse(S(item, "submitted_at"), CultureInfo.InvariantCulture), row.SubmittedAt);
+        }
+    }
+
+    [Fact]
+    public async Task FullLoad_ReconcilesExactly_ASecondRunDuplicatesNothing_AndTheIndicatorsAreRight()
+    {
+        await using var app = App(("Sources:Staffing:PageSize", "400"));
+        var (first, served) = await SettledRefreshAsync(app);
+
+        Assert.Equal(IngestRunStatus.Succeeded, first.Status);
+        AssertLedgerAddsUp(first);
+        Assert.True(first.Pages > 5);
+        await AssertReconciledAsync(app, served);
+        await AssertIndicatorsAsync(app, served);
+
+        var second = await app.RefreshAsync(Source);
+        Assert.Equal(IngestRunStatus.Succeeded, second.Status);
+        Assert.Equal(0, second.Rejected);
+        await using var db = await app.Db.CreateDbContextAsync();
+        Assert.Equal(served[StaffingPayload.Employees].Count(Live), await db.Set<StaffingEmployee>().CountAsync());
+    }
+
+    [Fact]
+    public async Task EveryDataFault_IsSurvived_AndCorrectedItemsReplaceTheirQuarantinedVersions()
+    {
+        await using var app = App(("Sources:Staffing:PageSize", "300"));
+        var simulator = Simulator(app);
+        _ = simulator.Count;
+        simulator.Faults.RateLimit(1, TimeSpan.FromSeconds(1));
+        simulator.Faults.ServerError(1, 502);
+        simulator.Faults.NotJson(1);
+        simulator.Faults.MalformedItems(9);
+        simulator.Faults.DuplicateItems(3);
+        simulator.Faults.UnknownFields(4);
+
+        var run = await app.RefreshAsync(Source);
+
+        Assert.True(run.Status == IngestRunStatus.Succeeded, run.Error);
+        AssertLedgerAddsUp(run);
+        // Broken personal fields (name, nik, birth_date) are never read; every other breakage is rejected.
+        Assert.InRange(run.Rejected, 1, 9);
+        await using (var db = await app.Db.CreateDbContextAsync())
+        {
+            var quarantined = await db.QuarantinedItems.Where(q => q.Source == Source).ToListAsync();
+            Assert.Equal(run.Rejected, quarantined.Count);
+            Assert.All(quarantined, q => Assert.DoesNotContain(Marker, q.Payload, StringComparison.Ordinal));
+        }
+
+        // The source sends every item again as it is: the broken ones come back intact.
+        var hash = app.Services.GetRequiredService<Pseudonymizer>();
+        foreach (var resource in new[] { StaffingPayload.Employees, StaffingPayload.Attendance, StaffingPayload.Performance })
+        {
+            foreach (var id in simulator.LiveIds(resource))
+            {
+                simulator.Touch(resource, id);
+            }
+        }
+        simulator.Faults.UnknownEnumValues(3);
+        simulator.Faults.BackwardsUpdatedAt(0);
+        var (corrected, served) = await SettledRefreshAsync(app);
+
+        Assert.Equal(IngestRunStatus.Succeeded, corrected.Status);
+        Assert.Equal(0, corrected.Rejected);
+        Assert.True(corrected.Flagged >= 3, $"flagged {corrected.Flagged}");
+        await using (var db = await app.Db.CreateDbContextAsync())
+        {
+            Assert.False(await db.QuarantinedItems.AnyAsync(q => q.Source == Source && q.SupersededAt == null));
+        }
+        // Unknown enum values were served once and are stored as served; the next version is clean.
+        foreach (var resource in served.Keys)
+        {
+            foreach (var id in simulator.LiveIds(resource))
+            {
+                simulator.Touch(resource, id);
+            }
+        }
+        var (_, clean) = await SettledRefreshAsync(app);
+        await AssertReconciledAsync(app, clean);
+        _ = hash;
+    }
+
+    [Fact]
+    public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
+    {
+        await using var app = App(("Sources:Staffing:PageSize", "100"));
+        var simulator = Simulator(app);
+        var engine = app.Services.GetRequiredService<IngestEngine>();
+        var source = app.Services.GetRequiredService<StaffingSource>();
+        var broadcaster = app.Services.GetRequiredService<KpiBroadcaster>();
+        using var kill = new CancellationTokenSource();
+        using var _ = broadcaster.Subscribe(e =>
+        {
+            if (e is IngestProgress { Source: Source, Pages: >= 6 })
+            {
+                kill.Cancel();
+            }
+            return Task.CompletedTask;
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var client = scope.ServiceProvider.GetRequiredService<StaffingClient>();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
+        }
+        await using (var db = await app.Db.CreateDbContextAsync())
+        {
+            var killed = await db.IngestRuns.SingleAsync(r => r.Source == Source);
+            Assert.Equal(IngestRunStatus.Cancelled, killed.Status);
+            Assert.InRange(killed.Pages, 6, 8);
+            Assert.InRange(await db.Set<StaffingAttendance>().CountAsync(), 0, simulator.LiveIds(StaffingPayload.Attendance).Count - 1);
+        }
+
+        var (rerun, served) = await SettledRefreshAsync(app);
+
+        Assert.Equal(IngestRunStatus.Succeeded, rerun.Status);
+        await AssertReconciledAsync(app, served);
+        await AssertIndicatorsAsync(app, served);
+    }
+
+    [Fact]
+    public async Task PersonalData_NeverReachesTheDatabase()
+    {
+        await using var app = App();
+        var simulator = Simulator(app);
+        var served = await ServedAsync(app);
+        var personal = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in served[StaffingPayload.Employees].Where(Live))
+        {
+            personal.Add(S(e, "id"));
+            personal.Add(S(e, "nik"));
+            personal.Add(S(e, "name"));
+        }
+        simulator.Faults.MalformedItems(20);
+
+        var run = await app.RefreshAsync(Source);
+        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
+
+        SqliteConnection.ClearAllPools();
+        var path = new SqliteConnectionStringBuilder((await app.Db.CreateDbContextAsync()).Database.GetConnectionString()).DataSource;
+        var bytes = File.ReadAllBytes(path).Concat(File.Exists(path + "-wal") ? File.ReadAllBytes(path + "-wal") : []).ToArray();
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.DoesNotContain(Marker, text, StringComparison.Ordinal);
+        foreach (var value in personal)
+        {
+            Assert.DoesNotContain(value, text, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Today's indicators for the city and two OPDs against numbers computed here, straight from the served records
+    /// and the catalogue's definitions.
+    /// </summary>
+    private static async Task AssertIndicatorsAsync(DashboardFactory app, Dictionary<string, List<JsonElement>> served)
+    {
+        await using var db = await app.Db.CreateDbContextAsync();
+        var snapshots = await db.IndicatorSnapshots.AsNoTracking()
+            .Where(s => s.IndicatorCode.StartsWith("ASN_") || s.IndicatorCode == Codes.SkpOnTimePct || s.IndicatorCode == Codes.VacantPosts)
+            .ToListAsync();
+        var today = snapshots.Single(s => s.IndicatorCode == Codes.Headcount && s.ScopeCode == ReferenceData.KotaCode).AsOf;
+
+        var employees = served[StaffingPayload.Employees].Where(Live).Select(e => new
+        {
+            Nip = S(e, "id"),
+            Agency = S(e, "agency_code"),
+            Position = S(e, "position_type"),
+            Status = S(e, "status"),
+            Retirement = DateOnly.ParseExact(S(e, "retirement_date")[..8] + "01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }).ToList();
+        var agencyOf = employees.ToDictionary(e => e.Nip, e => e.Agency);
+        var attendance = served[StaffingPayload.Attendance].Where(Live)
+            .Select(a => new { Nip = S(a, "nip"), Date = S(a, "date"), Status = S(a, "status") }).ToList();
+        var evaluations = served[StaffingPayload.Performance].Where(Live)
+            .Select(p => new { Nip = S(p, "nip"), Period = S(p, "period"), Rating = S(p, "rating"), Day = DateOfWib(S(p, "submitted_at")) }).ToList();
+
+        bool InService(string status, DateOnly retirement, DateOnly day) =>
+            status != "berhenti" && !(status == "pensiun" && retirement <= day);
+        static bool Weekday(DateOnly d) => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+        var attendanceDay = today;
+        while (!Weekday(attendanceDay))
+        {
+            attendanceDay = attendanceDay.AddDays(-1);
+        }
+        // The latest quarter whose deadline (5 weekdays after its end) is not after today.
+        var quarterEnd = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1).AddDays(-1);
+        DateOnly Deadline(DateOnly end)
+        {
+            var d = end;
+            for (var n = 0; n < 5; d = d.AddDays(1), n += Weekday(d) ? 1 : 0)
+            {
+            }
+            return d;
+        }
+        while (Deadline(quarterEnd) > today)
+        {
+            quarterEnd = new DateOnly(quarterEnd.Year, quarterEnd.Month, 1).AddMonths(-2).AddDays(-1);
+        }
+        var quarter = $"{quarterEnd.Year}-Q{(quarterEnd.Month + 2) / 3}";
+        var deadline = Deadline(quarterEnd);
+
+        foreach (var scope in new[] { ReferenceData.KotaCode, "DISDIKBUD", "SETDA" })
+        {
+            bool In(string nip) => scope == ReferenceData.KotaCode || agencyOf.GetValueOrDefault(nip) == scope;
+            var staff = employees.Where(e => scope == ReferenceData.KotaCode || e.Agency == scope).ToList();
+            double? Actual(string code) => snapshots.Single(s => s.IndicatorCode == code && s.ScopeCode == scope).Value;
+            static double? Pct(int n, int d) => d == 0 ? null : Math.Round(n * 100.0 / d, 1);
+
+            var headcount = staff.Count(e => InService(e.Status, e.Retirement, today));
+            Assert.Equal(headcount, Actual(Codes.Headcount));
+
+            var day = attendance.Where(a => a.Date == attendanceDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) && In(a.Nip)).ToList();
+            if (day.Count > 0)
+            {
+                var present = day.Count(a => a.Status is "hadir" or "terlambat" or "dinas_luar");
+                Assert.Equal(Pct(present, staff.Count(e => InService(e.Status, e.Retirement, attendanceDay))), Actual(Codes.AttendancePct));
+                Assert.Equal(Pct(day.Count(a => a.Status == "terlambat"), day.Count(a => a.Status is "hadir" or "terlambat")), Actual(Codes.LatePct));
+                Assert.Equal(day.Count(a => a.Status == "tanpa_keterangan"), Actual(Codes.Unexcused));
+                Assert.Equal(day.Count(a => a.Status is "dinas_luar" or "cuti"), Actual(Codes.AwayOrLeave));
+            }
+            else
+            {
+                Assert.Null(Actual(Codes.AttendancePct));
+            }
+
+            var rated = evaluations.Where(p => p.Period == quarter && p.Day <= today && In(p.Nip)).ToList();
+            Assert.Equal(Pct(rated.Count(p => p.Rating is "baik" or "sangat_baik"), rated.Count), Actual(Codes.GoodRatingPct));
+            var inServiceAtEnd = staff.Where(e => InService(e.Status, e.Retirement, quarterEnd)).Select(e => e.Nip).ToHashSet();
+            Assert.Equal(Pct(rated.Count(p => p.Day <= deadline && inServiceAtEnd.Contains(p.Nip)), inServiceAtEnd.Count), Actual(Codes.SkpOnTimePct));
+
+            Assert.Equal(staff.Count(e => e.Status != "berhenti" && e.Retirement > today && e.Retirement <= today.AddMonths(12)),
+                Actual(Codes.Retiring12Months));
+
+            int Vacant(string agency) => Math.Max(0, StaffingPosts.Expected[agency] -
+                employees.Count(e => e.Agency == agency && e.Position == "struktural" && InService(e.Status, e.Retirement, today)));
+            Assert.Equal(scope == ReferenceData.KotaCode ? StaffingPosts.Expected.Keys.Sum(Vacant) : Vacant(scope), Actual(Codes.VacantPosts));
+            if (scope == ReferenceData.KotaCode)
+            {
+                Assert.Equal(Math.Round(headcount * 1000.0 / 847_182, 2), Actual(Codes.PerThousandResidents));
+            }
+        }
+    }
+
+    /// <summary>The ingest rate of a default first load (7,000 staff, 20 working days of attendance, a year of evaluations).</summary>
+    [Fact(Explicit = true)]
+    public async Task Measure_DefaultFirstLoad()
+    {
+        await using var app = new DashboardFactory(new Dictionary<string, string?> { ["Sources:Simulator:HistoryDays"] = "365" });
+        var watch = Stopwatch.StartNew();
+        _ = Simulator(app).Count;
+        var built = watch.Elapsed;
+        var run = await app.RefreshAsync(Source);
+        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
+        var seconds = (run.FinishedAt!.Value - run.StartedAt).TotalSeconds;
+        output.WriteLine($"simulator built in {built.TotalSeconds:F1} s; run: {run.ItemsRead} items, {run.Pages} pages in {seconds:F1} s = {run.ItemsRead / seconds:F0} items/s");
+    }
+}
