@@ -442,6 +442,196 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         },
                         new
                         {
+                            Code = "ASN_JUMLAH",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "Civil servants in service at the end of the day, per agency. The SIMPEG contract has no appointment date: history is the current register projected back through retirement dates.",
+                            DefinitionId = "ASN yang tercatat bertugas pada akhir hari itu, per OPD. Kontrak SIMPEG tidak memuat TMT pengangkatan: riwayat direkonstruksi dari daftar pegawai saat ini dan tanggal pensiunnya.",
+                            Direction = 0,
+                            DisplayOrder = 11,
+                            Formula = "count(status ∉ {pensiun, berhenti} ∨ (status = pensiun ∧ bulan pensiun > hari itu))",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "UU 20/2023 tentang ASN; PP 11/2017 jo. PP 17/2020",
+                            NameEn = "Civil servants (PNS/PPPK)",
+                            NameId = "Jumlah ASN (PNS/PPPK)",
+                            Number = 11,
+                            OwnerOpd = "BKPSDM",
+                            Source = "Staffing",
+                            Tolerance = 0.0,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "ASN_KEHADIRAN_PCT",
+                            CadenceMinutes = 15,
+                            DefinitionEn = "Staff present (on time, late or on official duty) against headcount on that working day; a non-working day shows the last working day. Today's figure grows through the morning.",
+                            DefinitionId = "ASN yang hadir (tepat waktu, terlambat, atau dinas luar) dibanding jumlah ASN, pada hari kerja itu; hari libur memakai hari kerja terakhir. Hari ini bertambah sepanjang pagi.",
+                            Direction = 1,
+                            DisplayOrder = 12,
+                            Formula = "count(hadir + terlambat + dinas_luar) / jumlah ASN × 100",
+                            FreshnessMinutes = 120,
+                            LegalBasis = "UU 20/2023 tentang ASN; PP 11/2017 jo. PP 17/2020",
+                            NameEn = "Staff attendance rate",
+                            NameId = "Tingkat kehadiran ASN",
+                            Number = 12,
+                            OwnerOpd = "BKPSDM",
+                            Source = "Staffing",
+                            Tolerance = 0.029999999999999999,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "ASN_TERLAMBAT_PCT",
+                            CadenceMinutes = 60,
+                            DefinitionEn = "Share of check-ins after 07:30 WIB among all check-ins of that working day.",
+                            DefinitionId = "Bagian presensi masuk setelah pukul 07.30 WIB dari semua presensi masuk pada hari kerja itu.",
+                            Direction = 2,
+                            DisplayOrder = 13,
+                            Formula = "count(terlambat) / count(hadir + terlambat) × 100",
+                            FreshnessMinutes = 180,
+                            LegalBasis = "UU 20/2023 tentang ASN; PP 11/2017 jo. PP 17/2020",
+                            NameEn = "Late check-ins",
+                            NameId = "Persentase keterlambatan",
+                            Number = 13,
+                            OwnerOpd = "BKPSDM",
+                            Source = "Staffing",
+                            Tolerance = 0.20000000000000001,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "ASN_TANPA_KETERANGAN",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "Staff absent without notice on that working day (set when attendance closes at 16:00 WIB; later leave corrections change it).",
+                            DefinitionId = "ASN tanpa keterangan pada hari kerja itu (ditetapkan saat presensi ditutup pukul 16.00 WIB; koreksi izin menyusul mengubahnya).",
+                            Direction = 2,
+                            DisplayOrder = 14,
+                            Formula = "count(tanpa_keterangan)",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "UU 20/2023 tentang ASN; PP 11/2017 jo. PP 17/2020",
+                            NameEn = "Unexcused absences",
+                            NameId = "ASN tanpa keterangan",
+                            Number = 14,
+                            OwnerOpd = "BKPSDM",
+                            Source = "Staffing",
+                            Tolerance = 0.20000000000000001,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "ASN_DL_CUTI",
+                            CadenceMinutes = 60,
+                            DefinitionEn = "Staff on official duty elsewhere or on leave that working day.",
+                            DefinitionId = "ASN yang berdinas luar atau cuti pada hari kerja itu.",
+                            Direction = 0,
+                            DisplayOrder = 15,
+                            Formula = "count(dinas_luar + cuti)",
+                            FreshnessMinutes = 180,
+                            LegalBasis = "UU 20/2023 tentang ASN; PP 11/2017 jo. PP 17/2020",
+                            NameEn = "Staff on duty travel or leave",
+                            NameId = "ASN dinas luar/cuti hari ini",
+                            Number = 15,
+                            OwnerOpd = "BKPSDM",
+                            Source = "Staffing",
+                            Tolerance = 0.0,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "ASN_KINERJA_BAIK_PCT",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "Of the evaluations of the latest quarter whose deadline has passed, the share rated Baik or Sangat Baik (the organisation curve caps Baik at 70%).",
+                            DefinitionId = "Dari evaluasi triwulan terakhir yang tenggatnya sudah lewat, bagian berpredikat Baik atau Sangat Baik (kurva organisasi membatasi Baik ≤ 70%).",
+                            Direction = 1,
+                            DisplayOrder = 16,
+                            Formula = "count(sangat_baik + baik) / count(evaluasi triwulan itu, diserahkan s.d. hari itu) × 100",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "UU 20/2023; Permenpan RB 6/2022 tentang Pengelolaan Kinerja Pegawai ASN",
+                            NameEn = "Staff rated Good or Very Good",
+                            NameId = "Predikat kinerja Baik & Sangat Baik",
+                            Number = 16,
+                            OwnerOpd = "BKPSDM",
+                            Source = "Staffing",
+                            Tolerance = 0.050000000000000003,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "SKP_TEPAT_WAKTU_PCT",
+                            CadenceMinutes = 10080,
+                            DefinitionEn = "Evaluations of the latest quarter past its deadline submitted on time, against staff in service at the quarter's end. Deadline: the 5th working day after the quarter ends (annual: 31 January).",
+                            DefinitionId = "Evaluasi triwulan terakhir yang tenggatnya sudah lewat dan diserahkan tepat waktu, dibanding ASN yang bertugas di akhir triwulan. Tenggat: hari kerja ke-5 setelah triwulan berakhir (tahunan: 31 Januari).",
+                            Direction = 1,
+                            DisplayOrder = 17,
+                            Formula = "count(submitted_at ≤ akhir hari tenggat, pegawai bertugas) / jumlah ASN akhir triwulan × 100",
+                            FreshnessMinutes = 20160,
+                            LegalBasis = "UU 20/2023; Permenpan RB 6/2022 tentang Pengelolaan Kinerja Pegawai ASN",
+                            NameEn = "SKP evaluations submitted on time",
+                            NameId = "SKP terisi tepat waktu",
+                            Number = 17,
+                            OwnerOpd = "BKPSDM",
+                            Source = "Staffing",
+                            Tolerance = 0.050000000000000003,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "ASN_PENSIUN_12BLN",
+                            CadenceMinutes = 43200,
+                            DefinitionEn = "Staff reaching retirement age (retirement month) within 12 months after the day.",
+                            DefinitionId = "ASN yang mencapai batas usia pensiun (TMT pensiun) dalam 12 bulan setelah hari itu.",
+                            Direction = 0,
+                            DisplayOrder = 18,
+                            Formula = "count(hari itu < bulan pensiun ≤ hari itu + 12 bulan ∧ status ≠ berhenti)",
+                            FreshnessMinutes = 86400,
+                            LegalBasis = "UU 20/2023 tentang ASN; PP 11/2017 jo. PP 17/2020",
+                            NameEn = "Retirements in the next 12 months",
+                            NameId = "ASN pensiun 12 bulan ke depan",
+                            Number = 18,
+                            OwnerOpd = "BKPSDM",
+                            Source = "Staffing",
+                            Tolerance = 0.0,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "JABATAN_LOWONG",
+                            CadenceMinutes = 10080,
+                            DefinitionEn = "Approximation: expected structural posts per agency (an SOTK approximation) minus structural staff in service. Acting heads (Plt) cannot be derived: the contract has no acting flag.",
+                            DefinitionId = "Perkiraan: jabatan struktural yang diharapkan per OPD (pendekatan SOTK) dikurangi ASN struktural yang bertugas. Plt tidak dapat diturunkan: kontrak tidak memuat penanda pelaksana tugas.",
+                            Direction = 2,
+                            DisplayOrder = 19,
+                            Formula = "Σ_OPD max(0, jabatan struktural OPD − count(struktural bertugas))",
+                            FreshnessMinutes = 20160,
+                            LegalBasis = "UU 20/2023 tentang ASN; PP 11/2017 jo. PP 17/2020",
+                            NameEn = "Vacant structural posts",
+                            NameId = "Jabatan struktural lowong",
+                            Number = 19,
+                            OwnerOpd = "BKPSDM",
+                            Source = "Staffing",
+                            Tolerance = 0.20000000000000001,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "ASN_PER_1000_PENDUDUK",
+                            CadenceMinutes = 43200,
+                            DefinitionEn = "Civil servants per 1,000 residents of the city (BPS 2023 population from the reference data).",
+                            DefinitionId = "Jumlah ASN per 1.000 penduduk kota (penduduk BPS 2023 dari data rujukan).",
+                            Direction = 0,
+                            DisplayOrder = 20,
+                            Formula = "jumlah ASN / penduduk × 1.000",
+                            FreshnessMinutes = 86400,
+                            LegalBasis = "UU 20/2023 tentang ASN; PP 11/2017 jo. PP 17/2020",
+                            NameEn = "Staff per 1,000 residents",
+                            NameId = "Rasio ASN per 1.000 penduduk",
+                            Number = 20,
+                            OwnerOpd = "BKPSDM",
+                            Source = "Staffing",
+                            Tolerance = 0.0,
+                            Unit = 5
+                        },
+                        new
+                        {
                             Code = "SURAT_PERMOHONAN",
                             CadenceMinutes = 60,
                             DefinitionEn = "Letter requests made at the kelurahan that day (every type, rejected ones included). Label: the breakdown by letter type (domisili, sktm, pengantar_skck, keterangan_usaha, kematian, lainnya).",
@@ -734,6 +924,168 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                             PeriodEnd = new DateOnly(2027, 12, 31),
                             PeriodStart = new DateOnly(2027, 1, 1),
                             Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 12025L,
+                            IndicatorCode = "ASN_KEHADIRAN_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 95.0
+                        },
+                        new
+                        {
+                            Id = 12026L,
+                            IndicatorCode = "ASN_KEHADIRAN_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 95.0
+                        },
+                        new
+                        {
+                            Id = 12027L,
+                            IndicatorCode = "ASN_KEHADIRAN_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 95.0
+                        },
+                        new
+                        {
+                            Id = 13025L,
+                            IndicatorCode = "ASN_TERLAMBAT_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 5.0
+                        },
+                        new
+                        {
+                            Id = 13026L,
+                            IndicatorCode = "ASN_TERLAMBAT_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 5.0
+                        },
+                        new
+                        {
+                            Id = 13027L,
+                            IndicatorCode = "ASN_TERLAMBAT_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 5.0
+                        },
+                        new
+                        {
+                            Id = 14025L,
+                            IndicatorCode = "ASN_TANPA_KETERANGAN",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 30.0
+                        },
+                        new
+                        {
+                            Id = 14026L,
+                            IndicatorCode = "ASN_TANPA_KETERANGAN",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 30.0
+                        },
+                        new
+                        {
+                            Id = 14027L,
+                            IndicatorCode = "ASN_TANPA_KETERANGAN",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 30.0
+                        },
+                        new
+                        {
+                            Id = 16025L,
+                            IndicatorCode = "ASN_KINERJA_BAIK_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 80.0
+                        },
+                        new
+                        {
+                            Id = 16026L,
+                            IndicatorCode = "ASN_KINERJA_BAIK_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 80.0
+                        },
+                        new
+                        {
+                            Id = 16027L,
+                            IndicatorCode = "ASN_KINERJA_BAIK_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 80.0
+                        },
+                        new
+                        {
+                            Id = 17025L,
+                            IndicatorCode = "SKP_TEPAT_WAKTU_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 17026L,
+                            IndicatorCode = "SKP_TEPAT_WAKTU_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 17027L,
+                            IndicatorCode = "SKP_TEPAT_WAKTU_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 19025L,
+                            IndicatorCode = "JABATAN_LOWONG",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 10.0
+                        },
+                        new
+                        {
+                            Id = 19026L,
+                            IndicatorCode = "JABATAN_LOWONG",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 10.0
+                        },
+                        new
+                        {
+                            Id = 19027L,
+                            IndicatorCode = "JABATAN_LOWONG",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 10.0
                         },
                         new
                         {
@@ -1727,6 +2079,132 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                     b.HasIndex("Status", "CompletedAt");
 
                     b.ToTable("LettersRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Sources.Staffing.StaffingAttendance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("CheckInAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NipKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("NipKey");
+
+                    b.ToTable("StaffingAttendance", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Sources.Staffing.StaffingEmployee", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("AsnType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PositionType")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("RankGroup")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateOnly>("RetirementMonth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyCode");
+
+                    b.ToTable("StaffingEmployees", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Sources.Staffing.StaffingEvaluation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NipKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NipKey");
+
+                    b.HasIndex("Period");
+
+                    b.ToTable("StaffingPerformance", (string)null);
                 });
 #pragma warning restore 612, 618
         }
