@@ -348,6 +348,14 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
         var quarter = $"{quarterEnd.Year}-Q{(quarterEnd.Month + 2) / 3}";
         var deadline = Deadline(quarterEnd);
 
+        // A past day from the series: the earliest day with attendance, city-wide.
+        var firstDay = attendance.Min(a => a.Date)!;
+        var first = DateOnly.ParseExact(firstDay, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var past = await db.IndicatorValues.AsNoTracking()
+            .SingleAsync(v => v.IndicatorCode == Codes.AttendancePct && v.ScopeCode == ReferenceData.KotaCode && v.Date == first);
+        var presentThen = attendance.Count(a => a.Date == firstDay && a.Status is "hadir" or "terlambat" or "dinas_luar");
+        Assert.Equal(Math.Round(presentThen * 100.0 / employees.Count(e => InService(e.Status, e.Retirement, first)), 1), past.Value);
+
         foreach (var scope in new[] { ReferenceData.KotaCode, "DISDIKBUD", "SETDA" })
         {
             bool In(string nip) => scope == ReferenceData.KotaCode || agencyOf.GetValueOrDefault(nip) == scope;
