@@ -62,7 +62,7 @@ public static class StaffingPayload
     /// A change that may move every day of the history (a new or withdrawn employee, another OPD or rank):
     /// the engine clamps it to the first day with data.
     /// </summary>
-    public static readonly DateTimeOffset AllHistory = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset AllHistory = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static bool IsNip(string? value) => value is { Length: 18 } && value.All(char.IsAsciiDigit);
 

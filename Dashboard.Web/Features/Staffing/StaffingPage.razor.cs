@@ -26,7 +26,6 @@ namespace Dashboard.Web.Features.Staffing;
 public sealed partial class StaffingPage : IDisposable
 {
     internal const string Source = StaffingIndicators.Source;
-    internal const string AnonymousUser = "anonim";
 
     private readonly CancellationTokenSource _cts = new();
     private StaffingView? _view;
@@ -34,7 +33,6 @@ public sealed partial class StaffingPage : IDisposable
     private DateTimeOffset _now;
     private IDisposable? _subscription;
     private RefreshThrottle? _throttle;
-    private bool _requesting;
 
     /// <summary>The selected OPD's code (<c>?opd=DISDIKBUD</c>); empty or unknown is the whole city.</summary>
     [SupplyParameterFromQuery(Name = "opd")]
@@ -45,21 +43,6 @@ public sealed partial class StaffingPage : IDisposable
 
     [Inject]
     private KpiBroadcaster Broadcaster { get; set; } = default!;
-
-    [Inject]
-    private IRefreshRequests RefreshRequests { get; set; } = default!;
-
-    [Inject]
-    private AuthenticationStateProvider AuthenticationState { get; set; } = default!;
-
-    [Inject]
-    private IAuthorizationService Authorization { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -147,44 +130,6 @@ public sealed partial class StaffingPage : IDisposable
     private string Freshness() => _view?.LastSuccessAt is { } at
         ? L["source.updated", Format.Age(_now - at)].Value + " · " + Format.WibTime(at)
         : L["source.never"].Value;
-
-    private async Task OpenRefreshDialogAsync()
-    {
-        var user = (await AuthenticationState.GetAuthenticationStateAsync()).User;
-        if (!(await Authorization.AuthorizeAsync(user, Policies.Refresh)).Succeeded)
-        {
-            return;
-        }
-        var parameters = new DialogParameters<RefreshDialog> { { d => d.SourceName, L["source." + Source].Value } };
-        var dialog = await Dialogs.ShowAsync<RefreshDialog>(L["refresh.title"].Value, parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
-        var result = await dialog.Result;
-        if (result is null || result.Canceled || result.Data is not string reason)
-        {
-            return;
-        }
-
-        _requesting = true;
-        try
-        {
-            var userName = UserName(user);
-            var jobId = await RefreshRequests.RequestAsync(Source, userName, reason, _cts.Token);
-            Log.RefreshRequested(Logger, Source, userName, jobId);
-            Snackbar.Add(L["refresh.queued", jobId].Value, Severity.Success);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.RefreshRequestFailed(Logger, Source, ex);
-            Snackbar.Add(L["refresh.failed", ex.Message].Value, Severity.Error);
-        }
-        finally
-        {
-            _requesting = false;
-        }
-    }
-
-    private static string UserName(ClaimsPrincipal user) =>
-        user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : AnonymousUser;
 
     public void Dispose()
     {
