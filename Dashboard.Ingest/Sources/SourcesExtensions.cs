@@ -1,3 +1,4 @@
+using Dashboard.Ingest.Shared.Alerts;
 using Dashboard.Ingest.Shared.Audit;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
@@ -26,6 +27,7 @@ public static class SourcesExtensions
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<IngestStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestStartup>());
+        services.AddAlerts();
 
         services.AddComplaintsSource();
         services.AddLettersSource();

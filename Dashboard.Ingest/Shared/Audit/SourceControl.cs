@@ -12,6 +12,8 @@ public static class AuditActions
     public const string Resume = "source.resume";
     public const string AutoResume = "source.resume.expired";
     public const string QuarantineReviewed = "quarantine.reviewed";
+    public const string AlertAcknowledged = "alert.acknowledged";
+    public const string ScheduleChanged = "source.schedule";
 }
 
 /// <summary>
@@ -135,8 +137,9 @@ public sealed class SourceControl(IDbContextFactory<ReportingDbContext> dbFactor
         return state;
     }
 
-    private static void Record(ReportingDbContext db, DateTimeOffset at, string user, string action, string target, string? reason, string? before, string? after) =>
-        db.AuditEntries.Add(new AuditEntry
+    /// <summary>Adds an audit entry to <paramref name="db"/>'s unit of work (saved with the change it records).</summary>
+    public static void Record(ReportingDbContext db, DateTimeOffset at, string user, string action, string target, string? reason, string? before, string? after) =>
+        (db ?? throw new ArgumentNullException(nameof(db))).AuditEntries.Add(new AuditEntry
         {
             At = at,
             User = Bound(user, 128)!,

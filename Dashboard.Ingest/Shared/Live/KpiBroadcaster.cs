@@ -14,6 +14,9 @@ public sealed record IndicatorsChanged(string Source, DateTimeOffset At, long? R
 public sealed record IngestProgress(string Source, DateTimeOffset At, long RunId, IngestRunStatus Status, int Pages, int ItemsRead)
     : KpiEvent(Source, At);
 
+/// <summary>Alerts of a source fired, were acknowledged or resolved.</summary>
+public sealed record AlertsChanged(string Source, DateTimeOffset At) : KpiEvent(Source, At);
+
 /// <summary>
 /// The one in-process fan-out of <see cref="KpiEvent"/>s: jobs publish, Blazor components and the SignalR
 /// relay subscribe. Each subscriber has its own queue and one reader, so it sees events in publish order, while a

@@ -1,5 +1,6 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared;
+using Dashboard.Ingest.Shared.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Shared.Tiles;
@@ -61,14 +62,7 @@ public static class KpiTileLoader
             .Select(s => new { s.IndicatorCode, s.Value, s.Label, s.ComputedAt, s.AsOf })
             .ToDictionaryAsync(s => s.IndicatorCode, ct);
 
-        var targets = (await db.IndicatorTargets.AsNoTracking()
-                .Where(t => codes.Contains(t.IndicatorCode) && t.PeriodStart <= today && t.PeriodEnd >= today)
-                .Select(t => new { t.IndicatorCode, t.Period, t.PeriodStart, t.PeriodEnd, t.Value })
-                .ToListAsync(ct))
-            .GroupBy(t => t.IndicatorCode)
-            .ToDictionary(
-                g => g.Key,
-                g => g.OrderBy(t => t.PeriodEnd.DayNumber - t.PeriodStart.DayNumber).ThenByDescending(t => t.Period).First());
+        var targets = await CurrentTargets.LoadAsync(db, codes, today, ct);
 
         var series = (await db.IndicatorValues.AsNoTracking()
                 .Where(v => v.ScopeCode == scopeCode && codes.Contains(v.IndicatorCode) && v.Date >= from && v.Date <= today)
