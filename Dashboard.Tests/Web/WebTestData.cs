@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Complaints;
 using Microsoft.Data.Sqlite;
@@ -96,5 +97,18 @@ public sealed class RecordingRefreshRequests : Dashboard.Ingest.Shared.Ingest.IR
             Requests.Add((source, request.RequestedBy!, request.Reason!));
             return Task.FromResult($"job-{Requests.Count}");
         }
+    }
+}
+
+/// <summary>Alert services for bUnit tests of components that show or acknowledge alerts (no notification channels).</summary>
+public static class AlertTestServices
+{
+    public static IServiceCollection AddAlertServices(this IServiceCollection services)
+    {
+        services.AddOptions<Dashboard.Ingest.Shared.Alerts.AlertOptions>();
+        services.AddSingleton<Dashboard.Web.Features.Alerts.AlertQueries>();
+        services.AddSingleton<Dashboard.Ingest.Shared.Alerts.AlertNotifier>();
+        services.AddSingleton<Dashboard.Ingest.Shared.Alerts.AlertMonitor>();
+        return services;
     }
 }

@@ -50,6 +50,7 @@ public static class UiExtensions
         services.TryAddSingleton<ComplaintsQueries>();
         services.TryAddSingleton<LettersQueries>();
         services.TryAddSingleton<OperationsQueries>();
+        services.TryAddSingleton<Features.Alerts.AlertQueries>();
         services.TryAddSingleton<Features.Staffing.StaffingQueries>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net.Mail;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Ingest.Shared.Alerts;
 
@@ -30,7 +32,6 @@ public sealed class AlertOptions
 /// <summary>POSTs every fired/resolved alert as JSON (for a WhatsApp or Telegram gateway); off while <see cref="Url"/> is empty.</summary>
 public sealed class WebhookChannelOptions
 {
-    [Url(ErrorMessage = "Alerts:Webhook:Url must be an absolute http(s) URL.")]
     public string? Url { get; set; }
 
     /// <summary>When set, each request carries <c>X-Dasbor-Signature: sha256=&lt;HMAC of the body&gt;</c>. From the environment.</summary>
@@ -54,9 +55,39 @@ public sealed class EmailChannelOptions
     /// <summary>From the environment or user-secrets, never committed.</summary>
     public string? Password { get; set; }
 
-    [EmailAddress(ErrorMessage = "Alerts:Email:From must be an e-mail address.")]
     public string? From { get; set; }
 
     /// <summary>Recipients, comma-separated.</summary>
     public string? To { get; set; }
+}
+
+/// <summary>Channel settings that are set must be usable: an absolute http(s) webhook URL, e-mail addresses that parse.</summary>
+public sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AlertOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.Webhook.Url)
+            && !(Uri.TryCreate(options.Webhook.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            errors.Add($"{AlertOptions.Section}:Webhook:Url must be an absolute http(s) URL (got '{options.Webhook.Url}').");
+        }
+        if (!string.IsNullOrWhiteSpace(options.Email.From) && !MailAddress.TryCreate(options.Email.From, out _))
+        {
+            errors.Add($"{AlertOptions.Section}:Email:From must be an e-mail address (got '{options.Email.From}').");
+        }
+        foreach (var to in (options.Email.To ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!MailAddress.TryCreate(to, out _))
+            {
+                errors.Add($"{AlertOptions.Section}:Email:To has '{to}', which is not an e-mail address.");
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(options.Email.Host) && string.IsNullOrWhiteSpace(options.Email.From))
+        {
+            errors.Add($"{AlertOptions.Section}:Email:From is required when {AlertOptions.Section}:Email:Host is set.");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

@@ -8,6 +8,7 @@ public static class AlertsExtensions
     public static IServiceCollection AddAlerts(this IServiceCollection services)
     {
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         services.AddHttpClient<WebhookAlertChannel>();
         services.AddSingleton<IAlertChannel>(sp => sp.GetRequiredService<WebhookAlertChannel>());
         services.AddSingleton<IAlertChannel, EmailAlertChannel>();

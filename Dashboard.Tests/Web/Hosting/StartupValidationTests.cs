@@ -15,6 +15,9 @@ public sealed class StartupValidationTests
     [InlineData("Ingest:LeaseSeconds", "5", "Ingest:LeaseSeconds")]
     [InlineData("Sources:Complaints:TotalTimeoutSeconds", "900", "Sources:Complaints:TotalTimeoutSeconds (900) must be less than Ingest:LeaseSeconds")]
     [InlineData("Ingest:PseudonymKey", "pendek", "Ingest:PseudonymKey")]
+    [InlineData("Alerts:FailedRuns", "0", "Alerts:FailedRuns")]
+    [InlineData("Alerts:Webhook:Url", "wa-gateway/hook", "Alerts:Webhook:Url")]
+    [InlineData("Alerts:Email:To", "kominfo", "Alerts:Email:To")]
     public async Task BadSetting_StopsStartup_NamingTheKey(string key, string value, string named)
     {
         await using var app = new DashboardFactory(new Dictionary<string, string?> { [key] = value });

@@ -24,6 +24,7 @@ public sealed class OperationsAuditTests : WebTestContext
         Services.AddSingleton<IRefreshRequests>(new RecordingRefreshRequests());
         Services.AddSingleton(new SourceCatalog([source]));
         Services.AddSingleton<OperationsQueries>();
+        Services.AddAlertServices();
         AddAuthorization().SetAuthorized("admin").SetRoles(Roles.Admin).SetPolicies(Policies.Refresh);
         UseInteractiveServerRenderer();
     }

@@ -26,6 +26,7 @@ public sealed class OperationsPageTests : WebTestContext
         Services.AddSingleton<IRefreshRequests>(_refreshes);
         Services.AddSingleton(new SourceCatalog([source]));
         Services.AddSingleton<OperationsQueries>();
+        Services.AddAlertServices();
         AddAuthorization().SetAuthorized("operator").SetRoles(Roles.Operator).SetPolicies(Policies.Refresh);
         UseInteractiveServerRenderer();
     }

@@ -33,6 +33,10 @@ public sealed partial class Overview : IDisposable
     private IDisposable? _subscription;
     private RefreshThrottle? _throttle;
 
+    /// <summary>The wall theme: the alert ticker runs along the foot of the screen.</summary>
+    [CascadingParameter(Name = "IsDarkMode")]
+    public bool IsWall { get; set; }
+
     [Inject]
     private IndicatorQueries Queries { get; set; } = default!;
 
