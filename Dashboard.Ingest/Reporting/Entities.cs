@@ -145,6 +145,13 @@ public sealed class SourceState
     public string? PausedBy { get; set; }
 
     public string? PauseReason { get; set; }
+
+    /// <summary>An administrator's cron replacing the configured <c>Sources:&lt;Name&gt;:Schedule</c>; null runs on the configured one.</summary>
+    public string? ScheduleOverride { get; set; }
+
+    public string? ScheduleChangedBy { get; set; }
+
+    public DateTimeOffset? ScheduleChangedAt { get; set; }
 }
 
 /// <summary>

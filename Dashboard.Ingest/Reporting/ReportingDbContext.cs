@@ -85,6 +85,8 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.Source).HasMaxLength(32);
             e.Property(x => x.PausedBy).HasMaxLength(128);
             e.Property(x => x.PauseReason).HasMaxLength(500);
+            e.Property(x => x.ScheduleOverride).HasMaxLength(64);
+            e.Property(x => x.ScheduleChangedBy).HasMaxLength(128);
         });
         modelBuilder.Entity<AuditEntry>(e =>
         {

@@ -112,3 +112,15 @@ public static class AlertTestServices
         return services;
     }
 }
+
+/// <summary>Records the schedules put in force instead of registering Hangfire jobs.</summary>
+public sealed class RecordingSourceScheduler : Dashboard.Ingest.Shared.Ingest.ISourceScheduler
+{
+    public List<(string Source, string? Cron)> Applied { get; } = [];
+
+    public Task ApplyAsync(string source, string? cron, CancellationToken ct)
+    {
+        Applied.Add((source, cron));
+        return Task.CompletedTask;
+    }
+}

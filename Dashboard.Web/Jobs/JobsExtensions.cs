@@ -19,6 +19,7 @@ public static class JobsExtensions
         {
             builder.Services.AddSingleton<InProcessRefreshRequests>();
             builder.Services.AddSingleton<IRefreshRequests>(sp => sp.GetRequiredService<InProcessRefreshRequests>());
+            builder.Services.AddSingleton<ISourceScheduler, NoSourceScheduler>();
             return builder;
         }
 
@@ -43,6 +44,8 @@ public static class JobsExtensions
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
         builder.Services.AddSingleton<IRefreshRequests, HangfireRefreshRequests>();
+        builder.Services.AddSingleton<HangfireSourceScheduler>();
+        builder.Services.AddSingleton<ISourceScheduler>(sp => sp.GetRequiredService<HangfireSourceScheduler>());
         builder.Services.AddHostedService<RecurringJobRegistrar>();
         return builder;
     }
@@ -74,17 +77,10 @@ public static class JobsExtensions
         }
     }
 
-    /// <summary>Registers every source's recurring pull with explicit ids in Asia/Jakarta time.</summary>
-    private sealed class RecurringJobRegistrar(SourceCatalog catalog, IRecurringJobManager manager) : IHostedService
+    /// <summary>Registers every source's recurring pull with explicit ids in Asia/Jakarta time (an administrator's override wins).</summary>
+    private sealed class RecurringJobRegistrar(HangfireSourceScheduler scheduler) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            foreach (var source in catalog.All)
-            {
-                source.Schedule(manager, Wib.Zone);
-            }
-            return Task.CompletedTask;
-        }
+        public Task StartAsync(CancellationToken cancellationToken) => scheduler.ApplyAllAsync(cancellationToken);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

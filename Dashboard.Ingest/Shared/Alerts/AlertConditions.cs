@@ -43,8 +43,8 @@ public static class AlertConditions
                 .SingleOrDefaultAsync(ct);
             conditions.Add(new AlertCondition(
                 FailingKey(state.Source), AlertKind.SourceFailing, state.Source, null, null,
-                $"Sumber {state.Source} gagal {state.ConsecutiveFailures} kali berturut-turut. Terakhir: {error ?? "—"}",
-                $"Source {state.Source} failed {state.ConsecutiveFailures} runs in a row. Last: {error ?? "—"}"));
+                $"Gagal {state.ConsecutiveFailures} kali berturut-turut. Terakhir: {error ?? "—"}",
+                $"Failed {state.ConsecutiveFailures} runs in a row. Last: {error ?? "—"}"));
         }
 
         foreach (var group in definitions.GroupBy(d => d.Source).OrderBy(g => g.Key))
@@ -71,11 +71,11 @@ public static class AlertConditions
             conditions.Add(new AlertCondition(
                 StaleKey(group.Key), AlertKind.DataStale, group.Key, null, null,
                 state.LastSuccessAt is null
-                    ? $"Data {group.Key} belum pernah berhasil dimuat ({ageText} menit); {late.Count} indikator melewati batas kesegaran (terketat {limit} menit)."
-                    : $"Data {group.Key} berumur {ageText} menit; {late.Count} indikator melewati batas kesegaran (terketat {limit} menit).",
+                    ? $"Data belum pernah berhasil dimuat ({ageText} menit); {late.Count} indikator melewati batas kesegaran (terketat {limit} menit)."
+                    : $"Data berumur {ageText} menit; {late.Count} indikator melewati batas kesegaran (terketat {limit} menit).",
                 state.LastSuccessAt is null
-                    ? $"{group.Key} data has never loaded ({ageText} min); {late.Count} indicators are past their freshness limit (strictest {limit} min)."
-                    : $"{group.Key} data is {ageText} min old; {late.Count} indicators are past their freshness limit (strictest {limit} min)."));
+                    ? $"Data has never loaded ({ageText} min); {late.Count} indicators are past their freshness limit (strictest {limit} min)."
+                    : $"Data is {ageText} min old; {late.Count} indicators are past their freshness limit (strictest {limit} min)."));
         }
 
         var targeted = definitions.Where(d => d.Direction != IndicatorDirection.Neutral).ToList();

@@ -37,7 +37,7 @@ public sealed class EmailAlertChannel(IOptionsMonitor<AlertOptions> options) : I
         var body = new StringBuilder();
         foreach (var n in notices)
         {
-            body.Append(n.State == "firing" ? "[AKTIF] " : "[SELESAI] ").AppendLine(n.Summary)
+            body.Append(n.State == "firing" ? "[AKTIF] " : "[SELESAI] ").Append(n.Source).Append(": ").AppendLine(n.Summary)
                 .Append("  ").AppendLine(n.SummaryEn)
                 .Append("  ").Append(n.Key).Append(" · #").Append(n.Id).AppendLine().AppendLine();
         }

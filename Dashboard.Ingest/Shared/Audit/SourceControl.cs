@@ -79,6 +79,35 @@ public sealed class SourceControl(IDbContextFactory<ReportingDbContext> dbFactor
         return items.Count;
     }
 
+    /// <summary>
+    /// Replaces the source's schedule with <paramref name="cron"/> (null: back to <paramref name="configured"/>), audited with the
+    /// schedule before and after. Returns the schedule now in force. Who may do this is the caller's check (administrators).
+    /// </summary>
+    public async Task<string> ChangeScheduleAsync(string source, string configured, string? cron, string user, string reason, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        cron = string.IsNullOrWhiteSpace(cron) ? null : string.Join(' ', cron.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (cron is not null && !Ingest.CronSchedule.TryParse(cron, out _))
+        {
+            throw new ArgumentException($"'{cron}' is not a valid cron expression (5 fields, or 6 with seconds).", nameof(cron));
+        }
+        if (cron == configured)
+        {
+            cron = null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var state = await StateAsync(db, source, ct);
+        var before = state.ScheduleOverride ?? configured;
+        var now = time.GetUtcNow();
+        state.ScheduleOverride = cron;
+        state.ScheduleChangedBy = Bound(user, 128);
+        state.ScheduleChangedAt = now;
+        var after = cron ?? configured;
+        Record(db, now, user, AuditActions.ScheduleChanged, source, reason.Trim(), before, after + (cron is null ? " (bawaan)" : ""));
+        await db.SaveChangesAsync(ct);
+        return after;
+    }
+
     /// <summary>Records who asked for a refresh of a source, and why.</summary>
     public async Task RecordRefreshAsync(string source, string user, string? reason, string jobId, CancellationToken ct)
     {

@@ -49,7 +49,8 @@ public interface IIngestSource
     Type JobType { get; }
     string RecurringJobId { get; }
 
-    void Schedule(IRecurringJobManager manager, TimeZoneInfo zone);
+    /// <summary>Registers the recurring pull on <paramref name="cron"/> (an administrator's override) or the configured schedule.</summary>
+    void Schedule(IRecurringJobManager manager, TimeZoneInfo zone, string? cron = null);
 
     string Enqueue(IBackgroundJobClient client, RunRequest request);
 }
@@ -66,7 +67,7 @@ public abstract class IngestSource<TJob, TOptions>(IOptionsMonitor<TOptions> opt
     public Type JobType => typeof(TJob);
     public string RecurringJobId => "source-" + Name.ToLowerInvariant();
 
-    public void Schedule(IRecurringJobManager manager, TimeZoneInfo zone)
+    public void Schedule(IRecurringJobManager manager, TimeZoneInfo zone, string? cron = null)
     {
         ArgumentNullException.ThrowIfNull(manager);
         if (!Options.Enabled)
@@ -77,7 +78,7 @@ public abstract class IngestSource<TJob, TOptions>(IOptionsMonitor<TOptions> opt
         manager.AddOrUpdate<TJob>(
             RecurringJobId,
             job => job.RunAsync(IngestTrigger.Schedule, null, null, CancellationToken.None),
-            Options.Schedule,
+            cron ?? Options.Schedule,
             new RecurringJobOptions { TimeZone = zone });
     }
 

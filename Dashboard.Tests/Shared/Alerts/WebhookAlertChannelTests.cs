@@ -102,7 +102,7 @@ public sealed class WebhookAlertChannelTests : IAsyncLifetime
         using var message = EmailAlertChannel.Compose(settings, [Notice(), Notice("resolved") with { Id = 8 }]);
         Assert.Equal(2, message.To.Count);
         Assert.Equal("Dasbor Kota Malang: 1 peringatan aktif, 1 selesai", message.Subject);
-        Assert.Contains("[AKTIF] Sumber Complaints gagal 3 kali berturut-turut.", message.Body, StringComparison.Ordinal);
+        Assert.Contains("[AKTIF] Complaints: Sumber Complaints gagal 3 kali berturut-turut.", message.Body, StringComparison.Ordinal);
         Assert.Contains("[SELESAI]", message.Body, StringComparison.Ordinal);
     }
 }

@@ -33,6 +33,19 @@ public sealed class HangfireHostingTests : IAsyncLifetime
         Assert.Equal("Asia/Jakarta", job.TimeZoneId);
     }
 
+    [Fact]
+    public async Task ScheduleChange_IsPutInForceInHangfire_AndBackToTheDefault()
+    {
+        var scheduler = _app.Services.GetRequiredService<Dashboard.Ingest.Shared.Ingest.ISourceScheduler>();
+        using var connection = _app.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        await scheduler.ApplyAsync("Complaints", "*/5 6-18 * * 1-5", TestContext.Current.CancellationToken);
+        Assert.Equal("*/5 6-18 * * 1-5", Assert.Single(connection.GetRecurringJobs(), j => j.Id == "source-complaints").Cron);
+
+        await scheduler.ApplyAsync("Complaints", null, TestContext.Current.CancellationToken);
+        Assert.Equal("*/1 * * * *", Assert.Single(connection.GetRecurringJobs(), j => j.Id == "source-complaints").Cron);
+    }
+
     [Theory]
     [InlineData("admin", HttpStatusCode.OK)]
     [InlineData("operator", HttpStatusCode.OK)]

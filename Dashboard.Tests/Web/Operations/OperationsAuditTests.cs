@@ -25,6 +25,7 @@ public sealed class OperationsAuditTests : WebTestContext
         Services.AddSingleton(new SourceCatalog([source]));
         Services.AddSingleton<OperationsQueries>();
         Services.AddAlertServices();
+        Services.AddSingleton<ISourceScheduler>(new RecordingSourceScheduler());
         AddAuthorization().SetAuthorized("admin").SetRoles(Roles.Admin).SetPolicies(Policies.Refresh);
         UseInteractiveServerRenderer();
     }

@@ -27,6 +27,7 @@ public sealed class OperationsPageTests : WebTestContext
         Services.AddSingleton(new SourceCatalog([source]));
         Services.AddSingleton<OperationsQueries>();
         Services.AddAlertServices();
+        Services.AddSingleton<ISourceScheduler>(new RecordingSourceScheduler());
         AddAuthorization().SetAuthorized("operator").SetRoles(Roles.Operator).SetPolicies(Policies.Refresh);
         UseInteractiveServerRenderer();
     }

@@ -108,11 +108,7 @@ public sealed partial class AlertsPanel : IDisposable
         _rows = await Queries.ListAsync(_filter, Limit, _cts.Token);
     }
 
-    private string SourceName(string source)
-    {
-        var name = L["source." + source];
-        return name.ResourceNotFound ? source : name.Value;
-    }
+    private string SourceName(string source) => L.SourceName(source);
 
     private static Color StateColor(AlertState state) => state switch
     {

@@ -1,5 +1,6 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Audit;
+using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Shared.Refresh;
@@ -56,6 +57,9 @@ public sealed partial class OperationsPage : IDisposable
 
     [Inject]
     private SourceControl Control { get; set; } = default!;
+
+    [Inject]
+    private ISourceScheduler Scheduler { get; set; } = default!;
 
     [Inject]
     private AuthenticationStateProvider AuthenticationState { get; set; } = default!;
@@ -194,6 +198,33 @@ public sealed partial class OperationsPage : IDisposable
         await LoadAuditAsync();
     }
 
+    /// <summary>Administrators only: a new cron (or back to the configured one) with a reason, audited and put in force at once.</summary>
+    private async Task ChangeScheduleAsync(SourceRow row)
+    {
+        var user = (await AuthenticationState.GetAuthenticationStateAsync()).User;
+        if (!(await Authorization.AuthorizeAsync(user, Policies.Administer)).Succeeded)
+        {
+            return;
+        }
+        var parameters = new DialogParameters<ScheduleDialog>
+        {
+            { d => d.SourceName, SourceName(row.Source) }, { d => d.Current, row.Schedule }, { d => d.Configured, row.ConfiguredSchedule },
+        };
+        var dialog = await Dialogs.ShowAsync<ScheduleDialog>(L["ops.schedule.title"].Value, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        if (result is null || result.Canceled || result.Data is not ValueTuple<string, string> (var cron, var reason))
+        {
+            return;
+        }
+        var name = user.Identity?.Name ?? RefreshButton.AnonymousUser;
+        var effective = await Control.ChangeScheduleAsync(row.Source, row.ConfiguredSchedule, cron, name, reason, _cts.Token);
+        await Scheduler.ApplyAsync(row.Source, effective == row.ConfiguredSchedule ? null : effective, _cts.Token);
+        Snackbar.Add(L["ops.schedule.done", SourceName(row.Source), ScheduleText.Describe(effective, L)].Value, Severity.Success);
+        _sources = await Queries.SourcesAsync(_cts.Token);
+        await LoadAuditAsync();
+    }
+
     private async Task ReviewAsync(long id)
     {
         var user = (await AuthenticationState.GetAuthenticationStateAsync()).User;
@@ -221,11 +252,7 @@ public sealed partial class OperationsPage : IDisposable
         _ => Color.Default,
     };
 
-    private string SourceName(string source)
-    {
-        var name = L["source." + source];
-        return name.ResourceNotFound ? source : name.Value;
-    }
+    private string SourceName(string source) => L.SourceName(source);
 
     public void Dispose()
     {

@@ -13,7 +13,11 @@ public enum SourceHealth { Healthy, Running, Late, Failing, NeverRun, Disabled, 
 public sealed record SourceRow(
     string Source, bool Enabled, string Schedule, DateTimeOffset? NextRun, SourceHealth Health, long? RunningRunId,
     RunRow? LastRun, DateTimeOffset? LastSuccessAt, TimeSpan? DataAge, TimeSpan FreshnessLimit, int ConsecutiveFailures,
-    int OpenQuarantine, Pause? Pause);
+    int OpenQuarantine, Pause? Pause, string ConfiguredSchedule, string? ScheduleChangedBy)
+{
+    /// <summary>True when an administrator replaced the configured schedule.</summary>
+    public bool ScheduleOverridden => Schedule != ConfiguredSchedule;
+}
 
 /// <summary>A source's schedule pause: who, why, until when (null: until resumed).</summary>
 public sealed record Pause(string? By, string? Reason, DateTimeOffset At, DateTimeOffset? Until);
@@ -74,9 +78,11 @@ public sealed class OperationsQueries(IDbContextFactory<ReportingDbContext> fact
                 : state?.LastStatus == IngestRunStatus.Failed ? SourceHealth.Failing
                 : age is null || age > limit ? SourceHealth.Late
                 : SourceHealth.Healthy;
-            return new SourceRow(source.Name, source.Options.Enabled, source.Options.Schedule,
-                source.Options.Enabled ? NextRun(source.Options.Schedule, now) : null, health, state?.RunningRunId, last,
-                state?.LastSuccessAt, age, limit, state?.ConsecutiveFailures ?? 0, quarantine.GetValueOrDefault(source.Name), pause);
+            var schedule = state?.ScheduleOverride ?? source.Options.Schedule;
+            return new SourceRow(source.Name, source.Options.Enabled, schedule,
+                source.Options.Enabled ? NextRun(schedule, now) : null, health, state?.RunningRunId, last,
+                state?.LastSuccessAt, age, limit, state?.ConsecutiveFailures ?? 0, quarantine.GetValueOrDefault(source.Name), pause,
+                source.Options.Schedule, state?.ScheduleOverride is null ? null : state.ScheduleChangedBy);
         })];
     }
 

@@ -91,11 +91,7 @@ public sealed partial class Overview : IDisposable
 
     private static string? PageOf(string source) => SourcePages.GetValueOrDefault(source);
 
-    private string SourceName(string source)
-    {
-        var name = L["source." + source];
-        return name.ResourceNotFound ? source : name.Value;
-    }
+    private string SourceName(string source) => L.SourceName(source);
 
     private string? SourceSystems(string source)
     {

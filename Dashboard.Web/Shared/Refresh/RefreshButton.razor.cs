@@ -90,11 +90,7 @@ public sealed partial class RefreshButton : IDisposable
     private static string UserName(ClaimsPrincipal user) =>
         user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : AnonymousUser;
 
-    private string SourceName()
-    {
-        var name = L["source." + Source];
-        return name.ResourceNotFound ? Source : name.Value;
-    }
+    private string SourceName() => L.SourceName(Source);
 
     public void Dispose()
     {

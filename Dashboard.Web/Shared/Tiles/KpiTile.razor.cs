@@ -123,11 +123,7 @@ public sealed partial class KpiTile
         return string.IsNullOrWhiteSpace(Tile.Label) ? L["reason.noValue"].Value : Tile.Label;
     }
 
-    private string SourceName(string source)
-    {
-        var name = L["source." + source];
-        return name.ResourceNotFound ? source : name.Value;
-    }
+    private string SourceName(string source) => L.SourceName(source);
 
     private string Duration(int minutes) =>
         minutes % 60 == 0 && minutes >= 60

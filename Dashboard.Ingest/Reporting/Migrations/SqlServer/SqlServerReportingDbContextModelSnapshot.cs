@@ -1938,6 +1938,17 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                     b.Property<long?>("RunningRunId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("ScheduleChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ScheduleChangedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("ScheduleOverride")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.HasKey("Source");
 
                     b.ToTable("SourceStates");

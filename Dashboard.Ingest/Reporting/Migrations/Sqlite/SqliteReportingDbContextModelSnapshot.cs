@@ -1923,6 +1923,17 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                     b.Property<long?>("RunningRunId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ScheduleChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScheduleChangedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduleOverride")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Source");
 
                     b.ToTable("SourceStates");

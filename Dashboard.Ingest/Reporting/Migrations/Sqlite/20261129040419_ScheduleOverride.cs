@@ -1,0 +1,50 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ScheduleOverride : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "ScheduleChangedAt",
+                table: "SourceStates",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ScheduleChangedBy",
+                table: "SourceStates",
+                type: "TEXT",
+                maxLength: 128,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ScheduleOverride",
+                table: "SourceStates",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ScheduleChangedAt",
+                table: "SourceStates");
+
+            migrationBuilder.DropColumn(
+                name: "ScheduleChangedBy",
+                table: "SourceStates");
+
+            migrationBuilder.DropColumn(
+                name: "ScheduleOverride",
+                table: "SourceStates");
+        }
+    }
+}
