@@ -88,7 +88,7 @@ public sealed class IndicatorSnapshot
     public long? RunId { get; set; }
 }
 
-public enum IngestTrigger { Schedule = 0, Manual = 1, Recovery = 2, Startup = 3 }
+public enum IngestTrigger { Schedule = 0, Manual = 1, Recovery = 2, Startup = 3, Retry = 4 }
 
 public enum IngestRunStatus { Running = 0, Succeeded = 1, Failed = 2, Skipped = 3, Interrupted = 4, Cancelled = 5 }
 
@@ -117,6 +117,12 @@ public sealed class IngestRun
     public DateTimeOffset? WatermarkBefore { get; set; }
     public DateTimeOffset? WatermarkAfter { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>For a retry: the failed run that started the chain (its first attempt).</summary>
+    public long? RetryOfRunId { get; set; }
+
+    /// <summary>1 for a first attempt, 2 for the first retry, and so on.</summary>
+    public int Attempt { get; set; } = 1;
 }
 
 /// <summary>Per-source lease (no overlapping runs, also across nodes) and last outcome.</summary>
@@ -150,6 +156,11 @@ public sealed class SourceState
     public string? ScheduleOverride { get; set; }
 
     public string? ScheduleChangedBy { get; set; }
+
+    /// <summary>The chain (first failed run) and attempt number the next <see cref="IngestTrigger.Retry"/> run continues.</summary>
+    public long? PendingRetryOfRunId { get; set; }
+
+    public int PendingRetryAttempt { get; set; }
 
     public DateTimeOffset? ScheduleChangedAt { get; set; }
 }

@@ -33,6 +33,8 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
             ["Database:MigrateOnStart"] = "true",
             ["Hangfire:Storage"] = "None",
             ["Ingest:RefreshOnStart"] = "false",
+            // A failed run's delayed retries would keep WhenIdleAsync waiting; retry tests switch them on.
+            ["Ingest:RunRetries"] = "0",
             ["Sources:Simulator:Enabled"] = "true",
             ["Sources:Simulator:DemoEventsPerMinute"] = "0",
             ["Sources:Simulator:HistoryDays"] = "60",

@@ -89,12 +89,19 @@ public sealed class RecordingRefreshRequests : Dashboard.Ingest.Shared.Ingest.IR
 {
     public List<(string Source, string User, string Reason)> Requests { get; } = [];
 
-    public Task<string> RequestAsync(string source, Dashboard.Ingest.Shared.Ingest.RunRequest request, CancellationToken ct = default)
+    /// <summary>Every request with its trigger and delay (retries are delayed).</summary>
+    public List<(string Source, Dashboard.Ingest.Shared.Ingest.RunRequest Request, TimeSpan Delay)> All { get; } = [];
+
+    public Task<string> RequestAsync(string source, Dashboard.Ingest.Shared.Ingest.RunRequest request, CancellationToken ct = default) =>
+        RequestAsync(source, request, TimeSpan.Zero, ct);
+
+    public Task<string> RequestAsync(string source, Dashboard.Ingest.Shared.Ingest.RunRequest request, TimeSpan delay, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         lock (Requests)
         {
             Requests.Add((source, request.RequestedBy!, request.Reason!));
+            All.Add((source, request, delay));
             return Task.FromResult($"job-{Requests.Count}");
         }
     }

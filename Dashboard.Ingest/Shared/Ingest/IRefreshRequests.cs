@@ -13,4 +13,7 @@ public interface IRefreshRequests
         RequestAsync(source, new RunRequest(IngestTrigger.Manual, requestedBy, reason), ct);
 
     Task<string> RequestAsync(string source, RunRequest request, CancellationToken ct = default);
+
+    /// <summary>The same, started after <paramref name="delay"/> (a retry of a failed run). Implementations without a clock run it now.</summary>
+    Task<string> RequestAsync(string source, RunRequest request, TimeSpan delay, CancellationToken ct) => RequestAsync(source, request, ct);
 }

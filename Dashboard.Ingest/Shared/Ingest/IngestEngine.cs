@@ -17,7 +17,8 @@ public sealed class IngestEngine(
     KpiBroadcaster broadcaster,
     TimeProvider time,
     IOptions<IngestOptions> options,
-    ILogger<IngestEngine> logger)
+    ILogger<IngestEngine> logger,
+    IRefreshRequests? retries = null)
 {
     /// <summary>This process: host name and process id, so a restarted process recognises its own dead runs.</summary>
     public static string Node { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -63,9 +64,11 @@ public sealed class IngestEngine(
             broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, run.Pages, run.ItemsRead));
             if (!IsSourceFault(ex))
             {
-                // A defect of ours rather than the source's: recorded in the ledger, and surfaced to Hangfire too.
+                // A defect of ours rather than the source's: recorded in the ledger, and surfaced to Hangfire too
+                // (which does not retry it: a retry does not fix a defect).
                 throw;
             }
+            await ScheduleRetryAsync(source, run);
         }
         return run;
     }
@@ -170,6 +173,35 @@ public sealed class IngestEngine(
         while (cursor is not null);
     }
 
+    /// <summary>
+    /// The run-level part of the retry budget (docs/OPERATIONS.md): after a source fault, up to <c>Ingest:RunRetries</c> more
+    /// attempts, 1×, 5×, 25× <c>Ingest:RunRetryDelaySeconds</c> later, linked to the first failed run; none when the schedule
+    /// comes sooner anyway.
+    /// </summary>
+    private async Task ScheduleRetryAsync(IIngestSource source, IngestRun run)
+    {
+        var settings = options.Value;
+        if (retries is null || run.Attempt > settings.RunRetries)
+        {
+            return;
+        }
+        var delay = TimeSpan.FromSeconds(settings.RunRetryDelaySeconds * Math.Pow(5, run.Attempt - 1));
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var state = await db.SourceStates.SingleAsync(s => s.Source == source.Name);
+        var schedule = state.ScheduleOverride ?? source.Options.Schedule;
+        if (source.Options.Enabled && state.PausedAt is null && CronSchedule.TryParse(schedule, out var cron)
+            && cron!.GetNextOccurrence(now, Wib.Zone) is { } next && next <= now + delay)
+        {
+            return;
+        }
+        state.PendingRetryOfRunId = run.RetryOfRunId ?? run.Id;
+        state.PendingRetryAttempt = run.Attempt + 1;
+        await db.SaveChangesAsync(CancellationToken.None);
+        var reason = $"Percobaan ulang {run.Attempt}/{settings.RunRetries} setelah run #{run.Id} gagal";
+        await retries.RequestAsync(source.Name, new RunRequest(IngestTrigger.Retry, run.RequestedBy, reason), delay, CancellationToken.None);
+    }
+
     private async Task<SourcePage> FetchAsync(
         ISourcePageClient client, string resource, DateTimeOffset? since, string? cursor, int limit, CancellationToken ct)
     {
@@ -208,7 +240,30 @@ public sealed class IngestEngine(
             state = await db.SourceStates.AsNoTracking().SingleAsync(s => s.Source == source, ct);
         }
 
-        if (request.Trigger == IngestTrigger.Schedule)
+        long? retryOf = null;
+        var attempt = 1;
+        if (request.Trigger == IngestTrigger.Retry)
+        {
+            var tracked = await db.SourceStates.SingleAsync(s => s.Source == source, ct);
+            retryOf = tracked.PendingRetryOfRunId;
+            attempt = Math.Max(tracked.PendingRetryAttempt, 2);
+            tracked.PendingRetryOfRunId = null;
+            tracked.PendingRetryAttempt = 0;
+            if (tracked.LastStatus == IngestRunStatus.Succeeded || retryOf is null)
+            {
+                // Another run succeeded since (or the chain is gone): nothing left to retry.
+                var moot = new IngestRun
+                {
+                    Source = source, Trigger = request.Trigger, Node = Node, StartedAt = now, HeartbeatAt = now, FinishedAt = now,
+                    Status = IngestRunStatus.Skipped, RetryOfRunId = retryOf, Attempt = attempt, Reason = request.Reason,
+                    Error = "Dilewati: tidak perlu diulang, run sesudahnya sudah berhasil.",
+                };
+                db.IngestRuns.Add(moot);
+                await db.SaveChangesAsync(ct);
+                return moot;
+            }
+        }
+        if (request.Trigger is IngestTrigger.Schedule or IngestTrigger.Retry)
         {
             var tracked = await db.SourceStates.SingleAsync(s => s.Source == source, ct);
             var paused = SourceControl.IsPaused(db, tracked, now);
@@ -218,6 +273,7 @@ public sealed class IngestEngine(
                 {
                     Source = source, Trigger = request.Trigger, Node = Node, StartedAt = now, HeartbeatAt = now, FinishedAt = now,
                     Status = IngestRunStatus.Skipped, Error = "Dilewati: jadwal " + SourceControl.Describe(tracked),
+                    RetryOfRunId = retryOf, Attempt = attempt, Reason = request.Reason,
                 };
                 db.IngestRuns.Add(skipped);
                 await db.SaveChangesAsync(ct);
@@ -237,6 +293,8 @@ public sealed class IngestEngine(
             StartedAt = now,
             HeartbeatAt = now,
             Status = IngestRunStatus.Running,
+            RetryOfRunId = retryOf,
+            Attempt = attempt,
         };
         db.IngestRuns.Add(run);
         await db.SaveChangesAsync(ct);

@@ -16,6 +16,17 @@ public sealed class IngestOptions
     [Range(1, 10, ErrorMessage = "Ingest:InvalidPageAttempts must be between 1 and 10.")]
     public int InvalidPageAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// Retries of a run that failed on the source's side (docs/OPERATIONS.md "Retry budget"); 0 leaves it to the next scheduled
+    /// run. A retry is skipped when the schedule comes sooner anyway.
+    /// </summary>
+    [Range(0, 5, ErrorMessage = "Ingest:RunRetries must be between 0 and 5.")]
+    public int RunRetries { get; set; } = 2;
+
+    /// <summary>Wait before the first retry; each further retry waits five times longer (60 s, 5 min, 25 min…).</summary>
+    [Range(5, 3600, ErrorMessage = "Ingest:RunRetryDelaySeconds must be between 5 and 3600.")]
+    public int RunRetryDelaySeconds { get; set; } = 60;
+
     /// <summary>Refresh every source once at start-up (and after a crash), so screens never start empty.</summary>
     public bool RefreshOnStart { get; set; } = true;
 

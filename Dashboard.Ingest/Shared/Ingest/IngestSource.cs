@@ -53,6 +53,8 @@ public interface IIngestSource
     void Schedule(IRecurringJobManager manager, TimeZoneInfo zone, string? cron = null);
 
     string Enqueue(IBackgroundJobClient client, RunRequest request);
+
+    string Schedule(IBackgroundJobClient client, RunRequest request, TimeSpan delay);
 }
 
 /// <summary>The shape every source shares; a source supplies its name, feeds and indicators.</summary>
@@ -87,5 +89,12 @@ public abstract class IngestSource<TJob, TOptions>(IOptionsMonitor<TOptions> opt
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
         return client.Enqueue<TJob>(job => job.RunAsync(request.Trigger, request.RequestedBy, request.Reason, CancellationToken.None));
+    }
+
+    public string Schedule(IBackgroundJobClient client, RunRequest request, TimeSpan delay)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        return client.Schedule<TJob>(job => job.RunAsync(request.Trigger, request.RequestedBy, request.Reason, CancellationToken.None), delay);
     }
 }

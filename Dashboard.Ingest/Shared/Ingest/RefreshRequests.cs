@@ -31,6 +31,14 @@ public sealed class HangfireRefreshRequests(SourceCatalog catalog, IBackgroundJo
         Log.RefreshRequested(logger, s.Name, request.RequestedBy ?? request.Trigger.ToString(), request.Reason ?? "");
         return Task.FromResult(s.Enqueue(jobs, request));
     }
+
+    public Task<string> RequestAsync(string source, RunRequest request, TimeSpan delay, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var s = catalog.Get(source);
+        Log.RefreshRequested(logger, s.Name, request.Trigger.ToString(), request.Reason ?? "");
+        return Task.FromResult(s.Schedule(jobs, request, delay));
+    }
 }
 
 /// <summary>
@@ -38,13 +46,17 @@ public sealed class HangfireRefreshRequests(SourceCatalog catalog, IBackgroundJo
 /// at once on the thread pool and is awaited at shutdown.
 /// </summary>
 public sealed class InProcessRefreshRequests(
-    SourceCatalog catalog, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<InProcessRefreshRequests> logger)
+    SourceCatalog catalog, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<InProcessRefreshRequests> logger)
     : IRefreshRequests, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<long, Task> _running = new();
     private long _next;
 
-    public Task<string> RequestAsync(string source, RunRequest request, CancellationToken ct = default)
+    public Task<string> RequestAsync(string source, RunRequest request, CancellationToken ct = default) =>
+        RequestAsync(source, request, TimeSpan.Zero, ct);
+
+    /// <summary>Starts the run after <paramref name="delay"/> (on this process's clock); a delayed run still counts as running for <see cref="WhenIdleAsync"/>.</summary>
+    public Task<string> RequestAsync(string source, RunRequest request, TimeSpan delay, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var s = catalog.Get(source);
@@ -57,6 +69,10 @@ public sealed class InProcessRefreshRequests(
             await registered.Task;
             try
             {
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, time, lifetime.ApplicationStopping);
+                }
                 await using var scope = scopes.CreateAsyncScope();
                 var job = (IIngestJob)scope.ServiceProvider.GetRequiredService(s.JobType);
                 await job.RunAsync(request.Trigger, request.RequestedBy, request.Reason, lifetime.ApplicationStopping);

@@ -143,6 +143,41 @@ public sealed class OperationsPageTests : WebTestContext
         Assert.Null((await check.SourceStates.SingleAsync()).PausedAt);
     }
 
+    [Fact]
+    public async Task The_history_shows_the_chain_of_retries_of_a_failed_run()
+    {
+        await using (var db = _db.CreateDbContext())
+        {
+            var first = new IngestRun
+            {
+                Source = ComplaintsIndicators.Source, Node = "n:1", Trigger = IngestTrigger.Schedule, Status = IngestRunStatus.Failed,
+                StartedAt = Start.AddMinutes(-30), FinishedAt = Start.AddMinutes(-29), Error = "HTTP 502 BadGateway",
+            };
+            db.IngestRuns.Add(first);
+            await db.SaveChangesAsync();
+            db.IngestRuns.AddRange(
+                new IngestRun
+                {
+                    Source = ComplaintsIndicators.Source, Node = "n:1", Trigger = IngestTrigger.Retry, Status = IngestRunStatus.Failed,
+                    StartedAt = Start.AddMinutes(-28), FinishedAt = Start.AddMinutes(-28), RetryOfRunId = first.Id, Attempt = 2,
+                    Reason = $"Percobaan ulang 1/2 setelah run #{first.Id} gagal",
+                },
+                new IngestRun
+                {
+                    Source = ComplaintsIndicators.Source, Node = "n:1", Trigger = IngestTrigger.Retry, Status = IngestRunStatus.Succeeded,
+                    StartedAt = Start.AddMinutes(-23), FinishedAt = Start.AddMinutes(-23), RetryOfRunId = first.Id, Attempt = 3,
+                });
+            await db.SaveChangesAsync();
+        }
+
+        var cut = Render<OperationsPage>();
+        cut.WaitForElement($"[data-testid=ops-source-{ComplaintsIndicators.Source}]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid^=ops-run-]").Count(r => r.HasAttribute("data-status"))));
+        var chains = cut.FindAll("[data-testid=ops-run-chain]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["percobaan ke-3, mengulang #1", "percobaan ke-2, mengulang #1", "diulang: #2, #3"], chains);
+    }
+
     [Theory]
     [InlineData("*/15 * * * *", "tiap 15 menit")]
     [InlineData("5 * * * *", "tiap jam pada menit 5")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Audit;
 using Dashboard.Ingest.Shared.Ingest;
@@ -197,6 +198,10 @@ public sealed partial class OperationsPage : IDisposable
         _sources = await Queries.SourcesAsync(_cts.Token);
         await LoadAuditAsync();
     }
+
+    /// <summary>The retries of a failed first attempt among the runs shown ("#12, #13"), or empty.</summary>
+    private string Retries(long runId) =>
+        string.Join(", ", (_runs ?? []).Where(r => r.RetryOfRunId == runId).OrderBy(r => r.Id).Select(r => "#" + r.Id.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Administrators only: a new cron (or back to the configured one) with a reason, audited and put in force at once.</summary>
     private async Task ChangeScheduleAsync(SourceRow row)

@@ -26,7 +26,7 @@ public sealed record Pause(string? By, string? Reason, DateTimeOffset At, DateTi
 public sealed record RunRow(
     long Id, string Source, IngestTrigger Trigger, string? RequestedBy, string? Reason, IngestRunStatus Status,
     DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int Pages, int ItemsRead, int Inserted, int Updated, int Deleted,
-    int Rejected, int Flagged, DateTimeOffset? WatermarkAfter, string? Error)
+    int Rejected, int Flagged, DateTimeOffset? WatermarkAfter, string? Error, long? RetryOfRunId = null, int Attempt = 1)
 {
     public TimeSpan? Duration => FinishedAt - StartedAt;
 }
@@ -132,5 +132,5 @@ public sealed class OperationsQueries(IDbContextFactory<ReportingDbContext> fact
 
     private static IQueryable<RunRow> Runs(IQueryable<IngestRun> runs) => runs.AsNoTracking().Select(r => new RunRow(
         r.Id, r.Source, r.Trigger, r.RequestedBy, r.Reason, r.Status, r.StartedAt, r.FinishedAt, r.Pages, r.ItemsRead,
-        r.Inserted, r.Updated, r.Deleted, r.Rejected, r.Flagged, r.WatermarkAfter, r.Error));
+        r.Inserted, r.Updated, r.Deleted, r.Rejected, r.Flagged, r.WatermarkAfter, r.Error, r.RetryOfRunId, r.Attempt));
 }

@@ -1163,6 +1163,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Attempt")
+                        .HasColumnType("int");
+
                     b.Property<int>("Deleted")
                         .HasColumnType("int");
 
@@ -1203,6 +1206,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                     b.Property<string>("RequestedBy")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
+
+                    b.Property<long?>("RetryOfRunId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1934,6 +1940,12 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("PausedUntil")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("PendingRetryAttempt")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("PendingRetryOfRunId")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("RunningRunId")
                         .HasColumnType("bigint");

@@ -1150,6 +1150,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Deleted")
                         .HasColumnType("INTEGER");
 
@@ -1190,6 +1193,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                     b.Property<string>("RequestedBy")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetryOfRunId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1918,6 +1924,12 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PausedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PendingRetryAttempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PendingRetryOfRunId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RunningRunId")

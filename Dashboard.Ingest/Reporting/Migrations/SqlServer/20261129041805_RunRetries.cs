@@ -1,0 +1,60 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class RunRetries : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "PendingRetryAttempt",
+                table: "SourceStates",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "PendingRetryOfRunId",
+                table: "SourceStates",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Attempt",
+                table: "IngestRuns",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RetryOfRunId",
+                table: "IngestRuns",
+                type: "bigint",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PendingRetryAttempt",
+                table: "SourceStates");
+
+            migrationBuilder.DropColumn(
+                name: "PendingRetryOfRunId",
+                table: "SourceStates");
+
+            migrationBuilder.DropColumn(
+                name: "Attempt",
+                table: "IngestRuns");
+
+            migrationBuilder.DropColumn(
+                name: "RetryOfRunId",
+                table: "IngestRuns");
+        }
+    }
+}
