@@ -659,16 +659,30 @@ public sealed class RevenueSimulator : ILiveSimulator
         }
     }
 
-    /// <summary>The next planned payment comes now instead (a demo wall sees money arrive).</summary>
+    /// <summary>The next planned payment comes now instead (a demo wall sees money arrive; calibrated totals stay).</summary>
     private void DemoEvent(DateTimeOffset at)
     {
-        if (!_queue.TryPeek(out var next, out _) || next.Kind != SimEventKind.Pay || next.Payment!.Reversal)
+        // Withdrawals, reversals and planning steps are not brought forward: look past a few of them.
+        var skipped = new List<(SimEvent Event, long Due)>();
+        SimPayment? p = null;
+        while (skipped.Count < 32 && _queue.TryDequeue(out var next, out var due))
+        {
+            if (next.Kind == SimEventKind.Pay && !next.Payment!.Reversal)
+            {
+                p = next.Payment;
+                break;
+            }
+            skipped.Add((next, due));
+        }
+        foreach (var (e, due) in skipped)
+        {
+            _queue.Enqueue(e, due);
+        }
+        if (p is null)
         {
             return;
         }
-        _queue.Dequeue();
         var ticks = Seconds(at);
-        var p = next.Payment;
         var moved = new SimPayment
         {
             Id = p.Id, Code = p.Code, TaxpayerId = p.TaxpayerId, Kelurahan = p.Kelurahan, Amount = p.Amount, PaidTicks = ticks,
