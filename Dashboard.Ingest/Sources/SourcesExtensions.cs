@@ -6,6 +6,7 @@ using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Shared.Simulation;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Ingest.Sources.Revenue;
 using Dashboard.Ingest.Sources.Staffing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ public static class SourcesExtensions
         services.AddComplaintsSource();
         services.AddLettersSource();
         services.AddStaffingSource();
+        services.AddRevenueSource();
         return services;
     }
 }

@@ -52,6 +52,7 @@ public static class UiExtensions
         services.TryAddSingleton<OperationsQueries>();
         services.TryAddSingleton<Features.Alerts.AlertQueries>();
         services.TryAddSingleton<Features.Staffing.StaffingQueries>();
+        services.TryAddSingleton<Features.Revenue.RevenueQueries>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;
