@@ -625,6 +625,196 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                         },
                         new
                         {
+                            Code = "PAJAK_REALISASI_PCT",
+                            CadenceMinutes = 60,
+                            DefinitionEn = "Cumulative regional tax receipts since 1 January (payments less reversals) against the APBD year's target in force (the APBD-P figure once set). Its status follows the gap to the time-proportional target (#23).",
+                            DefinitionId = "Penerimaan pajak daerah kumulatif sejak 1 Januari (pembayaran dikurangi pembatalan) dibanding target berlaku tahun APBD (APBD-P bila sudah ditetapkan). Status mengikuti deviasi terhadap target proporsional (#23).",
+                            Direction = 1,
+                            DisplayOrder = 21,
+                            Formula = "Σ pembayaran pajak (posted − reversed) 1 Jan s.d. hari itu / Σ target pajak tahun itu × 100",
+                            FreshnessMinutes = 180,
+                            LegalBasis = "UU 1/2022 tentang HKPD; PP 12/2019 tentang Pengelolaan Keuangan Daerah; Perda APBD",
+                            NameEn = "Regional tax realisation",
+                            NameId = "Realisasi pajak daerah",
+                            Number = 21,
+                            OwnerOpd = "BAPENDA",
+                            Source = "Revenue",
+                            Tolerance = 0.0,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "PAJAK_JENIS_SESUAI_TARGET",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "Tax types (of those with a target) whose cumulative realisation reaches the time-proportional target; the label names the type furthest behind. The Revenue page shows every type.",
+                            DefinitionId = "Jumlah jenis pajak (dari yang bertarget) yang realisasi kumulatifnya mencapai target proporsional waktu; keterangan menyebut jenis yang paling tertinggal. Rincian per jenis ada di halaman Pendapatan.",
+                            Direction = 1,
+                            DisplayOrder = 22,
+                            Formula = "count(jenis: realisasi kumulatif ≥ target × hari berjalan / hari dalam tahun)",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "UU 1/2022 tentang HKPD; PP 35/2023; Perda Kota Malang tentang Pajak dan Retribusi Daerah",
+                            NameEn = "Tax types on the time-proportional track",
+                            NameId = "Jenis pajak sesuai target proporsional",
+                            Number = 22,
+                            OwnerOpd = "BAPENDA",
+                            Source = "Revenue",
+                            Tolerance = 0.0,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "PAJAK_DEVIASI_PROPORSIONAL",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "Tax realisation (% of target) minus the share of the year elapsed (% of days), in percentage points: positive means ahead of plan.",
+                            DefinitionId = "Realisasi pajak (% target) dikurangi bagian tahun yang sudah berjalan (% hari), dalam poin persen: positif berarti di depan rencana.",
+                            Direction = 1,
+                            DisplayOrder = 23,
+                            Formula = "realisasi % − hari berjalan / hari dalam tahun × 100",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "UU 1/2022 tentang HKPD; PP 12/2019 tentang Pengelolaan Keuangan Daerah; Perda APBD",
+                            NameEn = "Gap to the time-proportional target",
+                            NameId = "Deviasi terhadap target proporsional",
+                            Number = 23,
+                            OwnerOpd = "BAPENDA",
+                            Source = "Revenue",
+                            Tolerance = 0.0,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "PAJAK_PENERIMAAN_HARIAN",
+                            CadenceMinutes = 60,
+                            DefinitionEn = "Tax payments of the day less reversals of the day, by the tax object's location (opsen transferred by Samsat: city level only).",
+                            DefinitionId = "Pembayaran pajak pada hari itu dikurangi pembatalan pada hari itu, menurut lokasi objek pajak (opsen dari Samsat hanya tingkat kota).",
+                            Direction = 1,
+                            DisplayOrder = 24,
+                            Formula = "Σ amount(posted, hari itu) − Σ amount(reversed, hari itu)",
+                            FreshnessMinutes = 180,
+                            LegalBasis = "UU 1/2022 tentang HKPD; PP 35/2023; Perda Kota Malang tentang Pajak dan Retribusi Daerah",
+                            NameEn = "Daily tax receipts",
+                            NameId = "Penerimaan pajak harian",
+                            Number = 24,
+                            OwnerOpd = "BAPENDA",
+                            Source = "Revenue",
+                            Tolerance = 0.0,
+                            Unit = 4
+                        },
+                        new
+                        {
+                            Code = "PBB_REALISASI_PCT",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "Share of the current year's PBB-P2 assessments (SPPT) paid, by the tax object's kelurahan. An assessment only carries what is paid now: past days keep the value recorded on them.",
+                            DefinitionId = "Bagian ketetapan PBB-P2 (SPPT) tahun berjalan yang sudah dibayar, per kelurahan objek pajak. Ketetapan hanya memuat jumlah terbayar saat ini: nilai hari-hari lalu adalah yang tercatat pada hari itu.",
+                            Direction = 1,
+                            DisplayOrder = 25,
+                            Formula = "Σ amount_paid / Σ amount_due (ketetapan tahun berjalan) × 100",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "UU 1/2022 tentang HKPD; PP 35/2023; Perda Kota Malang tentang Pajak dan Retribusi Daerah",
+                            NameEn = "PBB-P2 collected vs assessed",
+                            NameId = "Realisasi PBB-P2 per kelurahan",
+                            Number = 25,
+                            OwnerOpd = "BAPENDA",
+                            Source = "Revenue",
+                            Tolerance = 0.10000000000000001,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "PBB_TUNGGAKAN",
+                            CadenceMinutes = 10080,
+                            DefinitionEn = "PBB-P2 assessments not yet paid: earlier years, and the current year after its 31 July due date. Self-assessed taxes have no assessments in the contract, so they are not included.",
+                            DefinitionId = "Ketetapan PBB-P2 yang belum dibayar: tahun-tahun lalu, dan tahun berjalan setelah jatuh tempo 31 Juli. Pajak yang dinilai sendiri tidak punya ketetapan dalam kontrak, jadi tidak termasuk.",
+                            Direction = 2,
+                            DisplayOrder = 26,
+                            Formula = "Σ max(0, amount_due − amount_paid) (tahun < berjalan, atau tahun berjalan setelah 31 Juli)",
+                            FreshnessMinutes = 20160,
+                            LegalBasis = "UU 1/2022 tentang HKPD; PP 35/2023; Perda Kota Malang tentang Pajak dan Retribusi Daerah",
+                            NameEn = "PBB-P2 arrears outstanding",
+                            NameId = "Tunggakan PBB-P2",
+                            Number = 26,
+                            OwnerOpd = "BAPENDA",
+                            Source = "Revenue",
+                            Tolerance = 0.0,
+                            Unit = 4
+                        },
+                        new
+                        {
+                            Code = "WAJIB_PAJAK_AKTIF",
+                            CadenceMinutes = 10080,
+                            DefinitionEn = "Taxpayers (NPWPD, pseudonymised) of self-assessed taxes (PBJT, billboards, groundwater) with a payment in the last 365 days, by the object's location. New taxpayers (first payment within 30 days) are on the Revenue page.",
+                            DefinitionId = "Wajib pajak (NPWPD, disamarkan) pajak yang dinilai sendiri (PBJT, reklame, air tanah) dengan pembayaran dalam 365 hari terakhir, menurut lokasi objek. Wajib pajak baru (pembayaran pertama dalam 30 hari) ada di halaman Pendapatan.",
+                            Direction = 1,
+                            DisplayOrder = 27,
+                            Formula = "count distinct(taxpayer: pembayaran posted dalam 365 hari s.d. hari itu)",
+                            FreshnessMinutes = 20160,
+                            LegalBasis = "UU 1/2022 tentang HKPD; PP 35/2023; Perda Kota Malang tentang Pajak dan Retribusi Daerah",
+                            NameEn = "Active taxpayers",
+                            NameId = "Wajib pajak aktif",
+                            Number = 27,
+                            OwnerOpd = "BAPENDA",
+                            Source = "Revenue",
+                            Tolerance = 0.0,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "BPHTB_TRANSAKSI",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "BPHTB transactions (land and building transfers) of the month to date, less reversals; their value is on the Revenue page.",
+                            DefinitionId = "Transaksi BPHTB (perolehan hak atas tanah dan bangunan) bulan berjalan sampai hari itu, dikurangi yang dibatalkan; nilainya di halaman Pendapatan.",
+                            Direction = 0,
+                            DisplayOrder = 28,
+                            Formula = "count(BPHTB posted) − count(BPHTB reversed), 1 s.d. hari itu bulan berjalan",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "UU 1/2022 tentang HKPD; PP 35/2023; Perda Kota Malang tentang Pajak dan Retribusi Daerah",
+                            NameEn = "BPHTB transactions",
+                            NameId = "Transaksi BPHTB",
+                            Number = 28,
+                            OwnerOpd = "BAPENDA",
+                            Source = "Revenue",
+                            Tolerance = 0.0,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "RETRIBUSI_REALISASI_PCT",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "Cumulative retribution receipts since 1 January against the year's retribution target; per collecting agency where the agency is known.",
+                            DefinitionId = "Penerimaan retribusi kumulatif sejak 1 Januari dibanding target retribusi tahun itu; per OPD pemungut untuk retribusi yang OPD-nya diketahui.",
+                            Direction = 1,
+                            DisplayOrder = 29,
+                            Formula = "Σ pembayaran RETRIBUSI_* (posted − reversed) / Σ target retribusi × 100",
+                            FreshnessMinutes = 10080,
+                            LegalBasis = "UU 1/2022 tentang HKPD; PP 12/2019 tentang Pengelolaan Keuangan Daerah; Perda APBD",
+                            NameEn = "Retribution realisation",
+                            NameId = "Realisasi retribusi daerah",
+                            Number = 29,
+                            OwnerOpd = "BKAD",
+                            Source = "Revenue",
+                            Tolerance = 0.0,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "PAD_REALISASI_PCT",
+                            CadenceMinutes = 10080,
+                            DefinitionEn = "Taxes and retribution, cumulative, against both targets. The Bapenda contract has no BUMD dividends or other own-source revenue: this is PAD without them.",
+                            DefinitionId = "Pajak dan retribusi kumulatif dibanding target keduanya. Kontrak Bapenda tidak memuat hasil BUMD dan lain-lain PAD yang sah: angka ini adalah PAD tanpa keduanya.",
+                            Direction = 1,
+                            DisplayOrder = 30,
+                            Formula = "Σ (pajak + retribusi) kumulatif / Σ target (pajak + retribusi) × 100",
+                            FreshnessMinutes = 20160,
+                            LegalBasis = "UU 1/2022 tentang HKPD; PP 12/2019 tentang Pengelolaan Keuangan Daerah; Perda APBD",
+                            NameEn = "Own-source revenue (PAD) realisation",
+                            NameId = "Realisasi PAD",
+                            Number = 30,
+                            OwnerOpd = "BKAD",
+                            Source = "Revenue",
+                            Tolerance = 0.0,
+                            Unit = 1
+                        },
+                        new
+                        {
                             Code = "SURAT_PERMOHONAN",
                             CadenceMinutes = 60,
                             DefinitionEn = "Letter requests made at the kelurahan that day (every type, rejected ones included). Label: the breakdown by letter type (domisili, sktm, pengantar_skck, keterangan_usaha, kematian, lainnya).",
@@ -1077,6 +1267,60 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                             PeriodEnd = new DateOnly(2027, 12, 31),
                             PeriodStart = new DateOnly(2027, 1, 1),
                             Value = 10.0
+                        },
+                        new
+                        {
+                            Id = 23025L,
+                            IndicatorCode = "PAJAK_DEVIASI_PROPORSIONAL",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 0.0
+                        },
+                        new
+                        {
+                            Id = 23026L,
+                            IndicatorCode = "PAJAK_DEVIASI_PROPORSIONAL",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 0.0
+                        },
+                        new
+                        {
+                            Id = 23027L,
+                            IndicatorCode = "PAJAK_DEVIASI_PROPORSIONAL",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 0.0
+                        },
+                        new
+                        {
+                            Id = 25025L,
+                            IndicatorCode = "PBB_REALISASI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 25026L,
+                            IndicatorCode = "PBB_REALISASI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 25027L,
+                            IndicatorCode = "PBB_REALISASI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 90.0
                         },
                         new
                         {
@@ -2170,6 +2414,146 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                     b.HasIndex("Status", "CompletedAt");
 
                     b.ToTable("LettersRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Sources.Revenue.PbbAssessment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KecamatanCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KelurahanCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("PbbAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Sources.Revenue.RevenuePayment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KecamatanCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KelurahanCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PaidDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevenueCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxpayerKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaidDate");
+
+                    b.HasIndex("RevenueCode", "PaidDate");
+
+                    b.ToTable("RevenuePayments", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Sources.Revenue.RevenueTarget", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(72)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevenueCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("RevenueTargets", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Ingest.Sources.Staffing.StaffingAttendance", b =>
