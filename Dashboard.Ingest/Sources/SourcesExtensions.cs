@@ -30,6 +30,7 @@ public static class SourcesExtensions
         services.AddComplaintsSource();
         services.AddLettersSource();
         services.AddStaffingSource();
+        SocialAid.SocialAidExtensions.AddSocialAidSource(services);
         return services;
     }
 }
