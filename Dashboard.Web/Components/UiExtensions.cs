@@ -51,6 +51,7 @@ public static class UiExtensions
         services.TryAddSingleton<LettersQueries>();
         services.TryAddSingleton<OperationsQueries>();
         services.TryAddSingleton<Features.Staffing.StaffingQueries>();
+        services.TryAddSingleton<Features.SocialAid.SocialAidQueries>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;
