@@ -97,7 +97,7 @@ public sealed class SocialAidPageTests : WebTestContext
 
         Assert.Equal(8, cut.FindAll("[data-testid=socialaid-tiles] > article").Count);
         Assert.Equal("50 %", cut.Find($"[data-testid=tile-{Codes.DisbursedPct}] [data-testid=tile-value]").TextContent.Trim());
-        Assert.Equal(6, cut.FindComponents<Stub<ApexChart>>().Count);
+        Assert.Equal(5, cut.FindComponents<Stub<ApexChart>>().Count);
 
         Assert.Equal(ReferenceData.Kecamatan.Select(k => k.Name), Categories(cut, "chart-aid-programs"));
         // Kedungkandang: p_1 (PKH, Sembako, PBI-JK), p_2 (PBI-JK), p_3 (Sembako); Blimbing: p_5 (PKH).
@@ -112,15 +112,15 @@ public sealed class SocialAidPageTests : WebTestContext
         Assert.Equal([2d, 0], progress[0].Values);
         Assert.Equal([0d, 1], progress[1].Values);
         Assert.Equal([0d, 1], progress[2].Values);
-        Assert.Equal(["Rekening tidak aktif (dormant)"], Categories(cut, "chart-aid-failures"));
 
         // Registered families (p_7 is nonaktif) by desil: recipients p_1 (1), p_2 (3), p_5 (4), p_3 (7); others p_4 (2), p_6 (5).
         var desil = Series(cut, "chart-aid-desil");
         Assert.Equal([1d, 0, 1, 1, 0, 0, 1, 0, 0, 0], desil[0].Values);
         Assert.Equal([0d, 1, 0, 0, 1, 0, 0, 0, 0, 0], desil[1].Values);
         Assert.Equal([1d, 5, 1], Series(cut, "chart-aid-verval")[0].Values);
-        Assert.Equal(6, Categories(cut, "chart-aid-graduations").Count);
-        Assert.Equal([0d, 0, 1, 0, 0, 0], Series(cut, "chart-aid-graduations")[0].Values);
+        // July 2025 to June 2026: p_6 graduated in March.
+        Assert.Equal(12, Categories(cut, "chart-aid-graduations").Count);
+        Assert.Equal([0d, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0], Series(cut, "chart-aid-graduations")[0].Values);
 
         // Kedungkandang: 3 KPM, PKH 1, Sembako 2, PBI-JK 2, BLT 0, BPNTD 0; desil 1–4: p_1, p_2, p_4 with 2 covered;
         // verval 3 of 4; tahap 2026-T2: d1 paid, d2 scheduled, d3 failed.

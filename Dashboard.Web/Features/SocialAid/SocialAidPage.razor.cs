@@ -14,8 +14,8 @@ namespace Dashboard.Web.Features.SocialAid;
 /// <summary>
 /// Bansos for Dinsos-P3AP2KB: the city or one region (<c>?wilayah=35.73.03</c>, so a link shows the same view). Tiles of
 /// #31–#38, beneficiary families per programme per region, the current tahap's disbursement progress per programme with
-/// its failures and their reasons, the latest tahap, desil 1–10 with their coverage, verval progress and this year's
-/// graduations against the target. Live on the source's events, throttled like the other pages.
+/// its failures and their reasons, the latest tahap, desil 1–10 with their coverage, verval progress and the last
+/// 12 months' graduations against the yearly target. Live on the source's events, throttled like the other pages.
 /// </summary>
 public sealed partial class SocialAidPage : IDisposable
 {
@@ -149,7 +149,7 @@ public sealed partial class SocialAidPage : IDisposable
     private string Pct(double? value) => value is { } v ? Format.Percent(v) : "—";
 
     private static string MonthLabel(string yearMonth) =>
-        DateOnly.ParseExact(yearMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMM", CultureInfo.CurrentCulture);
+        DateOnly.ParseExact(yearMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMM yy", CultureInfo.CurrentCulture);
 
     private string Freshness() => _view?.LastSuccessAt is { } at
         ? L["source.updated", Format.Age(_now - at)].Value + " · " + Format.WibTime(at)

@@ -58,7 +58,7 @@ public sealed record AidView
     /// <summary>Families by verval status: belum, layak, tidak_layak.</summary>
     public required IReadOnlyList<AidCount> Verval { get; init; }
 
-    /// <summary>Graduations per month of the current year up to this month (yyyy-MM).</summary>
+    /// <summary>Graduations per month over the last 12 months, this month last (yyyy-MM).</summary>
     public required IReadOnlyList<AidCount> Graduations { get; init; }
     public DateTimeOffset? LastSuccessAt { get; init; }
     public bool IsRunning { get; init; }
@@ -92,9 +92,10 @@ public sealed class SocialAidQueries(IDbContextFactory<ReportingDbContext> facto
             .GroupBy(f => new { f.KelurahanCode, f.Desil, f.Programs, f.Status, f.VervalStatus })
             .Select(g => new FamilyGroup(g.Key.KelurahanCode, g.Key.Desil, g.Key.Programs, g.Key.Status, g.Key.VervalStatus, g.Count()))
             .ToListAsync(ct);
-        var yearStart = Wib.StartOf(new DateOnly(today.Year, 1, 1));
+        var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        var since = Wib.StartOf(new DateOnly(today.Year, 1, 1) < firstMonth ? new DateOnly(today.Year, 1, 1) : firstMonth);
         var graduations = await db.Set<SocialAidFamily>().AsNoTracking()
-            .Where(f => f.Status == "graduasi" && f.GraduatedAt != null && f.GraduatedAt >= yearStart)
+            .Where(f => f.Status == "graduasi" && f.GraduatedAt != null && f.GraduatedAt >= since)
             .Select(f => new { f.KelurahanCode, f.GraduatedAt })
             .ToListAsync(ct);
         var payments = await (
@@ -147,9 +148,9 @@ public sealed class SocialAidQueries(IDbContextFactory<ReportingDbContext> facto
             .Select(d => registered.Where(f => f.Desil == d && !SocialAidPayload.IsRecipient(f.Status, f.Programs)).Sum(f => f.Count)).ToList();
         var verval = VervalOrder
             .Select(v => new AidCount(v, inScope.Where(f => f.Verval == v).Sum(f => f.Count))).ToList();
-        var months = Enumerable.Range(1, today.Month)
-            .Select(m => new AidCount($"{today.Year:D4}-{m:D2}", graduations.Count(g =>
-                Contains(scope, g.KelurahanCode) && Wib.DateOf(g.GraduatedAt!.Value) is var day && day.Month == m && day.Year == today.Year && day <= today)))
+        var months = Enumerable.Range(0, 12).Select(firstMonth.AddMonths)
+            .Select(m => new AidCount($"{m.Year:D4}-{m.Month:D2}", graduations.Count(g =>
+                Contains(scope, g.KelurahanCode) && Wib.DateOf(g.GraduatedAt!.Value) is var day && day.Month == m.Month && day.Year == m.Year && day <= today)))
             .ToList();
 
         var children = scope.Level switch
