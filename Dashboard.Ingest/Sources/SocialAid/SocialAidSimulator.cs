@@ -109,7 +109,7 @@ public sealed class SocialAidSimulator : ILiveSimulator
     /// <summary>
     /// Applies, in time order, everything due by now: scheduled payments, payments and failures, verval, graduations
     /// and, when <see cref="SimulatorOptions.DemoEventsPerMinute"/> is set, demo activity (the next payment or
-    /// verification brought forward, or a new registration). Nothing is due before first use.
+    /// verification brought forward, or a family sent back to verval). Nothing is due before first use.
     /// </summary>
     public void Advance()
     {
@@ -550,7 +550,19 @@ public sealed class SocialAidSimulator : ILiveSimulator
             Apply(next, ticks);
             return;
         }
-        Register(ticks, _demo);
+        // Nothing due soon: a field officer re-checks a family, which the next demo event may bring forward.
+        for (var attempt = 0; attempt < 50 && _families.Count > 0; attempt++)
+        {
+            var f = _families[_demo.Next(_families.Count)];
+            if (f.Withdrawn || f.Status != Aktif || f.Verval != Layak)
+            {
+                continue;
+            }
+            f.Verval = Belum;
+            Put(f, ticks);
+            Enqueue(new AidEvent(AidEventKind.Verify, f.Index, 0, 0, 0), OfficeTime(DateOf(at), 1 + _demo.Next(3), _demo));
+            return;
+        }
     }
 
     private DateTimeOffset NextDemo(DateTimeOffset after) =>
