@@ -438,7 +438,10 @@ public sealed class SocialAidSimulator : ILiveSimulator
         Put(d, ticks);
     }
 
-    /// <summary>The quarterly DTSEN update: a tenth of the families and the new registrations go to verval.</summary>
+    /// <summary>
+    /// The quarterly DTSEN update, published as one batch: a tenth of the families and the new registrations go to
+    /// verval (every record of the batch carries the update's time, never a later one).
+    /// </summary>
     private void UpdateRegistry(int year, int quarter, long ticks)
     {
         var period = (year * 10) + quarter;
@@ -462,7 +465,7 @@ public sealed class SocialAidSimulator : ILiveSimulator
                 f.Desil = (byte)Math.Clamp(f.Desil + (r.Chance(0.5) ? 1 : -1), 1, 10);
             }
             f.Verval = Belum;
-            Put(f, ticks + (r.Next(6 * 3600) * TimeSpan.TicksPerSecond));
+            Put(f, ticks);
             if (!r.Chance(UnresolvedShare))
             {
                 Enqueue(new AidEvent(AidEventKind.Verify, i, 0, 0, 0), OfficeTime(day, 1 + Math.Min(r.Exponential(12), 40), r));
@@ -472,7 +475,7 @@ public sealed class SocialAidSimulator : ILiveSimulator
         var count = (int)Math.Round(existing * NewFamiliesShare);
         for (var i = 0; i < count; i++)
         {
-            Register(ticks + (registrations.Next(6 * 3600) * TimeSpan.TicksPerSecond), registrations);
+            Register(ticks, registrations);
         }
     }
 

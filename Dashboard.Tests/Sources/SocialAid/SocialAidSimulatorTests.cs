@@ -53,6 +53,7 @@ public sealed class SocialAidSimulatorTests
             var run = await host.ReadAllAsync(feed, limit);
             var ids = run.Items.Select(Id).ToList();
             Assert.NotEmpty(ids);
+            Assert.All(run.Items, i => Assert.True(UpdatedAt(i) <= run.ServerTime));
             Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
             for (var i = 1; i < run.Items.Count; i++)
             {
@@ -226,8 +227,11 @@ public sealed class SocialAidSimulatorTests
             families.Count(f => !IsTombstone(f) && Str(f, "verval_status") != "belum") / (double)families.Count(f => !IsTombstone(f));
         var before = Verified((await host.ReadAllAsync(Families, 1000)).Items);
 
-        time.Advance(TimeSpan.FromDays(2.5));
-        var during = (await host.ReadAllAsync(Families, 1000)).Items;
+        time.Advance(TimeSpan.FromDays(2)); // 11 October, 10:00: an hour after the update
+        var read = await host.ReadAllAsync(Families, 1000);
+        var during = read.Items;
+        // The update is served as of its time: nothing is stamped later than the server's clock.
+        Assert.All(during, f => Assert.True(UpdatedAt(f) <= read.ServerTime, $"{Id(f)} {UpdatedAt(f):O} > {read.ServerTime:O}"));
         time.Advance(TimeSpan.FromDays(60));
         var after = (await host.ReadAllAsync(Families, 1000)).Items;
         Assert.True(Verified(during) < before - 0.05, $"{before:P1} → {Verified(during):P1}");
