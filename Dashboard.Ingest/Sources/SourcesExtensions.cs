@@ -7,6 +7,7 @@ using Dashboard.Ingest.Shared.Simulation;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;
 using Dashboard.Ingest.Sources.Revenue;
+using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Ingest.Sources.Staffing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public static class SourcesExtensions
         services.AddLettersSource();
         services.AddStaffingSource();
         services.AddRevenueSource();
+        services.AddSocialAidSource();
         return services;
     }
 }

@@ -53,6 +53,7 @@ public static class UiExtensions
         services.TryAddSingleton<Features.Alerts.AlertQueries>();
         services.TryAddSingleton<Features.Staffing.StaffingQueries>();
         services.TryAddSingleton<Features.Revenue.RevenueQueries>();
+        services.TryAddSingleton<Features.SocialAid.SocialAidQueries>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;

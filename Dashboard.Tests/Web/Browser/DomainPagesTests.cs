@@ -20,6 +20,7 @@ public sealed class DomainPagesTests(BrowserFixture browser, ITestOutputHelper o
         "/layanan-surat",
         "/kepegawaian",
         "/pendapatan",
+        "/bansos",
     ];
 
     // Per chart container (ApexChart renders div.apex-chart): whether ApexCharts drew its SVG, how many series
