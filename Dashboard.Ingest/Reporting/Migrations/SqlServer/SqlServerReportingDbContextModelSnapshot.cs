@@ -822,6 +822,158 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         },
                         new
                         {
+                            Code = "BANSOS_KPM",
+                            CadenceMinutes = 43200,
+                            DefinitionEn = "Beneficiary families (KPM): active families enrolled in at least one programme (PKH, Sembako, PBI-JK, BLT, BPNTD). The page breaks them down by programme. Days before the first load show the current register.",
+                            DefinitionId = "Keluarga penerima manfaat (KPM): keluarga berstatus aktif yang terdaftar pada sedikitnya satu program (PKH, Sembako, PBI-JK, BLT, BPNTD). Rincian per program ada di halaman bansos. Riwayat sebelum pemuatan pertama adalah daftar keluarga saat ini.",
+                            Direction = 0,
+                            DisplayOrder = 31,
+                            Formula = "count(status = aktif ∧ programs ≠ ∅)",
+                            FreshnessMinutes = 86400,
+                            LegalBasis = "UU 13/2011 tentang Penanganan Fakir Miskin; Inpres 4/2025 tentang DTSEN",
+                            NameEn = "Beneficiary families",
+                            NameId = "KPM per program per kelurahan",
+                            Number = 31,
+                            OwnerOpd = "DINSOS",
+                            Source = "SocialAid",
+                            Tolerance = 0.0,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "BANSOS_SALUR_PCT",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "For the current tahap (the latest one whose disbursement had started by that day), payments disbursed by the end of the day against the tahap's whole allocation, all programmes.",
+                            DefinitionId = "Untuk tahap berjalan (tahap terakhir yang sudah mulai disalurkan pada hari itu), penyaluran berstatus tersalur s.d. akhir hari itu dibanding seluruh alokasi tahap tersebut, semua program.",
+                            Direction = 1,
+                            DisplayOrder = 32,
+                            Formula = "count(stage = tahap berjalan ∧ status = tersalur ∧ disbursed_at ≤ akhir hari) / count(stage = tahap berjalan) × 100",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "UU 13/2011 tentang Penanganan Fakir Miskin; Inpres 4/2025 tentang DTSEN",
+                            NameEn = "Aid disbursed against allocation",
+                            NameId = "Persentase penyaluran bansos",
+                            Number = 32,
+                            OwnerOpd = "DINSOS",
+                            Source = "SocialAid",
+                            Tolerance = 0.050000000000000003,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "BANSOS_GAGAL_SALUR",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "Payments of the current tahap that failed; the page lists their reasons. The failure time is the failed version's updated_at (the contract has no failure date); a successful retry no longer counts.",
+                            DefinitionId = "Penyaluran tahap berjalan yang berstatus gagal, dengan alasannya di halaman bansos. Waktu kegagalan adalah updated_at versi gagal (kontrak tidak memuat tanggal gagal); penyaluran ulang yang berhasil tidak lagi dihitung.",
+                            Direction = 2,
+                            DisplayOrder = 33,
+                            Formula = "count(stage = tahap berjalan ∧ status = gagal ∧ updated_at ≤ akhir hari)",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "UU 13/2011 tentang Penanganan Fakir Miskin; Inpres 4/2025 tentang DTSEN",
+                            NameEn = "Failed disbursements",
+                            NameId = "Gagal salur",
+                            Number = 33,
+                            OwnerOpd = "DINSOS",
+                            Source = "SocialAid",
+                            Tolerance = 0.20000000000000001,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "DTSEN_DESIL_1_4",
+                            CadenceMinutes = 129600,
+                            DefinitionEn = "DTSEN families still registered (not nonaktif) in desil 1–4. The page shows their share of all registered families.",
+                            DefinitionId = "Keluarga DTSEN yang masih terdaftar (bukan nonaktif) pada desil 1–4. Persentasenya terhadap seluruh keluarga terdaftar ada di halaman bansos.",
+                            Direction = 2,
+                            DisplayOrder = 34,
+                            Formula = "count(status ≠ nonaktif ∧ desil ≤ 4)",
+                            FreshnessMinutes = 259200,
+                            LegalBasis = "UU 13/2011 tentang Penanganan Fakir Miskin; Inpres 4/2025 tentang DTSEN",
+                            NameEn = "Families in desil 1–4",
+                            NameId = "Keluarga desil 1–4",
+                            Number = 34,
+                            OwnerOpd = "DINSOS",
+                            Source = "SocialAid",
+                            Tolerance = 0.0,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "BANSOS_CAKUPAN_DESIL_1_4_PCT",
+                            CadenceMinutes = 129600,
+                            DefinitionEn = "Share of registered desil 1–4 families receiving at least one programme.",
+                            DefinitionId = "Bagian keluarga desil 1–4 yang masih terdaftar yang menerima sedikitnya satu program.",
+                            Direction = 1,
+                            DisplayOrder = 35,
+                            Formula = "count(desil ≤ 4 ∧ KPM) / count(status ≠ nonaktif ∧ desil ≤ 4) × 100",
+                            FreshnessMinutes = 259200,
+                            LegalBasis = "UU 13/2011 tentang Penanganan Fakir Miskin; Inpres 4/2025 tentang DTSEN",
+                            NameEn = "Aid coverage of desil 1–4",
+                            NameId = "Cakupan bansos desil 1–4",
+                            Number = 35,
+                            OwnerOpd = "DINSOS",
+                            Source = "SocialAid",
+                            Tolerance = 0.050000000000000003,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "BANSOS_INCLUSION_ERROR",
+                            CadenceMinutes = 129600,
+                            DefinitionEn = "Beneficiary families in desil 6 or above: flagged for verification, not necessarily ineligible.",
+                            DefinitionId = "KPM yang berada pada desil 6 ke atas: ditandai untuk verval, belum tentu salah sasaran.",
+                            Direction = 2,
+                            DisplayOrder = 36,
+                            Formula = "count(KPM ∧ desil ≥ 6)",
+                            FreshnessMinutes = 259200,
+                            LegalBasis = "UU 13/2011 tentang Penanganan Fakir Miskin; Inpres 4/2025 tentang DTSEN",
+                            NameEn = "Possible inclusion errors",
+                            NameId = "Indikasi inclusion error",
+                            Number = 36,
+                            OwnerOpd = "DINSOS",
+                            Source = "SocialAid",
+                            Tolerance = 0.20000000000000001,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "DTSEN_VERVAL_PCT",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "DTSEN families verified and validated (eligible or not) against all families in the data. Dips when the quarterly update adds families to check.",
+                            DefinitionId = "Keluarga DTSEN yang sudah diverifikasi dan divalidasi (layak atau tidak layak) dibanding seluruh keluarga dalam data. Turun saat pemutakhiran triwulanan menambah keluarga yang harus dicek.",
+                            Direction = 1,
+                            DisplayOrder = 37,
+                            Formula = "count(verval_status ∈ {layak, tidak_layak}) / count(keluarga) × 100",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "UU 13/2011 tentang Penanganan Fakir Miskin; Inpres 4/2025 tentang DTSEN",
+                            NameEn = "Verification and validation progress",
+                            NameId = "Progres verval/groundcheck",
+                            Number = 37,
+                            OwnerOpd = "DINSOS",
+                            Source = "SocialAid",
+                            Tolerance = 0.050000000000000003,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "PKH_GRADUASI",
+                            CadenceMinutes = 43200,
+                            DefinitionEn = "Families graduated (left the programmes as self-reliant) from 1 January to that day. The graduation time is the updated_at of the first version with status graduasi (the contract has no graduation date). The city's target is 130 a year.",
+                            DefinitionId = "Keluarga yang tergraduasi (keluar dari program karena mandiri) sejak 1 Januari s.d. hari itu. Waktu graduasi adalah updated_at versi pertama berstatus graduasi (kontrak tidak memuat tanggal graduasi). Target kota 130 KPM per tahun.",
+                            Direction = 1,
+                            DisplayOrder = 38,
+                            Formula = "count(status = graduasi ∧ waktu graduasi dalam tahun berjalan s.d. akhir hari)",
+                            FreshnessMinutes = 86400,
+                            LegalBasis = "Permensos 1/2018 tentang Program Keluarga Harapan; Inpres 4/2025",
+                            NameEn = "Graduated families",
+                            NameId = "KPM tergraduasi",
+                            Number = 38,
+                            OwnerOpd = "DINSOS",
+                            Source = "SocialAid",
+                            Tolerance = 0.10000000000000001,
+                            Unit = 0
+                        },
+                        new
+                        {
                             Code = "SURAT_PERMOHONAN",
                             CadenceMinutes = 60,
                             DefinitionEn = "Letter requests made at the kelurahan that day (every type, rejected ones included). Label: the breakdown by letter type (domisili, sktm, pengantar_skck, keterangan_usaha, kematian, lainnya).",
@@ -1330,6 +1482,168 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                             PeriodEnd = new DateOnly(2027, 12, 31),
                             PeriodStart = new DateOnly(2027, 1, 1),
                             Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 32025L,
+                            IndicatorCode = "BANSOS_SALUR_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 98.0
+                        },
+                        new
+                        {
+                            Id = 32026L,
+                            IndicatorCode = "BANSOS_SALUR_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 98.0
+                        },
+                        new
+                        {
+                            Id = 32027L,
+                            IndicatorCode = "BANSOS_SALUR_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 98.0
+                        },
+                        new
+                        {
+                            Id = 33025L,
+                            IndicatorCode = "BANSOS_GAGAL_SALUR",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 50.0
+                        },
+                        new
+                        {
+                            Id = 33026L,
+                            IndicatorCode = "BANSOS_GAGAL_SALUR",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 50.0
+                        },
+                        new
+                        {
+                            Id = 33027L,
+                            IndicatorCode = "BANSOS_GAGAL_SALUR",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 50.0
+                        },
+                        new
+                        {
+                            Id = 35025L,
+                            IndicatorCode = "BANSOS_CAKUPAN_DESIL_1_4_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 35026L,
+                            IndicatorCode = "BANSOS_CAKUPAN_DESIL_1_4_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 35027L,
+                            IndicatorCode = "BANSOS_CAKUPAN_DESIL_1_4_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 90.0
+                        },
+                        new
+                        {
+                            Id = 36025L,
+                            IndicatorCode = "BANSOS_INCLUSION_ERROR",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 100.0
+                        },
+                        new
+                        {
+                            Id = 36026L,
+                            IndicatorCode = "BANSOS_INCLUSION_ERROR",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 100.0
+                        },
+                        new
+                        {
+                            Id = 36027L,
+                            IndicatorCode = "BANSOS_INCLUSION_ERROR",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 100.0
+                        },
+                        new
+                        {
+                            Id = 37025L,
+                            IndicatorCode = "DTSEN_VERVAL_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 95.0
+                        },
+                        new
+                        {
+                            Id = 37026L,
+                            IndicatorCode = "DTSEN_VERVAL_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 95.0
+                        },
+                        new
+                        {
+                            Id = 37027L,
+                            IndicatorCode = "DTSEN_VERVAL_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 95.0
+                        },
+                        new
+                        {
+                            Id = 38025L,
+                            IndicatorCode = "PKH_GRADUASI",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 130.0
+                        },
+                        new
+                        {
+                            Id = 38026L,
+                            IndicatorCode = "PKH_GRADUASI",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 130.0
+                        },
+                        new
+                        {
+                            Id = 38027L,
+                            IndicatorCode = "PKH_GRADUASI",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 130.0
                         },
                         new
                         {
@@ -2572,6 +2886,107 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                     b.HasIndex("Year");
 
                     b.ToTable("RevenueTargets", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Sources.SocialAid.SocialAidDisbursement", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("DisbursedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("FamilyKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyKey");
+
+                    b.HasIndex("Stage");
+
+                    b.ToTable("SocialAidDisbursements", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Sources.SocialAid.SocialAidFamily", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Desil")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("GraduatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("KecamatanCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("KelurahanCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Programs")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("VervalStatus")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KelurahanCode");
+
+                    b.ToTable("SocialAidFamilies", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Ingest.Sources.Staffing.StaffingAttendance", b =>
