@@ -3,6 +3,7 @@ using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Ingest.Sources.Admissions;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;
 using Dashboard.Ingest.Sources.Staffing;
@@ -30,6 +31,7 @@ public static class SourcesExtensions
         services.AddComplaintsSource();
         services.AddLettersSource();
         services.AddStaffingSource();
+        services.AddAdmissionsSource();
         return services;
     }
 }
