@@ -11,8 +11,8 @@ namespace Dashboard.Ingest.Sources.Admissions;
 /// the announcement, re-registration or withdrawal). Seats are allocated in arrival order as the plans are drawn:
 /// per school and route no more children are accepted than the quota, with each choice passed only with a chance
 /// (the ranking), so popular schools fill and turn children away while others keep leftover seats. Children not
-/// accepted on an earlier route may try again on a later one with the same NIK. Seats given up (withdrawal, no
-/// re-registration) serve later windows and the transfers that trickle in between seasons.
+/// accepted on an earlier route may try again on a later one with the same NIK. Seats given up (a withdrawal, or no
+/// re-registration: struck off as mengundurkan_diri when it closes) serve later windows and the transfers that trickle in between seasons.
 /// </summary>
 internal sealed class AdmissionsApplicationsSimulator : LifecycleSimulator<ApplicationPlan, ApplicationEvent, ApplicationVersion>
 {
@@ -25,7 +25,7 @@ internal sealed class AdmissionsApplicationsSimulator : LifecycleSimulator<Appli
     private readonly double _openShareFirstDay;
     private readonly Dictionary<(int Year, short School, byte Route), int> _remaining = [];
     private readonly Dictionary<(int Year, short School), int[]> _returned = [];
-    private readonly Dictionary<(int Year, byte Level), List<SimApplicant>> _failed = [];
+    private readonly Dictionary<(int Year, byte Level, int Window), List<SimApplicant>> _failed = [];
     private readonly Dictionary<(int Year, byte Level), int> _sequence = [];
     private readonly HashSet<string> _niks = new(StringComparer.Ordinal);
     private long _created;
@@ -111,9 +111,7 @@ internal sealed class AdmissionsApplicationsSimulator : LifecycleSimulator<Appli
                 break;
         }
 
-        var applicant = window > 0 && _failed.TryGetValue((year, level), out var pool) && pool.Count > 0 && r.Chance(RetryShare[window])
-            ? TakeRetry(pool, r)
-            : NewApplicant(level, year, r);
+        var applicant = (window > 0 && r.Chance(RetryShare[window]) ? TakeRetry(year, level, window, r) : null) ?? NewApplicant(level, year, r);
         var choices = Choose(level, route, applicant.Home, window < 0, r);
         var sequence = _sequence.GetValueOrDefault((year, level)) + 1;
         _sequence[(year, level)] = sequence;
@@ -156,7 +154,7 @@ internal sealed class AdmissionsApplicationsSimulator : LifecycleSimulator<Appli
             events.Add(new(decision.UtcTicks, ApplicationEventKind.NotAccepted));
             if (window is 0 or 1)
             {
-                Pool(year, level).Add(applicant);
+                Pool(year, level, window).Add(applicant);
             }
             return Plan();
         }
@@ -169,11 +167,10 @@ internal sealed class AdmissionsApplicationsSimulator : LifecycleSimulator<Appli
         }
         else
         {
-            if (u < 0.96)
-            {
-                events.Add(new(At(answered), ApplicationEventKind.Withdrawn));
-            }
-            // The seat goes back to the leftover seats of later windows and transfers.
+            // Withdrawn, or struck off when re-registration closes without them: the seat goes back to the leftover
+            // seats of later windows and transfers.
+            var gone = u < 0.96 ? answered : reRegistrationCloses + TimeSpan.FromMinutes(r.Uniform(5, 90));
+            events.Add(new(At(gone), ApplicationEventKind.Withdrawn));
             Returned(year, placed)[window < 0 ? 3 : window]++;
         }
         return Plan(placed);
@@ -196,22 +193,32 @@ internal sealed class AdmissionsApplicationsSimulator : LifecycleSimulator<Appli
 
     private static long At(DateTimeOffset t) => SimulatorJson.Truncate(t).UtcTicks;
 
-    private List<SimApplicant> Pool(int year, byte level)
+    /// <summary>Children not accepted in <paramref name="window"/> (decided when their plans were drawn).</summary>
+    private List<SimApplicant> Pool(int year, byte level, int window)
     {
-        if (!_failed.TryGetValue((year, level), out var pool))
+        if (!_failed.TryGetValue((year, level, window), out var pool))
         {
-            _failed[(year, level)] = pool = [];
+            _failed[(year, level, window)] = pool = [];
         }
         return pool;
     }
 
-    private static SimApplicant TakeRetry(List<SimApplicant> pool, SimulatorRandom r)
+    /// <summary>A child turned away in an earlier window (announced before this one opens), or null.</summary>
+    private SimApplicant? TakeRetry(int year, byte level, int window, SimulatorRandom r)
     {
-        var i = r.Next(pool.Count);
-        var applicant = pool[i];
-        pool[i] = pool[^1];
-        pool.RemoveAt(pool.Count - 1);
-        return applicant;
+        for (var earlier = window - 1; earlier >= 0; earlier--)
+        {
+            var pool = Pool(year, level, earlier);
+            if (pool.Count > 0)
+            {
+                var i = r.Next(pool.Count);
+                var applicant = pool[i];
+                pool[i] = pool[^1];
+                pool.RemoveAt(pool.Count - 1);
+                return applicant;
+            }
+        }
+        return null;
     }
 
     private int[] Returned(int year, short school)
