@@ -59,9 +59,11 @@ public sealed class AdmissionsIndicators : IIndicatorSet
         Spmb(42, Codes.NotPlaced, IndicatorUnit.Count, IndicatorDirection.LowerIsBetter, 1440, 2880, 0.1,
             "Calon murid tidak tertampung di sekolah negeri", "Applicants not placed in a public school",
             "Anak (NIK terpseudonimkan) yang punya pendaftaran tidak diterima atau ditempatkan di sekolah swasta, dan tidak " +
-            "satu pun pendaftarannya ditempatkan di sekolah negeri; menurut kelurahan domisili pada pendaftaran terakhirnya." + YearNote,
+            "satu pun pendaftarannya ditempatkan di sekolah negeri (sekolah yang tidak ada di daftar dianggap negeri); menurut kelurahan " +
+            "domisili pada pendaftaran terakhirnya." + YearNote,
             "Children (pseudonymised NIK) with an application not accepted or placed in a private school, none of whose " +
-            "applications holds a place in a public school; by the home kelurahan of their latest application." + YearNoteEn,
+            "applications holds a place in a public school (a school missing from the register counts as public); by the home " +
+            "kelurahan of their latest application." + YearNoteEn,
             "count(anak: ∃ tidak_diterima ∨ ditempatkan di swasta, ∄ ditempatkan di negeri)"),
         Spmb(43, Codes.SeatsLeft, IndicatorUnit.Count, IndicatorDirection.LowerIsBetter, 1440, 2880, 0.2,
             "Sisa pagu setelah daftar ulang", "Seats left after re-registration",

@@ -168,7 +168,8 @@ public sealed class AdmissionsKpis : ISourceKpis
                     children[a.ApplicantKey] = child = new Child();
                 }
                 child.Home = x.Home;
-                var inPublic = placed && x.Placed >= 0 && schools[x.Placed].Ownership == "negeri";
+                // A placement in a school missing from the register (closed, not yet published) is not held against it.
+                var inPublic = placed && (x.Placed < 0 || schools[x.Placed].Ownership == "negeri");
                 child.PlacedInPublic |= inPublic;
                 child.LeftOut |= status == AdmissionsPayload.NotAccepted || (placed && !inPublic);
             }
