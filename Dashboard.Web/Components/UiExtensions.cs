@@ -51,6 +51,7 @@ public static class UiExtensions
         services.TryAddSingleton<LettersQueries>();
         services.TryAddSingleton<OperationsQueries>();
         services.TryAddSingleton<Features.Staffing.StaffingQueries>();
+        services.TryAddSingleton<Features.Admissions.AdmissionsQueries>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;
