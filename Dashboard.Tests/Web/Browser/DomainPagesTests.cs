@@ -19,6 +19,7 @@ public sealed class DomainPagesTests(BrowserFixture browser, ITestOutputHelper o
         "/aduan",
         "/layanan-surat",
         "/kepegawaian",
+        "/spmb",
     ];
 
     // Per chart container (ApexChart renders div.apex-chart): whether ApexCharts drew its SVG, how many series
