@@ -8,8 +8,9 @@ namespace Dashboard.Ingest.Sources.Admissions;
 /// Simulates the SPMB portal (SOURCES.md §5): serves <c>GET {BasePath}/v1/schools</c> and <c>/v1/applications</c> and
 /// the control endpoints, both feeds behind one key and one set of fault switches. Schools publish their quotas each
 /// year on 20 May; applications follow the registration windows (<see cref="AdmissionsCalendar"/>) with their whole
-/// lifecycle. The history always reaches back to the opening of the season the first history day belongs to, so that
-/// every day has its admission year's applications; the same seed, cohort and start time give the same data.
+/// lifecycle. A history of <see cref="SimulatorOptions.HistoryDays"/> holds the seasons whose registration opens in it
+/// and the transfers that follow them (a short history, the current year's transfers only); the same seed, cohort and
+/// start time give the same data.
 /// </summary>
 public sealed class AdmissionsSimulator : ILiveSimulator
 {
@@ -34,18 +35,13 @@ public sealed class AdmissionsSimulator : ILiveSimulator
         _city = new AdmissionsCity(options.Seed, admissions.CohortSize);
 
         var now = time.GetUtcNow();
-        var firstSeason = AdmissionsCalendar.CurrentYear(now - TimeSpan.FromDays(options.HistoryDays));
-        var seasonStart = AdmissionsCalendar.Local(firstSeason, 6, 1, 0);
-        var history = new SimulatorOptions
-        {
-            Enabled = options.Enabled,
-            Seed = options.Seed,
-            HistoryDays = Math.Max(options.HistoryDays, (int)Math.Ceiling((now - seasonStart).TotalDays)),
-            DemoEventsPerMinute = options.DemoEventsPerMinute,
-            TickSeconds = options.TickSeconds,
-            PersonalDataMarker = options.PersonalDataMarker,
-        };
-        _applications = new AdmissionsApplicationsSimulator(time, history, apiKey, _city, firstSeason);
+        // Transfers belong to a season's leftover seats: none before the first season whose registration opens inside
+        // the history, unless the history is too short to hold one (then the current year's trickle still moves).
+        var start = now - TimeSpan.FromDays(options.HistoryDays);
+        var startYear = start.ToOffset(SimulatorJson.WibOffset).Year;
+        var firstSeason = Math.Min(AdmissionsCalendar.CurrentYear(now),
+            start <= AdmissionsCalendar.WindowOpens(startYear, 0) ? startYear : startYear + 1);
+        _applications = new AdmissionsApplicationsSimulator(time, options, apiKey, _city, firstSeason);
 
         _schools = new SimulatorStore<SchoolVersion>(Faults);
         _schoolFeed = new SimulatorFeed<SchoolVersion>(_schools, Faults, time, apiKey, AdmissionsSimulatorData.WriteSchool,

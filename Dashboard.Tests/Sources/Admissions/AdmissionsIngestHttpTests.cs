@@ -30,6 +30,8 @@ public sealed class AdmissionsIngestHttpTests(ITestOutputHelper output)
         var all = new Dictionary<string, string?>
         {
             ["Sources:Admissions:Simulator:CohortSize"] = "700",
+            // Back to before the June season (the tests run on any date).
+            ["Sources:Simulator:HistoryDays"] = "400",
             ["Sources:Simulator:PersonalDataMarker"] = Marker,
             ["Sources:Admissions:Retries"] = "4",
             ["Sources:Admissions:AttemptTimeoutSeconds"] = "5",

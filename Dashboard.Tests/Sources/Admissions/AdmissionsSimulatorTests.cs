@@ -23,7 +23,7 @@ public sealed class AdmissionsSimulatorTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     internal static Task<SimulatorTestHost<AdmissionsSimulator>> StartHost(
-        FakeTimeProvider time, int historyDays = 5, int seed = 42, int cohort = 1500, double demoPerMinute = 0, string? marker = null) =>
+        FakeTimeProvider time, int historyDays = 20, int seed = 42, int cohort = 1500, double demoPerMinute = 0, string? marker = null) =>
         SimulatorTestHost.StartAsync(
             _ => new AdmissionsSimulator(time,
                 new SimulatorOptions { Seed = seed, HistoryDays = historyDays, DemoEventsPerMinute = demoPerMinute, PersonalDataMarker = marker },
@@ -193,7 +193,7 @@ public sealed class AdmissionsSimulatorTests
     public async Task ASeason_IsCalibrated_TheFirstDomisiliDayIsTheBusiest_AndSeatsAreNeverOverfilled()
     {
         // Cohort 2,000, the whole 2026 season in the history: ≈ 1.6 applications a child of the cohort.
-        await using var host = await StartHost(new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 12, 0, 0, WibOffset)), cohort: 2_000);
+        await using var host = await StartHost(new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 12, 0, 0, WibOffset)), historyDays: 40, cohort: 2_000);
         var applications = await LiveAsync(host, Applications);
         Assert.InRange(applications.Count, 2_700, 3_700);
 
@@ -216,10 +216,11 @@ public sealed class AdmissionsSimulatorTests
         }
         // Demand exceeds the SMP domisili seats: some children are turned away; every decided status is final by July.
         Assert.Contains(applications, a => Str(a, "level") == "SMP" && Str(a, "status") == "tidak_diterima");
-        Assert.DoesNotContain(applications, a => Str(a, "status") is "terdaftar" or "terverifikasi");
+        var season = applications.Where(a => Time(a, "submitted_at") < new DateTimeOffset(2026, 6, 22, 0, 0, 0, WibOffset)).ToList();
+        Assert.DoesNotContain(season, a => Str(a, "status") is "terdaftar" or "terverifikasi");
         // Accepted children re-register, or are struck off when re-registration closes.
-        Assert.DoesNotContain(applications, a => Str(a, "status") == "diterima");
-        var reRegistered = applications.Count(a => Str(a, "status") == "daftar_ulang") / (double)applications.Count(a => Str(a, "status") != "tidak_diterima");
+        Assert.DoesNotContain(season, a => Str(a, "status") == "diterima");
+        var reRegistered = season.Count(a => Str(a, "status") == "daftar_ulang") / (double)season.Count(a => Str(a, "status") != "tidak_diterima");
         Assert.InRange(reRegistered, 0.85, 0.97);
         // Children not accepted on an earlier route try again with the same NIK.
         var retried = applications.GroupBy(a => Str(a.GetProperty("applicant"), "nik")).Where(g => g.Count() > 1).ToList();
@@ -263,11 +264,9 @@ public sealed class AdmissionsSimulatorTests
         var before = await LiveAsync(host, Applications);
         time.Advance(TimeSpan.FromDays(14));
         var after = await LiveAsync(host, Applications);
-        var added = after.Where(a => Time(a, "submitted_at") > Start.AddDays(90)).Skip(before.Count(a => Time(a, "submitted_at") > Start.AddDays(90))).ToList();
         Assert.InRange(after.Count - before.Count, 10, 60);
         Assert.All(after.Except(before).Where(a => Time(a, "submitted_at") > new DateTimeOffset(2026, 9, 14, 7, 0, 0, WibOffset)),
             a => Assert.Equal("mutasi", Str(a, "route")));
-        _ = added;
 
         var ids = host.Simulator.Generate(3);
         var now = time.GetUtcNow();
@@ -281,6 +280,23 @@ public sealed class AdmissionsSimulatorTests
         time.Advance(new DateTimeOffset(2027, 5, 21, 0, 0, 0, WibOffset) - time.GetUtcNow());
         var republished = await LiveAsync(host, Schools);
         Assert.All(republished, s => Assert.Equal(2027, UpdatedAt(s).ToOffset(WibOffset).Year));
+    }
+
+    [Fact]
+    public async Task AYearOfHistory_HoldsTheSeasonsThatOpenInIt_AShortOneTheCurrentYearsTransfers()
+    {
+        var now = new DateTimeOffset(2026, 11, 27, 10, 0, 0, WibOffset);
+        await using var year = await StartHost(new FakeTimeProvider(now), historyDays: 365, cohort: 1_000);
+        var applications = await LiveAsync(year, Applications);
+        // No transfers of 2025 without its season: everything from the 2026 season on.
+        Assert.All(applications, a => Assert.Equal(2026, a.GetProperty("year").GetInt32()));
+        Assert.Equal(new DateOnly(2026, 6, 3), applications.Min(a => DateOnly.FromDateTime(Time(a, "submitted_at").ToOffset(WibOffset).DateTime)));
+
+        await using var month = await StartHost(new FakeTimeProvider(now), historyDays: 30, cohort: 13_000);
+        var recent = await LiveAsync(month, Applications);
+        Assert.InRange(recent.Count, 30, 120);
+        Assert.All(recent, a => Assert.Equal("mutasi", Str(a, "route")));
+        Assert.All(recent, a => Assert.True(Time(a, "submitted_at") >= now.AddDays(-30)));
     }
 
     [Fact]

@@ -13,7 +13,11 @@ public sealed class AdmissionsBrowserTests(BrowserFixture browser) : IClassFixtu
     public async Task AdmissionsPage_SignedIn_RendersChartsAndTables_AndFiltersBySchoolAndRegion()
     {
         BrowserFixture.RequireChromium();
-        await using var app = new DashboardFactory(new Dictionary<string, string?> { ["Sources:Admissions:Simulator:CohortSize"] = "600" });
+        await using var app = new DashboardFactory(new Dictionary<string, string?>
+        {
+            ["Sources:Admissions:Simulator:CohortSize"] = "600",
+            ["Sources:Simulator:HistoryDays"] = "400",
+        });
         var run = await app.RefreshAsync("Admissions");
         Assert.True(run.Status == IngestRunStatus.Succeeded, run.Error);
         await using var session = await browser.OpenSessionAsync(app.RootUri);
