@@ -4,6 +4,7 @@ using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Ingest.Sources.Admissions;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;
 using Dashboard.Ingest.Sources.Revenue;
@@ -36,6 +37,7 @@ public static class SourcesExtensions
         services.AddStaffingSource();
         services.AddRevenueSource();
         services.AddSocialAidSource();
+        services.AddAdmissionsSource();
         return services;
     }
 }

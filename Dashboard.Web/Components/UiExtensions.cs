@@ -54,6 +54,7 @@ public static class UiExtensions
         services.TryAddSingleton<Features.Staffing.StaffingQueries>();
         services.TryAddSingleton<Features.Revenue.RevenueQueries>();
         services.TryAddSingleton<Features.SocialAid.SocialAidQueries>();
+        services.TryAddSingleton<Features.Admissions.AdmissionsQueries>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;

@@ -21,6 +21,7 @@ public sealed class DomainPagesTests(BrowserFixture browser, ITestOutputHelper o
         "/kepegawaian",
         "/pendapatan",
         "/bansos",
+        "/spmb",
     ];
 
     // Per chart container (ApexChart renders div.apex-chart): whether ApexCharts drew its SVG, how many series

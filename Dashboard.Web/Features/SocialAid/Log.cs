@@ -4,6 +4,6 @@ namespace Dashboard.Web.Features.SocialAid;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 4501, Level = LogLevel.Warning, Message = "Social aid page: live refresh failed")]
+    [LoggerMessage(EventId = 4601, Level = LogLevel.Warning, Message = "Social aid page: live refresh failed")]
     public static partial void RefreshFailed(ILogger logger, Exception exception);
 }
