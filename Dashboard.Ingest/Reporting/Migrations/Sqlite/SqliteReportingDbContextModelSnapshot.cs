@@ -967,6 +967,101 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                         },
                         new
                         {
+                            Code = "SPMB_PENDAFTAR_PER_DAYA_TAMPUNG",
+                            CadenceMinutes = 15,
+                            DefinitionEn = "Applications of the current admission year (withdrawals excluded) per seat, by first-choice school; region = the school's location. Admission year: from 1 June that year's, before it the previous year's. Seats = each school's currently published quota (the contract has no quota per year). Status on a past day: the status served by the end of that day; a later change counts as registered.",
+                            DefinitionId = "Pendaftaran tahun penerimaan berjalan (tidak termasuk yang mengundurkan diri) dibanding daya tampung, menurut sekolah pilihan pertama; wilayah = letak sekolah. Tahun penerimaan: sejak 1 Juni tahun itu, sebelumnya tahun sebelumnya. Daya tampung = kuota terbit saat ini per sekolah (kontrak tidak memuat kuota per tahun). Status pada hari lampau: status yang diterima sampai akhir hari itu; perubahan sesudahnya dihitung terdaftar.",
+                            Direction = 0,
+                            DisplayOrder = 39,
+                            Formula = "count(pendaftaran, status ≠ mengundurkan_diri, sekolah pilihan 1 dalam lingkup) / Σ kuota sekolah dalam lingkup",
+                            FreshnessMinutes = 60,
+                            LegalBasis = "Permendikdasmen 3/2025 tentang Sistem Penerimaan Murid Baru; petunjuk teknis SPMB Kota Malang",
+                            NameEn = "Applicants per seat",
+                            NameId = "Pendaftar vs daya tampung",
+                            Number = 39,
+                            OwnerOpd = "DISDIKBUD",
+                            Source = "Admissions",
+                            Tolerance = 0.0,
+                            Unit = 5
+                        },
+                        new
+                        {
+                            Code = "SPMB_KUOTA_TERISI_PCT",
+                            CadenceMinutes = 15,
+                            DefinitionEn = "Seats taken (accepted or re-registered) against the quota of every route, by placement school; the breakdown per route is on the SPMB page. Admission year: from 1 June that year's, before it the previous year's. Seats = each school's currently published quota (the contract has no quota per year). Status on a past day: the status served by the end of that day; a later change counts as registered.",
+                            DefinitionId = "Kursi yang terisi (diterima atau daftar ulang) dibanding kuota semua jalur, menurut sekolah penempatan; rincian per jalur di halaman SPMB. Tahun penerimaan: sejak 1 Juni tahun itu, sebelumnya tahun sebelumnya. Daya tampung = kuota terbit saat ini per sekolah (kontrak tidak memuat kuota per tahun). Status pada hari lampau: status yang diterima sampai akhir hari itu; perubahan sesudahnya dihitung terdaftar.",
+                            Direction = 1,
+                            DisplayOrder = 40,
+                            Formula = "count(status ∈ {diterima, daftar_ulang}, sekolah penempatan dalam lingkup) / Σ kuota × 100",
+                            FreshnessMinutes = 60,
+                            LegalBasis = "Permendikdasmen 3/2025 tentang Sistem Penerimaan Murid Baru; petunjuk teknis SPMB Kota Malang",
+                            NameEn = "Quota filled",
+                            NameId = "Keterisian kuota",
+                            Number = 40,
+                            OwnerOpd = "DISDIKBUD",
+                            Source = "Admissions",
+                            Tolerance = 0.050000000000000003,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "SPMB_VERIFIKASI_PCT",
+                            CadenceMinutes = 60,
+                            DefinitionEn = "Applications whose documents were processed (verified or decided) against every application not withdrawn; region = home kelurahan, school = first choice. Admission year: from 1 June that year's, before it the previous year's. Seats = each school's currently published quota (the contract has no quota per year). Status on a past day: the status served by the end of that day; a later change counts as registered.",
+                            DefinitionId = "Pendaftaran yang berkasnya sudah diproses (terverifikasi atau sudah diputuskan) dibanding semua pendaftaran yang tidak mengundurkan diri; wilayah = kelurahan domisili, sekolah = pilihan pertama. Tahun penerimaan: sejak 1 Juni tahun itu, sebelumnya tahun sebelumnya. Daya tampung = kuota terbit saat ini per sekolah (kontrak tidak memuat kuota per tahun). Status pada hari lampau: status yang diterima sampai akhir hari itu; perubahan sesudahnya dihitung terdaftar.",
+                            Direction = 1,
+                            DisplayOrder = 41,
+                            Formula = "count(status ∉ {terdaftar, mengundurkan_diri}) / count(status ≠ mengundurkan_diri) × 100",
+                            FreshnessMinutes = 120,
+                            LegalBasis = "Permendikdasmen 3/2025 tentang Sistem Penerimaan Murid Baru; petunjuk teknis SPMB Kota Malang",
+                            NameEn = "Documents verified",
+                            NameId = "Verifikasi berkas selesai",
+                            Number = 41,
+                            OwnerOpd = "DISDIKBUD",
+                            Source = "Admissions",
+                            Tolerance = 0.050000000000000003,
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "SPMB_TIDAK_TERTAMPUNG",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "Children (pseudonymised NIK) with an application not accepted or placed in a private school, none of whose applications holds a place in a public school (a school missing from the register counts as public); by the home kelurahan of their latest application. Admission year: from 1 June that year's, before it the previous year's. Seats = each school's currently published quota (the contract has no quota per year). Status on a past day: the status served by the end of that day; a later change counts as registered.",
+                            DefinitionId = "Anak (NIK terpseudonimkan) yang punya pendaftaran tidak diterima atau ditempatkan di sekolah swasta, dan tidak satu pun pendaftarannya ditempatkan di sekolah negeri (sekolah yang tidak ada di daftar dianggap negeri); menurut kelurahan domisili pada pendaftaran terakhirnya. Tahun penerimaan: sejak 1 Juni tahun itu, sebelumnya tahun sebelumnya. Daya tampung = kuota terbit saat ini per sekolah (kontrak tidak memuat kuota per tahun). Status pada hari lampau: status yang diterima sampai akhir hari itu; perubahan sesudahnya dihitung terdaftar.",
+                            Direction = 2,
+                            DisplayOrder = 42,
+                            Formula = "count(anak: ∃ tidak_diterima ∨ ditempatkan di swasta, ∄ ditempatkan di negeri)",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "Permendikdasmen 3/2025 tentang Sistem Penerimaan Murid Baru; petunjuk teknis SPMB Kota Malang",
+                            NameEn = "Applicants not placed in a public school",
+                            NameId = "Calon murid tidak tertampung di sekolah negeri",
+                            Number = 42,
+                            OwnerOpd = "DISDIKBUD",
+                            Source = "Admissions",
+                            Tolerance = 0.10000000000000001,
+                            Unit = 0
+                        },
+                        new
+                        {
+                            Code = "SPMB_SISA_PAGU",
+                            CadenceMinutes = 1440,
+                            DefinitionEn = "Quota minus re-registered applicants per school (never below zero), summed by the school's location; empty before the admission year's first re-registration. Admission year: from 1 June that year's, before it the previous year's. Seats = each school's currently published quota (the contract has no quota per year). Status on a past day: the status served by the end of that day; a later change counts as registered.",
+                            DefinitionId = "Kuota dikurangi pendaftar yang sudah daftar ulang, per sekolah (tidak kurang dari nol), dijumlah menurut letak sekolah; kosong sebelum ada daftar ulang pada tahun penerimaan itu. Tahun penerimaan: sejak 1 Juni tahun itu, sebelumnya tahun sebelumnya. Daya tampung = kuota terbit saat ini per sekolah (kontrak tidak memuat kuota per tahun). Status pada hari lampau: status yang diterima sampai akhir hari itu; perubahan sesudahnya dihitung terdaftar.",
+                            Direction = 2,
+                            DisplayOrder = 43,
+                            Formula = "Σ_sekolah max(0, Σ kuota − count(status = daftar_ulang, sekolah penempatan))",
+                            FreshnessMinutes = 2880,
+                            LegalBasis = "Permendikdasmen 3/2025 tentang Sistem Penerimaan Murid Baru; petunjuk teknis SPMB Kota Malang",
+                            NameEn = "Seats left after re-registration",
+                            NameId = "Sisa pagu setelah daftar ulang",
+                            Number = 43,
+                            OwnerOpd = "DISDIKBUD",
+                            Source = "Admissions",
+                            Tolerance = 0.20000000000000001,
+                            Unit = 0
+                        },
+                        new
+                        {
                             Code = "SURAT_PERMOHONAN",
                             CadenceMinutes = 60,
                             DefinitionEn = "Letter requests made at the kelurahan that day (every type, rejected ones included). Label: the breakdown by letter type (domisili, sktm, pengantar_skck, keterangan_usaha, kematian, lainnya).",
@@ -1635,6 +1730,60 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                             PeriodEnd = new DateOnly(2027, 12, 31),
                             PeriodStart = new DateOnly(2027, 1, 1),
                             Value = 130.0
+                        },
+                        new
+                        {
+                            Id = 40025L,
+                            IndicatorCode = "SPMB_KUOTA_TERISI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 95.0
+                        },
+                        new
+                        {
+                            Id = 40026L,
+                            IndicatorCode = "SPMB_KUOTA_TERISI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 95.0
+                        },
+                        new
+                        {
+                            Id = 40027L,
+                            IndicatorCode = "SPMB_KUOTA_TERISI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 95.0
+                        },
+                        new
+                        {
+                            Id = 41025L,
+                            IndicatorCode = "SPMB_VERIFIKASI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2025, 12, 31),
+                            PeriodStart = new DateOnly(2025, 1, 1),
+                            Value = 100.0
+                        },
+                        new
+                        {
+                            Id = 41026L,
+                            IndicatorCode = "SPMB_VERIFIKASI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2026, 12, 31),
+                            PeriodStart = new DateOnly(2026, 1, 1),
+                            Value = 100.0
+                        },
+                        new
+                        {
+                            Id = 41027L,
+                            IndicatorCode = "SPMB_VERIFIKASI_PCT",
+                            Period = 0,
+                            PeriodEnd = new DateOnly(2027, 12, 31),
+                            PeriodStart = new DateOnly(2027, 1, 1),
+                            Value = 100.0
                         },
                         new
                         {
@@ -2608,6 +2757,129 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                     b.HasIndex("State", "FiredAt");
 
                     b.ToTable("Alert");
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Sources.Admissions.AdmissionApplication", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstChoice")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HomeKecamatanCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HomeKelurahanCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedSchoolId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantKey");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("AdmissionsApplications", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Sources.Admissions.AdmissionSchool", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KecamatanCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KelurahanCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuotaAfirmasi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuotaDomisili")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuotaMutasi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuotaPrestasi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AdmissionsSchools", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Ingest.Sources.Complaints.Complaint", b =>
