@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Live;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +9,7 @@ namespace Dashboard.Ingest.Shared.Alerts;
 
 /// <summary>
 /// Evaluates alerts every <see cref="AlertOptions.EvaluateSeconds"/> (staleness needs a clock) and right after every run
-/// ends (failures and off-target values show at once). Evaluations never overlap (the monitor serialises them).
+/// ends (failures and off-target values show at once). Evaluations never overlap and bursts of events coalesce.
 /// </summary>
 public sealed class AlertScheduler(
     AlertMonitor monitor, KpiBroadcaster broadcaster, TimeProvider time, IOptionsMonitor<AlertOptions> options, ILogger<AlertScheduler> logger)
@@ -20,27 +21,49 @@ public sealed class AlertScheduler(
         {
             return;
         }
+        // Run ends and clock ticks only ring a bell of capacity one: a burst of events (a first load publishes one per
+        // page and per day of indicators) costs one more evaluation, not one each, and no evaluation runs outside this
+        // method, so none outlives the host's stop (the monitor and the database are disposed after it).
+        var wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         using var subscription = broadcaster.Subscribe(e =>
-            e is IngestProgress { Status: not IngestRunStatus.Running } or IndicatorsChanged
-                ? EvaluateAsync(stoppingToken)
-                : Task.CompletedTask);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.CurrentValue.EvaluateSeconds), time);
-        do
         {
-            await EvaluateAsync(stoppingToken);
+            if (e is IngestProgress { Status: not IngestRunStatus.Running } or IndicatorsChanged)
+            {
+                wake.Writer.TryWrite(true);
+            }
+            return Task.CompletedTask;
+        });
+        var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.CurrentValue.EvaluateSeconds), time);
+        var ticks = TickAsync(timer, wake.Writer, stoppingToken);
+        try
+        {
+            do
+            {
+                await EvaluateAsync(stoppingToken);
+            }
+            while (await wake.Reader.WaitToReadAsync(stoppingToken) && wake.Reader.TryRead(out _));
         }
-        while (await WaitAsync(timer, stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            timer.Dispose();
+            await ticks;
+        }
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    private static async Task TickAsync(PeriodicTimer timer, ChannelWriter<bool> wake, CancellationToken ct)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(ct);
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                wake.TryWrite(true);
+            }
         }
         catch (OperationCanceledException)
         {
-            return false;
         }
     }
 

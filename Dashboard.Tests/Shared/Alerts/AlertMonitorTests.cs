@@ -7,6 +7,7 @@ using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Shared.Ingest;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
@@ -64,6 +65,53 @@ public sealed class AlertMonitorTests : IAsyncLifetime
         _h.Client.BeforePage = null;
         var run = await _h.RunAsync();
         Assert.Equal(IngestRunStatus.Succeeded, run.Status);
+    }
+
+    [Fact]
+    public async Task Scheduler_CoalescesABurstOfEvents_AndLeavesNothingRunningAfterStop()
+    {
+        // A first load publishes an event per page and per day of indicators. The scheduler used to start one
+        // evaluation per event (up to the broadcaster's queue of 256), and the queued ones still ran after the host
+        // stopped, on a disposed monitor.
+        var logs = new CapturedLogs();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var clock = new CountingClock(_h.Time);
+        var monitor = new AlertMonitor(_h.Db, [_h.Source], new AlertNotifier([_channel], NullLogger<AlertNotifier>.Instance),
+            _h.Broadcaster, clock, new TestOptions<AlertOptions>(new AlertOptions()), NullLogger<AlertMonitor>.Instance);
+        await monitor.EvaluateAsync(TestContext.Current.CancellationToken);
+        var readsPerEvaluation = clock.Reads;
+        Assert.True(readsPerEvaluation > 0);
+        clock.Reads = 0;
+
+        var scheduler = new AlertScheduler(monitor, _h.Broadcaster, _h.Time,
+            new TestOptions<AlertOptions>(new AlertOptions { EvaluateSeconds = 60 }), factory.CreateLogger<AlertScheduler>());
+        await scheduler.StartAsync(TestContext.Current.CancellationToken);
+        for (var i = 0; i < 200; i++)
+        {
+            _h.Broadcaster.Publish(new IndicatorsChanged(ComplaintsIndicators.Source, _h.Time.GetUtcNow(), null, ["X"]));
+        }
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await scheduler.StopAsync(TestContext.Current.CancellationToken);
+        monitor.Dispose();
+        scheduler.Dispose();
+        _h.Broadcaster.Publish(new IndicatorsChanged(ComplaintsIndicators.Source, _h.Time.GetUtcNow(), null, ["X"]));
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+
+        var evaluations = clock.Reads / readsPerEvaluation;
+        Assert.InRange(evaluations, 1, 3); // the one at start, at most one for the burst (plus one if it straddled)
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("Alert evaluation failed", StringComparison.Ordinal));
+    }
+
+    /// <summary>Counts how often the monitor reads the clock (a fixed number of times per evaluation).</summary>
+    private sealed class CountingClock(TimeProvider inner) : TimeProvider
+    {
+        public int Reads;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            Interlocked.Increment(ref Reads);
+            return inner.GetUtcNow();
+        }
     }
 
     [Fact]
