@@ -138,3 +138,19 @@ public sealed class SqliteReportingDbContext(DbContextOptions<SqliteReportingDbC
 
 public sealed class SqlServerReportingDbContext(DbContextOptions<SqlServerReportingDbContext> options)
     : ReportingDbContext(options);
+
+public sealed class PostgreSqlReportingDbContext(DbContextOptions<PostgreSqlReportingDbContext> options)
+    : ReportingDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // timestamptz accepts only UTC offsets from Npgsql: a WIB value (+07:00) is stored as the same instant in UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(),
+        v => v);
+}

@@ -36,6 +36,11 @@ public static class ReportingExtensions
                 services.AddSingleton<IDbContextFactory<ReportingDbContext>>(sp =>
                     new Factory<SqlServerReportingDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerReportingDbContext>>()));
                 break;
+            case "PostgreSql":
+                services.AddPooledDbContextFactory<PostgreSqlReportingDbContext>(o => ConfigurePostgreSql(o, connectionString));
+                services.AddSingleton<IDbContextFactory<ReportingDbContext>>(sp =>
+                    new Factory<PostgreSqlReportingDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlReportingDbContext>>()));
+                break;
             default:
                 // An unknown provider is reported by DatabaseOptions validation at start; register SQLite meanwhile.
                 services.AddPooledDbContextFactory<SqliteReportingDbContext>(o => ConfigureSqlite(o, connectionString));
@@ -64,6 +69,9 @@ public static class ReportingExtensions
     internal static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>
         // No retrying execution strategy: the engine opens its own transactions, which such a strategy refuses.
         o.UseSqlServer(connectionString, x => x.CommandTimeout(120));
+
+    internal static void ConfigurePostgreSql(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseNpgsql(connectionString, x => x.CommandTimeout(120));
 
     private sealed class Factory<T>(IDbContextFactory<T> inner) : IDbContextFactory<ReportingDbContext>
         where T : ReportingDbContext
@@ -115,5 +123,15 @@ internal sealed class SqlServerDesignFactory : IDesignTimeDbContextFactory<SqlSe
         var b = new DbContextOptionsBuilder<SqlServerReportingDbContext>();
         ReportingExtensions.ConfigureSqlServer(b, "Server=localhost;Database=Dashboard;Integrated Security=true;TrustServerCertificate=true");
         return new SqlServerReportingDbContext(b.Options);
+    }
+}
+
+internal sealed class PostgreSqlDesignFactory : IDesignTimeDbContextFactory<PostgreSqlReportingDbContext>
+{
+    public PostgreSqlReportingDbContext CreateDbContext(string[] args)
+    {
+        var b = new DbContextOptionsBuilder<PostgreSqlReportingDbContext>();
+        ReportingExtensions.ConfigurePostgreSql(b, "Host=localhost;Database=dasbor;Username=dasbor");
+        return new PostgreSqlReportingDbContext(b.Options);
     }
 }

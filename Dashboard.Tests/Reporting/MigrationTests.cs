@@ -29,6 +29,16 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void PostgreSqlMigrations_MatchTheModel()
+    {
+        using var db = new PostgreSqlReportingDbContext(new DbContextOptionsBuilder<PostgreSqlReportingDbContext>()
+            .UseNpgsql("Host=unused;Database=unused").Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --context PostgreSqlReportingDbContext (see docs/DATABASE.md)");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
     public void SqlServerMigrations_GenerateAScript()
     {
         using var db = new SqlServerReportingDbContext(new DbContextOptionsBuilder<SqlServerReportingDbContext>()

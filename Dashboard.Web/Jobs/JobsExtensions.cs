@@ -4,6 +4,7 @@ using Dashboard.Web.Auth;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Jobs;
@@ -28,10 +29,15 @@ public static class JobsExtensions
             cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
+            // Several nodes share Hangfire's storage on the database server (by default the reporting database).
+            var shared = builder.Configuration.GetConnectionString("Hangfire") ?? builder.Configuration.GetConnectionString("Reporting");
             if (options.Storage == "SqlServer")
             {
-                cfg.UseSqlServerStorage(builder.Configuration.GetConnectionString("Hangfire")
-                                        ?? builder.Configuration.GetConnectionString("Reporting"));
+                cfg.UseSqlServerStorage(shared);
+            }
+            else if (options.Storage == "PostgreSql")
+            {
+                cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(shared));
             }
             else
             {

@@ -9,7 +9,7 @@ public sealed class JobsOptions
 
     /// <summary><c>InMemory</c> (one node), <c>SqlServer</c> (several nodes share the store) or <c>None</c> (no scheduler; tests).</summary>
     [Required]
-    [RegularExpression("^(InMemory|SqlServer|None)$", ErrorMessage = "Hangfire:Storage must be 'InMemory', 'SqlServer' or 'None'.")]
+    [RegularExpression("^(InMemory|SqlServer|PostgreSql|None)$", ErrorMessage = "Hangfire:Storage must be 'InMemory', 'SqlServer', 'PostgreSql' or 'None'.")]
     public string Storage { get; set; } = "InMemory";
 
     [Range(1, 64, ErrorMessage = "Hangfire:WorkerCount must be between 1 and 64.")]

@@ -45,11 +45,13 @@ public static class IndicatorWriter
             return;
         }
         var sqlite = db.Database.IsSqlite();
+        var npgsql = db.Database.IsNpgsql();
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText =
-            "INSERT INTO IndicatorValues (IndicatorCode, ScopeKind, ScopeCode, Date, Value, Label) VALUES (@c, @k, @s, @d, @v, @l)";
+            // Quoted identifiers: PostgreSQL folds unquoted names to lower case; SQLite and SQL Server accept the quotes.
+            """INSERT INTO "IndicatorValues" ("IndicatorCode", "ScopeKind", "ScopeCode", "Date", "Value", "Label") VALUES (@c, @k, @s, @d, @v, @l)""";
         var c = Add(command, "@c");
         var k = Add(command, "@k");
         var s = Add(command, "@s");
@@ -67,8 +69,10 @@ public static class IndicatorWriter
             c.Value = value.Code;
             k.Value = (int)value.Kind;
             s.Value = value.Scope;
-            // EF stores DateOnly as yyyy-MM-dd text on SQLite and as date on SQL Server.
-            d.Value = sqlite ? value.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : value.Date.ToDateTime(TimeOnly.MinValue);
+            // EF stores DateOnly as yyyy-MM-dd text on SQLite and as date on SQL Server and PostgreSQL.
+            d.Value = sqlite ? value.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                : npgsql ? value.Date
+                : value.Date.ToDateTime(TimeOnly.MinValue);
             v.Value = value.Value is { } number ? number : DBNull.Value;
             l.Value = (object?)value.Label ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);
