@@ -55,6 +55,7 @@ public static class UiExtensions
         services.TryAddSingleton<Features.Revenue.RevenueQueries>();
         services.TryAddSingleton<Features.SocialAid.SocialAidQueries>();
         services.TryAddSingleton<Features.Admissions.AdmissionsQueries>();
+        services.TryAddSingleton<Features.Indicators.IndicatorDetailQueries>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;

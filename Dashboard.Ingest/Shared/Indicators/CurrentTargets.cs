@@ -14,8 +14,6 @@ public static class CurrentTargets
                 .Where(t => codes.Contains(t.IndicatorCode) && t.PeriodStart <= day && t.PeriodEnd >= day)
                 .ToListAsync(ct))
             .GroupBy(t => t.IndicatorCode)
-            .ToDictionary(
-                g => g.Key,
-                g => g.OrderBy(t => t.PeriodEnd.DayNumber - t.PeriodStart.DayNumber).ThenByDescending(t => t.Period).First());
+            .ToDictionary(g => g.Key, g => TargetResolver.Resolve(g, day)!);
     }
 }

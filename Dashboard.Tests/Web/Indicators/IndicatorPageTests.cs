@@ -1,0 +1,233 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Indicators;
+using Dashboard.Ingest.Shared.Ingest;
+using Dashboard.Ingest.Shared.Live;
+using Dashboard.Ingest.Sources.Complaints;
+using Dashboard.Web.Features.Indicators;
+using Dashboard.Web.Shared.Charts;
+using Dashboard.Web.Shared.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Codes = Dashboard.Ingest.Sources.Complaints.ComplaintsIndicators.Codes;
+
+namespace Dashboard.Tests.Web.Indicators;
+
+/// <summary>An in-memory reporting database with one complaints indicator's values, targets, snapshots and last run.</summary>
+public abstract class IndicatorPageTestBase : WebTestContext
+{
+    // Start is Wednesday 10 June 2026, 14:00 WIB.
+    protected static readonly DateOnly Today = new(2026, 6, 10);
+    protected const string Klojen = "35.73.02";
+    protected const string Kauman = "35.73.02.1007";
+    private readonly InMemoryReportingDb _db = new();
+    private readonly KpiBroadcaster _broadcaster = new();
+
+    protected IndicatorPageTestBase(string culture) : base(culture)
+    {
+        Services.AddSingleton<IDbContextFactory<ReportingDbContext>>(_db);
+        Services.AddSingleton(_broadcaster);
+        Services.AddSingleton<IRefreshRequests>(new RecordingRefreshRequests());
+        Services.AddSingleton<IndicatorDetailQueries>();
+        ComponentFactories.AddStub<ApexChart>();
+        AddAuthorization().SetAuthorized("walikota");
+        UseInteractiveServerRenderer();
+    }
+
+    protected async Task SeedAsync()
+    {
+        await using (var db = _db.CreateDbContext())
+        {
+            db.IngestRuns.Add(new IngestRun
+            {
+                Id = 41, Source = ComplaintsIndicators.Source, Node = "n1", StartedAt = Start.AddMinutes(-4), HeartbeatAt = Start.AddMinutes(-3),
+                FinishedAt = Start.AddMinutes(-3), Status = IngestRunStatus.Succeeded, ItemsRead = 1234, Rejected = 7,
+            });
+            db.SourceStates.Add(new SourceState
+            {
+                Source = ComplaintsIndicators.Source, LastRunId = 41, LastStatus = IngestRunStatus.Succeeded,
+                LastSuccessAt = Start.AddMinutes(-3), LastAttemptAt = Start.AddMinutes(-4),
+            });
+            // 20 of the last 30 days have a value; the same days last year too, 10 points lower.
+            for (var i = 0; i < 20; i++)
+            {
+                var day = Today.AddDays(-i);
+                db.IndicatorValues.Add(new IndicatorValue { IndicatorCode = Codes.WithinSlaPct, ScopeKind = ScopeKind.Kota, ScopeCode = ReferenceData.KotaCode, Date = day, Value = 80 + (i % 5) });
+                db.IndicatorValues.Add(new IndicatorValue { IndicatorCode = Codes.WithinSlaPct, ScopeKind = ScopeKind.Kota, ScopeCode = ReferenceData.KotaCode, Date = day.AddYears(-1), Value = 70 + (i % 5) });
+            }
+            db.IndicatorValues.Add(new IndicatorValue { IndicatorCode = Codes.WithinSlaPct, ScopeKind = ScopeKind.Kecamatan, ScopeCode = Klojen, Date = Today, Value = 93 });
+            // A June target (95) is more specific than the catalogue's yearly one (90) from 1 June on.
+            db.IndicatorTargets.Add(new IndicatorTarget
+            {
+                Id = 900001, IndicatorCode = Codes.WithinSlaPct, Period = TargetPeriod.Month,
+                PeriodStart = new DateOnly(2026, 6, 1), PeriodEnd = new DateOnly(2026, 6, 30), Value = 95,
+            });
+            await db.SaveChangesAsync();
+        }
+        await _db.SetSnapshotAsync(Codes.WithinSlaPct, 84.0, Start.AddMinutes(-3));
+        await _db.SetSnapshotAsync(Codes.WithinSlaPct, 93.0, Start.AddMinutes(-3), scope: Klojen, kind: ScopeKind.Kecamatan);
+        await _db.SetSnapshotAsync(Codes.WithinSlaPct, 40.0, Start.AddMinutes(-3), scope: Kauman, kind: ScopeKind.Kelurahan);
+        await _db.SetSnapshotAsync(Codes.WithinSlaPct, 91.0, Start.AddMinutes(-3), scope: "DISHUB", kind: ScopeKind.Opd);
+    }
+
+    protected IRenderedComponent<IndicatorPage> RenderPage(string href)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(href);
+        var parsed = IndicatorLinks.Parse(href)!.Value;
+        var cut = Render<IndicatorPage>(p => p.Add(x => x.Code, parsed.Code));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=indicator-name], [data-testid=indicator-unknown]")));
+        return cut;
+    }
+
+    protected static (IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series) Chart(IRenderedComponent<IndicatorPage> cut)
+    {
+        var stub = cut.FindComponent<Stub<ApexChart>>().Instance;
+        return (stub.Parameters.Get(x => x.Categories), stub.Parameters.Get(x => x.Series));
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        _db.Dispose();
+    }
+}
+
+public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultures.Indonesian)
+{
+
+    [Fact]
+    public async Task City_view_shows_value_status_targets_metadata_and_lineage()
+    {
+        await SeedAsync();
+
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+
+        var definition = IndicatorCatalog.Find(Codes.WithinSlaPct);
+        Assert.Equal(definition.NameId, cut.Find("[data-testid=indicator-name]").TextContent.Trim());
+        Assert.Equal("84 %", cut.Find($"[data-testid=tile-{Codes.WithinSlaPct}] [data-testid=tile-value]").TextContent.Trim());
+        // 84 against the June target of 95 (tolerance of the catalogue): off track or at risk, never the yearly 90's verdict.
+        var expected = IndicatorStatusEvaluator.Evaluate(84, 95, definition.Direction, definition.Tolerance);
+        Assert.Equal(expected.ToString(), cut.Find("[data-testid=tile-status]").GetAttribute("data-status"));
+
+        Assert.NotNull(cut.Find("[data-testid=target-Year-20260101]"));
+        Assert.Contains("selected", cut.Find("[data-testid=target-Month-20260601]").ClassName, StringComparison.Ordinal);
+
+        Assert.Contains(definition.Formula, cut.Find("[data-testid=meta-formula]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(definition.DefinitionId, cut.Find("[data-testid=meta-definition]").TextContent.Trim());
+        Assert.Contains("DISKOMINFO", cut.Find("[data-testid=meta-owner]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Makin tinggi makin baik", cut.Find("[data-testid=meta-direction]").TextContent.Trim());
+        Assert.Contains("SP4N-LAPOR!", cut.Find("[data-testid=meta-source]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(definition.LegalBasis, cut.Find("[data-testid=meta-legal]").TextContent.Trim());
+
+        var run = cut.Find("[data-testid=lineage-run]").TextContent;
+        Assert.Contains("proses #41", run, StringComparison.Ordinal);
+        Assert.Contains("berhasil", run, StringComparison.Ordinal);
+        Assert.Contains("1.234 baris dibaca, 7 ditolak", run, StringComparison.Ordinal);
+        Assert.Contains("3 menit", cut.Find("[data-testid=lineage-age]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("false", cut.Find("[data-testid=lineage-age]").GetAttribute("data-stale"));
+
+        // The five kecamatan to drill into, and the agency values.
+        Assert.Equal(5, cut.FindAll("[data-testid^='region-35.73.0']").Count);
+        Assert.Equal("93 %", cut.Find($"[data-testid='region-{Klojen}'] td:nth-child(2)").TextContent.Trim());
+        Assert.NotNull(cut.Find("[data-testid=agency-DISHUB]"));
+    }
+
+    [Fact]
+    public async Task Trend_has_a_point_a_day_last_year_and_the_target_in_force_each_day()
+    {
+        await SeedAsync();
+
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+
+        var chart = Chart(cut);
+        Assert.Equal(30, chart.Categories.Count);
+        Assert.Equal("10 Jun", chart.Categories[^1]);
+        var (values, lastYear, target) = (chart.Series[0].Values, chart.Series[1].Values, chart.Series[2].Values);
+        Assert.Equal(20, values.Count(v => v.HasValue));
+        Assert.Equal(80, values[^1]);
+        Assert.Equal(84, values[^5]);
+        Assert.Null(values[0]);
+        Assert.All(values.Zip(lastYear), p => Assert.Equal(p.First - 10, p.Second));
+        // 12 May to 31 May under the yearly target, 1 June on under June's.
+        Assert.Equal(90, target[0]);
+        Assert.Equal(90, target[19]);
+        Assert.Equal(95, target[20]);
+        Assert.Equal(95, target[^1]);
+        Assert.Contains("20 dari 30 hari", cut.Find("[data-testid=trend-summary]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TrendPeriod.Days90, 90)]
+    [InlineData(TrendPeriod.Months12, 365)]
+    [InlineData(TrendPeriod.ApbdYear, 161)]
+    public async Task The_period_in_the_url_chooses_the_window_and_its_links_keep_the_region(TrendPeriod period, int days)
+    {
+        await SeedAsync();
+
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct, Klojen, period));
+
+        Assert.Equal(days, Chart(cut).Categories.Count);
+        Assert.Equal("true", cut.Find($"[data-testid=period-{IndicatorLinks.Param(period)}]").GetAttribute("aria-current"));
+        foreach (var other in IndicatorLinks.Periods)
+        {
+            var href = cut.Find($"[data-testid=period-{IndicatorLinks.Param(other)}]").GetAttribute("href")!;
+            Assert.Equal((Codes.WithinSlaPct, Klojen, other), IndicatorLinks.Parse(href));
+        }
+    }
+
+    [Fact]
+    public async Task Drill_down_links_round_trip_from_the_city_to_a_kelurahan_and_back()
+    {
+        await SeedAsync();
+
+        // Kota → Klojen: the link keeps the period and shows Klojen's value with its kelurahan.
+        var city = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct, null, TrendPeriod.Days90));
+        var toKlojen = city.Find($"[data-testid='region-{Klojen}'] a").GetAttribute("href")!;
+        Assert.Equal((Codes.WithinSlaPct, Klojen, TrendPeriod.Days90), IndicatorLinks.Parse(toKlojen));
+
+        var klojen = RenderPage(toKlojen);
+        Assert.Contains("Klojen", klojen.Find("[data-testid=scope-trail] [aria-current=page]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("93 %", klojen.Find($"[data-testid=tile-{Codes.WithinSlaPct}] [data-testid=tile-value]").TextContent.Trim());
+        var kelurahan = klojen.FindAll("[data-testid^='region-35.73.02.']");
+        Assert.Equal(11, kelurahan.Count);
+
+        // Klojen → Kauman: the kelurahan is selected among its siblings; its trail leads back up.
+        var toKauman = klojen.Find($"[data-testid='region-{Kauman}'] a").GetAttribute("href")!;
+        var kauman = RenderPage(toKauman);
+        Assert.Equal("40 %", kauman.Find($"[data-testid=tile-{Codes.WithinSlaPct}] [data-testid=tile-value]").TextContent.Trim());
+        Assert.Contains("selected", kauman.Find($"[data-testid='region-{Kauman}']").ClassName, StringComparison.Ordinal);
+        Assert.Equal((Codes.WithinSlaPct, Klojen, TrendPeriod.Days90),
+            IndicatorLinks.Parse(kauman.Find($"[data-testid='trail-{Klojen}']").GetAttribute("href")!));
+        Assert.Equal((Codes.WithinSlaPct, ReferenceData.KotaCode, TrendPeriod.Days90),
+            IndicatorLinks.Parse(kauman.Find($"[data-testid='trail-{ReferenceData.KotaCode}']").GetAttribute("href")!));
+    }
+
+    [Fact]
+    public async Task An_unknown_code_says_so()
+    {
+        await SeedAsync();
+
+        var cut = RenderPage(IndicatorLinks.Href("TIDAK_ADA"));
+
+        Assert.Contains("TIDAK_ADA", cut.Find("[data-testid=indicator-unknown]").TextContent, StringComparison.Ordinal);
+    }
+}
+
+public sealed class IndicatorPageEnglishTests() : IndicatorPageTestBase(DashboardCultures.English)
+{
+    [Fact]
+    public async Task English_shows_english_names_and_metadata()
+    {
+        await SeedAsync();
+
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+
+        var definition = IndicatorCatalog.Find(Codes.WithinSlaPct);
+        Assert.Equal(definition.NameEn, cut.Find("[data-testid=indicator-name]").TextContent.Trim());
+        Assert.Equal(definition.DefinitionEn, cut.Find("[data-testid=meta-definition]").TextContent.Trim());
+        Assert.Equal("Higher is better", cut.Find("[data-testid=meta-direction]").TextContent.Trim());
+        Assert.Contains("1,234 rows read, 7 rejected", cut.Find("[data-testid=lineage-run]").TextContent, StringComparison.Ordinal);
+    }
+}

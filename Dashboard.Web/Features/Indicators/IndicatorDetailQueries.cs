@@ -1,0 +1,225 @@
+using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared;
+using Dashboard.Ingest.Shared.Indicators;
+using Dashboard.Web.Shared.Tiles;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Web.Features.Indicators;
+
+/// <summary>A step of the trail from the city to the selected scope.</summary>
+public sealed record IndicatorScopeStep(string Code, string Name);
+
+/// <summary>One region or agency beside the selected one: its current value and status, linked for drill-down.</summary>
+public sealed record IndicatorScopeRow(string Code, string Name, double? Value, string? Label, IndicatorStatus Status);
+
+/// <summary>The trend of one indicator at one scope: a point a day, the same day a year earlier, and the target in force.</summary>
+public sealed record IndicatorTrend(
+    TrendPeriod Period, DateOnly From, DateOnly To,
+    IReadOnlyList<DateOnly> Days, IReadOnlyList<double?> Values, IReadOnlyList<double?> LastYear, IReadOnlyList<double?> Targets);
+
+/// <summary>Where the shown numbers come from: the source, its last run and how old the data is.</summary>
+public sealed record IndicatorLineage
+{
+    public required string Source { get; init; }
+    public DateTimeOffset? LastSuccessAt { get; init; }
+    public DateTimeOffset? LastAttemptAt { get; init; }
+    public IngestRunStatus? LastStatus { get; init; }
+    public long? LastRunId { get; init; }
+    public DateTimeOffset? LastRunFinishedAt { get; init; }
+    public int? LastRunRead { get; init; }
+    public int? LastRunRejected { get; init; }
+    public DateTimeOffset? SnapshotComputedAt { get; init; }
+    public long? SnapshotRunId { get; init; }
+}
+
+/// <summary>Everything the indicator page shows for one indicator, scope and trend window.</summary>
+public sealed record IndicatorDetailView
+{
+    public required IndicatorDefinition Definition { get; init; }
+    public string? OwnerName { get; init; }
+    public required KpiTileModel Tile { get; init; }
+    public required string ScopeCode { get; init; }
+    public required string ScopeName { get; init; }
+    public required ScopeKind ScopeKind { get; init; }
+    public required IReadOnlyList<IndicatorScopeStep> Trail { get; init; }
+    public required IndicatorTrend Trend { get; init; }
+
+    /// <summary>The level of <see cref="Regions"/>: kecamatan under the city, kelurahan under (or beside) a kecamatan's.</summary>
+    public RegionLevel RegionsLevel { get; init; }
+
+    /// <summary>The region whose children <see cref="Regions"/> lists.</summary>
+    public required string RegionsParentName { get; init; }
+    public required IReadOnlyList<IndicatorScopeRow> Regions { get; init; }
+
+    /// <summary>The indicator per agency (OPD), when it is computed per agency.</summary>
+    public required IReadOnlyList<IndicatorScopeRow> Agencies { get; init; }
+
+    /// <summary>The targets of the current APBD year (every period type), ordered by period.</summary>
+    public required IReadOnlyList<IndicatorTarget> YearTargets { get; init; }
+    public required IndicatorLineage Lineage { get; init; }
+}
+
+/// <summary>
+/// Read side of the indicator page: the indicator's metadata from the reporting database (as administrators keep
+/// it), its tile at the selected scope, the trend with last year and the target line, the regions (and agencies)
+/// to drill into, and its lineage. One short-lived DbContext per call, read-only projections.
+/// </summary>
+public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext> factory, TimeProvider time)
+{
+    /// <summary>The scope of a <c>?wilayah=</c> value: a kecamatan, kelurahan or agency code, else the city.</summary>
+    public static (string Code, string Name, ScopeKind Kind) ResolveScope(string? code)
+    {
+        if (ReferenceData.Regions.FirstOrDefault(r => r.Code == code) is { } region)
+        {
+            return (region.Code, region.Name, (ScopeKind)(int)region.Level);
+        }
+        if (ReferenceData.Agencies.FirstOrDefault(a => a.Code == code) is { } agency)
+        {
+            return (agency.Code, agency.Code, ScopeKind.Opd);
+        }
+        var kota = ReferenceData.Regions.First(r => r.Level == RegionLevel.Kota);
+        return (kota.Code, kota.Name, ScopeKind.Kota);
+    }
+
+    /// <summary>The first and last day of a trend window ending <paramref name="today"/>.</summary>
+    public static (DateOnly From, DateOnly To) Window(TrendPeriod period, DateOnly today) => period switch
+    {
+        TrendPeriod.Days90 => (today.AddDays(-89), today),
+        TrendPeriod.Months12 => (today.AddYears(-1).AddDays(1), today),
+        TrendPeriod.ApbdYear => (new DateOnly(today.Year, 1, 1), today),
+        _ => (today.AddDays(-29), today),
+    };
+
+    /// <summary>The page's view, or null when the catalogue has no indicator <paramref name="code"/>.</summary>
+    public async Task<IndicatorDetailView?> GetAsync(string code, string? scopeCode, TrendPeriod period, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = Wib.DateOf(now);
+        var scope = ResolveScope(scopeCode);
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var definition = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
+        if (definition is null)
+        {
+            return null;
+        }
+        var tile = (await KpiTileLoader.LoadAsync(db, scope.Code, [code], now, ct)).Single();
+        var trend = await TrendAsync(db, code, scope.Code, period, today, ct);
+
+        // Every scope's current value of this indicator: small (at most 57 kelurahan, 5 kecamatan and the agencies).
+        var snapshots = await db.IndicatorSnapshots.AsNoTracking()
+            .Where(s => s.IndicatorCode == code)
+            .Select(s => new { s.ScopeCode, s.ScopeKind, s.Value, s.Label, s.ComputedAt, s.RunId })
+            .ToListAsync(ct);
+        var byScope = snapshots.ToDictionary(s => s.ScopeCode);
+        IndicatorScopeRow Row(string rowCode, string name)
+        {
+            byScope.TryGetValue(rowCode, out var s);
+            return new IndicatorScopeRow(rowCode, name, s?.Value, s?.Label,
+                IndicatorStatusEvaluator.Evaluate(s?.Value, tile.Target, definition.Direction, definition.Tolerance));
+        }
+
+        var region = ReferenceData.Regions.FirstOrDefault(r => r.Code == scope.Code);
+        var parent = region switch
+        {
+            null => ReferenceData.Regions.First(r => r.Level == RegionLevel.Kota),
+            { Level: RegionLevel.Kelurahan } => ReferenceData.Regions.First(r => r.Code == region.ParentCode),
+            _ => region,
+        };
+        var regions = ReferenceData.Regions.Where(r => r.ParentCode == parent.Code).Select(r => Row(r.Code, r.Name)).ToList();
+        var agencies = snapshots.Where(s => s.ScopeKind == ScopeKind.Opd)
+            .Join(ReferenceData.Agencies, s => s.ScopeCode, a => a.Code, (s, a) => a)
+            .OrderBy(a => a.Code, StringComparer.Ordinal)
+            .Select(a => Row(a.Code, a.Name))
+            .ToList();
+
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var yearEnd = new DateOnly(today.Year, 12, 31);
+        var yearTargets = await db.IndicatorTargets.AsNoTracking()
+            .Where(t => t.IndicatorCode == code && t.PeriodStart <= yearEnd && t.PeriodEnd >= yearStart)
+            .OrderBy(t => t.Period).ThenBy(t => t.PeriodStart)
+            .ToListAsync(ct);
+
+        var state = await db.SourceStates.AsNoTracking().FirstOrDefaultAsync(s => s.Source == definition.Source, ct);
+        var lastRun = state?.LastRunId is { } runId
+            ? await db.IngestRuns.AsNoTracking().Where(r => r.Id == runId)
+                .Select(r => new { r.FinishedAt, r.ItemsRead, r.Rejected }).FirstOrDefaultAsync(ct)
+            : null;
+        byScope.TryGetValue(scope.Code, out var own);
+
+        return new IndicatorDetailView
+        {
+            Definition = definition,
+            OwnerName = ReferenceData.Agencies.FirstOrDefault(a => a.Code == definition.OwnerOpd)?.Name,
+            Tile = tile,
+            ScopeCode = scope.Code,
+            ScopeName = scope.Kind == ScopeKind.Opd ? ReferenceData.Agencies.First(a => a.Code == scope.Code).Name : scope.Name,
+            ScopeKind = scope.Kind,
+            Trail = Trail(scope.Code),
+            Trend = trend,
+            RegionsLevel = parent.Level == RegionLevel.Kota ? RegionLevel.Kecamatan : RegionLevel.Kelurahan,
+            RegionsParentName = parent.Name,
+            Regions = regions,
+            Agencies = agencies,
+            YearTargets = yearTargets,
+            Lineage = new IndicatorLineage
+            {
+                Source = definition.Source,
+                LastSuccessAt = state?.LastSuccessAt,
+                LastAttemptAt = state?.LastAttemptAt,
+                LastStatus = state?.LastStatus,
+                LastRunId = state?.LastRunId,
+                LastRunFinishedAt = lastRun?.FinishedAt,
+                LastRunRead = lastRun?.ItemsRead,
+                LastRunRejected = lastRun?.Rejected,
+                SnapshotComputedAt = own?.ComputedAt,
+                SnapshotRunId = own?.RunId,
+            },
+        };
+    }
+
+    /// <summary>The trend of <paramref name="code"/> at <paramref name="scope"/> over a window ending <paramref name="today"/>.</summary>
+    public static async Task<IndicatorTrend> TrendAsync(
+        ReportingDbContext db, string code, string scope, TrendPeriod period, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (from, to) = Window(period, today);
+        var lastYearFrom = from.AddYears(-1);
+        var values = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.IndicatorCode == code && v.ScopeCode == scope && v.Date >= lastYearFrom && v.Date <= to)
+            .Select(v => new { v.Date, v.Value })
+            .ToDictionaryAsync(v => v.Date, v => v.Value, ct);
+        var targets = await db.IndicatorTargets.AsNoTracking()
+            .Where(t => t.IndicatorCode == code && t.PeriodStart <= to && t.PeriodEnd >= from)
+            .ToListAsync(ct);
+
+        var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+        return new IndicatorTrend(
+            period, from, to, days,
+            [.. days.Select(d => values.GetValueOrDefault(d))],
+            [.. days.Select(d => values.GetValueOrDefault(d.AddYears(-1)))],
+            [.. days.Select(d => TargetResolver.Resolve(targets, d)?.Value)]);
+    }
+
+    private static List<IndicatorScopeStep> Trail(string scopeCode)
+    {
+        var kota = ReferenceData.Regions.First(r => r.Level == RegionLevel.Kota);
+        var steps = new List<IndicatorScopeStep> { new(kota.Code, kota.Name) };
+        if (ReferenceData.Agencies.FirstOrDefault(a => a.Code == scopeCode) is { } agency)
+        {
+            steps.Add(new(agency.Code, agency.Code));
+            return steps;
+        }
+        var region = ReferenceData.Regions.FirstOrDefault(r => r.Code == scopeCode);
+        if (region?.Level == RegionLevel.Kelurahan)
+        {
+            var kecamatan = ReferenceData.Regions.First(r => r.Code == region.ParentCode);
+            steps.Add(new(kecamatan.Code, kecamatan.Name));
+        }
+        if (region is { Level: not RegionLevel.Kota })
+        {
+            steps.Add(new(region.Code, region.Name));
+        }
+        return steps;
+    }
+}
