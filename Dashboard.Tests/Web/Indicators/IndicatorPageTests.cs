@@ -22,23 +22,27 @@ public abstract class IndicatorPageTestBase : WebTestContext
     protected static readonly DateOnly Today = new(2026, 6, 10);
     protected const string Klojen = "35.73.02";
     protected const string Kauman = "35.73.02.1007";
-    private readonly InMemoryReportingDb _db = new();
+    protected InMemoryReportingDb Db { get; } = new();
     private readonly KpiBroadcaster _broadcaster = new();
+
+    protected BunitAuthorizationContext Auth { get; }
 
     protected IndicatorPageTestBase(string culture) : base(culture)
     {
-        Services.AddSingleton<IDbContextFactory<ReportingDbContext>>(_db);
+        Services.AddSingleton<IDbContextFactory<ReportingDbContext>>(Db);
         Services.AddSingleton(_broadcaster);
         Services.AddSingleton<IRefreshRequests>(new RecordingRefreshRequests());
         Services.AddSingleton<IndicatorDetailQueries>();
+        Services.AddSingleton<IndicatorAdministration>();
         ComponentFactories.AddStub<ApexChart>();
-        AddAuthorization().SetAuthorized("walikota");
+        Auth = AddAuthorization();
+        Auth.SetAuthorized("walikota");
         UseInteractiveServerRenderer();
     }
 
     protected async Task SeedAsync()
     {
-        await using (var db = _db.CreateDbContext())
+        await using (var db = Db.CreateDbContext())
         {
             db.IngestRuns.Add(new IngestRun
             {
@@ -66,10 +70,10 @@ public abstract class IndicatorPageTestBase : WebTestContext
             });
             await db.SaveChangesAsync();
         }
-        await _db.SetSnapshotAsync(Codes.WithinSlaPct, 84.0, Start.AddMinutes(-3));
-        await _db.SetSnapshotAsync(Codes.WithinSlaPct, 93.0, Start.AddMinutes(-3), scope: Klojen, kind: ScopeKind.Kecamatan);
-        await _db.SetSnapshotAsync(Codes.WithinSlaPct, 40.0, Start.AddMinutes(-3), scope: Kauman, kind: ScopeKind.Kelurahan);
-        await _db.SetSnapshotAsync(Codes.WithinSlaPct, 91.0, Start.AddMinutes(-3), scope: "DISHUB", kind: ScopeKind.Opd);
+        await Db.SetSnapshotAsync(Codes.WithinSlaPct, 84.0, Start.AddMinutes(-3));
+        await Db.SetSnapshotAsync(Codes.WithinSlaPct, 93.0, Start.AddMinutes(-3), scope: Klojen, kind: ScopeKind.Kecamatan);
+        await Db.SetSnapshotAsync(Codes.WithinSlaPct, 40.0, Start.AddMinutes(-3), scope: Kauman, kind: ScopeKind.Kelurahan);
+        await Db.SetSnapshotAsync(Codes.WithinSlaPct, 91.0, Start.AddMinutes(-3), scope: "DISHUB", kind: ScopeKind.Opd);
     }
 
     protected IRenderedComponent<IndicatorPage> RenderPage(string href)
@@ -90,7 +94,7 @@ public abstract class IndicatorPageTestBase : WebTestContext
     protected override async ValueTask DisposeAsyncCore()
     {
         await base.DisposeAsyncCore();
-        _db.Dispose();
+        Db.Dispose();
     }
 }
 
@@ -202,6 +206,62 @@ public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultur
             IndicatorLinks.Parse(kauman.Find($"[data-testid='trail-{Klojen}']").GetAttribute("href")!));
         Assert.Equal((Codes.WithinSlaPct, ReferenceData.KotaCode, TrendPeriod.Days90),
             IndicatorLinks.Parse(kauman.Find($"[data-testid='trail-{ReferenceData.KotaCode}']").GetAttribute("href")!));
+    }
+
+    [Fact]
+    public async Task Only_administrators_see_the_target_and_metadata_panel()
+    {
+        await SeedAsync();
+
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+
+        Assert.Empty(cut.FindAll("[data-testid=indicator-admin]"));
+    }
+
+    [Fact]
+    public async Task An_administrator_sets_a_month_target_which_the_status_uses_and_the_history_and_audit_keep()
+    {
+        await SeedAsync();
+        Auth.SetAuthorized("admin").SetRoles("Admin").SetPolicies(Dashboard.Web.Auth.Policies.Administer);
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+        Assert.Contains("95 %", cut.Find("[data-testid=target-Month-20260601]").TextContent, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=target-period]").Change(nameof(TargetPeriod.Month));
+        cut.Find("[data-testid=target-index]").Change("6");
+        cut.Find("[data-testid=target-value]").Change("83.5");
+        cut.Find("[data-testid=target-reason]").Change("rapat evaluasi Juni");
+        cut.Find("[data-testid=target-form]").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("83,5 %", cut.Find("[data-testid=target-Month-20260601]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("ditetapkan admin", cut.Find("[data-testid=target-Month-20260601]").TextContent, StringComparison.Ordinal);
+        var definition = IndicatorCatalog.Find(Codes.WithinSlaPct);
+        Assert.Equal(IndicatorStatusEvaluator.Evaluate(84, 83.5, definition.Direction, definition.Tolerance).ToString(),
+            cut.Find("[data-testid=tile-status]").GetAttribute("data-status"));
+        var history = Assert.Single(cut.FindAll("[data-testid^=history-]"));
+        Assert.Equal("false", history.GetAttribute("data-retired"));
+        Assert.Contains("rapat evaluasi Juni", history.TextContent, StringComparison.Ordinal);
+
+        await using var db = Db.CreateDbContext();
+        var audit = await db.AuditEntries.SingleAsync(Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(("admin", IndicatorAuditActions.TargetSet, "Bulan 2026-06: 95 (katalog)", "Bulan 2026-06: 83.5"),
+            (audit.User, audit.Action, audit.Before, audit.After));
+    }
+
+    [Fact]
+    public async Task An_administrator_edits_the_notes_and_the_page_shows_them()
+    {
+        await SeedAsync();
+        Auth.SetAuthorized("admin").SetRoles("Admin").SetPolicies(Dashboard.Web.Auth.Policies.Administer);
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+
+        cut.Find("[data-testid=meta-notes-input]").Change("Hari libur nasional belum dikurangi.");
+        cut.Find("[data-testid=meta-reason]").Change("catatan");
+        cut.Find("[data-testid=metadata-form]").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("Hari libur nasional belum dikurangi.", cut.Find("[data-testid=meta-notes]").TextContent.Trim()));
+        Assert.Contains("admin", cut.Find("[data-testid=meta-edited]").TextContent, StringComparison.Ordinal);
+        await using var db = Db.CreateDbContext();
+        Assert.Equal(IndicatorAuditActions.MetadataChanged, (await db.AuditEntries.SingleAsync(Xunit.TestContext.Current.CancellationToken)).Action);
     }
 
     [Fact]

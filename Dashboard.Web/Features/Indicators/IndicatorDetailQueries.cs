@@ -54,8 +54,11 @@ public sealed record IndicatorDetailView
     /// <summary>The indicator per agency (OPD), when it is computed per agency.</summary>
     public required IReadOnlyList<IndicatorScopeRow> Agencies { get; init; }
 
-    /// <summary>The targets of the current APBD year (every period type), ordered by period.</summary>
+    /// <summary>The targets in force in the current APBD year (every period type), ordered by period.</summary>
     public required IReadOnlyList<IndicatorTarget> YearTargets { get; init; }
+
+    /// <summary>Every target administrators have set (in force or retired), newest first: the history of targets.</summary>
+    public required IReadOnlyList<IndicatorTarget> TargetHistory { get; init; }
     public required IndicatorLineage Lineage { get; init; }
 }
 
@@ -104,7 +107,7 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
             return null;
         }
         var tile = (await KpiTileLoader.LoadAsync(db, scope.Code, [code], now, ct)).Single();
-        var trend = await TrendAsync(db, code, scope.Code, period, today, ct);
+        var trend = await TrendAsync(db, code, scope.Code, period, today, definition.Cumulative, ct);
 
         // Every scope's current value of this indicator: small (at most 57 kelurahan, 5 kecamatan and the agencies).
         var snapshots = await db.IndicatorSnapshots.AsNoTracking()
@@ -127,7 +130,8 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
             _ => region,
         };
         var regions = ReferenceData.Regions.Where(r => r.ParentCode == parent.Code).Select(r => Row(r.Code, r.Name)).ToList();
-        var agencies = snapshots.Where(s => s.ScopeKind == ScopeKind.Opd)
+        // Agencies are the city's: listed beside the city and beside an agency, not under a region.
+        var agencies = snapshots.Where(s => s.ScopeKind == ScopeKind.Opd && scope.Kind is ScopeKind.Kota or ScopeKind.Opd)
             .Join(ReferenceData.Agencies, s => s.ScopeCode, a => a.Code, (s, a) => a)
             .OrderBy(a => a.Code, StringComparer.Ordinal)
             .Select(a => Row(a.Code, a.Name))
@@ -136,9 +140,16 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
         var yearStart = new DateOnly(today.Year, 1, 1);
         var yearEnd = new DateOnly(today.Year, 12, 31);
         var yearTargets = await db.IndicatorTargets.AsNoTracking()
-            .Where(t => t.IndicatorCode == code && t.PeriodStart <= yearEnd && t.PeriodEnd >= yearStart)
+            .Where(t => t.IndicatorCode == code && t.RetiredAt == null && t.PeriodStart <= yearEnd && t.PeriodEnd >= yearStart)
             .OrderBy(t => t.Period).ThenBy(t => t.PeriodStart)
             .ToListAsync(ct);
+        // One row a period: an administrator's target hides the catalogue's for the same period.
+        yearTargets = [.. yearTargets.GroupBy(t => (t.Period, t.PeriodStart)).Select(g => g.OrderByDescending(t => t.SetAt ?? DateTimeOffset.MinValue).First())];
+        var history = (await db.IndicatorTargets.AsNoTracking()
+                .Where(t => t.IndicatorCode == code && (t.SetBy != null || t.RetiredAt != null))
+                .ToListAsync(ct))
+            .OrderByDescending(t => t.RetiredAt ?? t.SetAt).ThenByDescending(t => t.Id)
+            .ToList();
 
         var state = await db.SourceStates.AsNoTracking().FirstOrDefaultAsync(s => s.Source == definition.Source, ct);
         var lastRun = state?.LastRunId is { } runId
@@ -162,6 +173,7 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
             Regions = regions,
             Agencies = agencies,
             YearTargets = yearTargets,
+            TargetHistory = history,
             Lineage = new IndicatorLineage
             {
                 Source = definition.Source,
@@ -180,7 +192,7 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
 
     /// <summary>The trend of <paramref name="code"/> at <paramref name="scope"/> over a window ending <paramref name="today"/>.</summary>
     public static async Task<IndicatorTrend> TrendAsync(
-        ReportingDbContext db, string code, string scope, TrendPeriod period, DateOnly today, CancellationToken ct)
+        ReportingDbContext db, string code, string scope, TrendPeriod period, DateOnly today, bool cumulative, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var (from, to) = Window(period, today);
@@ -190,7 +202,7 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
             .Select(v => new { v.Date, v.Value })
             .ToDictionaryAsync(v => v.Date, v => v.Value, ct);
         var targets = await db.IndicatorTargets.AsNoTracking()
-            .Where(t => t.IndicatorCode == code && t.PeriodStart <= to && t.PeriodEnd >= from)
+            .Where(t => t.IndicatorCode == code && t.RetiredAt == null && t.PeriodStart <= to && t.PeriodEnd >= from)
             .ToListAsync(ct);
 
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
@@ -198,7 +210,7 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
             period, from, to, days,
             [.. days.Select(d => values.GetValueOrDefault(d))],
             [.. days.Select(d => values.GetValueOrDefault(d.AddYears(-1)))],
-            [.. days.Select(d => TargetResolver.Resolve(targets, d)?.Value)]);
+            [.. days.Select(d => TargetResolver.ValueOn(targets, d, cumulative))]);
     }
 
     private static List<IndicatorScopeStep> Trail(string scopeCode)

@@ -112,6 +112,14 @@ public sealed partial class IndicatorPage : IDisposable
         });
     }
 
+    private async Task AdminChangedAsync()
+    {
+        if (_loadedKey is { } key)
+        {
+            Show(await Queries.GetAsync(key.Code, key.Scope, key.Period, _cts.Token), key);
+        }
+    }
+
     private void Show(IndicatorDetailView? view, (string Code, string? Scope, TrendPeriod Period) key)
     {
         _view = view;
