@@ -89,6 +89,7 @@ public static class UiExtensions
         // Per-circuit memory matters more than bandwidth here (walls on a LAN, thousands of circuits), and
         // WebSocket compression costs about 270 KB a circuit (TOOLCHAIN.md).
         app.MapOperations();
+        Features.Indicators.IndicatorExport.MapIndicatorExports(app);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
         return app;

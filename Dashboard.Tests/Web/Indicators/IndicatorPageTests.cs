@@ -265,6 +265,43 @@ public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultur
     }
 
     [Fact]
+    public async Task The_excel_export_holds_the_numbers_the_page_draws_with_the_filters_and_metadata()
+    {
+        await SeedAsync();
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct, null, TrendPeriod.Days90));
+        var (categories, series) = Chart(cut);
+        var xlsxHref = cut.Find("[data-testid=export-xlsx]").GetAttribute("href")!;
+        Assert.Equal($"indikator/{Codes.WithinSlaPct}/ekspor.xlsx?periode=90h", xlsxHref);
+        Assert.Equal($"indikator/{Codes.WithinSlaPct}/ekspor.csv?periode=90h", cut.Find("[data-testid=export-csv]").GetAttribute("href"));
+
+        var view = await Services.GetRequiredService<IndicatorDetailQueries>().GetAsync(Codes.WithinSlaPct, null, TrendPeriod.Days90, Xunit.TestContext.Current.CancellationToken);
+        var sheets = XlsxReader.Read(IndicatorExport.Xlsx(IndicatorExport.Trend(view!)));
+
+        var data = sheets["Data"];
+        Assert.Equal(["tanggal", "nilai", "tahun_lalu", "target"], data[0]);
+        Assert.Equal(categories.Count + 1, data.Count);
+        for (var i = 0; i < categories.Count; i++)
+        {
+            var row = data[i + 1];
+            Assert.Equal(Today.AddDays(i - categories.Count + 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), row[0]);
+            for (var s = 0; s < 3; s++)
+            {
+                var cell = row.Count > s + 1 ? row[s + 1] : null;
+                Assert.Equal(series[s].Values[i], cell is null ? null : double.Parse(cell, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        var meta = sheets["Metadata"].Skip(1).ToDictionary(r => r[0]!, r => r.Count > 1 ? r[1] : null);
+        Assert.Equal(Codes.WithinSlaPct, meta["kode"]);
+        Assert.Equal(ReferenceData.KotaCode, meta["wilayah"]);
+        Assert.Equal("90h", meta["periode"]);
+        Assert.Equal(IndicatorCatalog.Find(Codes.WithinSlaPct).Formula, meta["rumus"]);
+
+        var csv = System.Text.Encoding.UTF8.GetString(IndicatorExport.Csv(IndicatorExport.Trend(view!))).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("\"tanggal\",\"nilai\",\"tahun_lalu\",\"target\"", csv[0]);
+        Assert.Equal($"\"{Today:yyyy-MM-dd}\",80,70,95", csv[^1]);
+    }
+
+    [Fact]
     public async Task An_unknown_code_says_so()
     {
         await SeedAsync();
