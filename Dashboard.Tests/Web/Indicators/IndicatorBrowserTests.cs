@@ -2,6 +2,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Web.Features.Indicators;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.Tests.Web.Indicators;
@@ -52,6 +53,25 @@ public sealed class IndicatorBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.Equal(11, await page.Locator("[data-testid^='region-35.73.02.']").CountAsync());
         Assert.True(_session.ConsoleErrors.Count == 0, string.Join(" | ", _session.ConsoleErrors));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "indikator-klojen.png"), FullPage = true });
+
+        // The page's Excel link, fetched as an API client, holds the same series as the page's query.
+        var href = await page.Locator("[data-testid=export-xlsx]").GetAttributeAsync("href");
+        Assert.Equal(IndicatorExport.XlsxHref(code, "35.73.02", TrendPeriod.Days90), href);
+        using var client = _app.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, href);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DashboardFactory.ApiKey);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var sheets = XlsxReader.Read(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        var view = await _app.Services.GetRequiredService<IndicatorDetailQueries>().GetAsync(code, "35.73.02", TrendPeriod.Days90, TestContext.Current.CancellationToken);
+        Assert.Equal(view!.Trend.Days.Count + 1, sheets["Data"].Count);
+        var last = sheets["Data"][^1];
+        Assert.Equal(view.Trend.Values[^1], last.Count > 1 && last[1] is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null);
+        Assert.Equal("35.73.02", sheets["Metadata"].Single(r => r[0] == "wilayah")[1]);
+
+        // Without credentials there is no file.
+        using var anonymous = await client.GetAsync(href, TestContext.Current.CancellationToken);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, anonymous.StatusCode);
     }
 
     public async ValueTask DisposeAsync()
