@@ -11,6 +11,8 @@ public static class IndicatorAuditActions
     public const string TargetSet = "indicator.target.set";
     public const string TargetWithdrawn = "indicator.target.withdrawn";
     public const string MetadataChanged = "indicator.metadata";
+    public const string AnnotationAdded = "indicator.annotation.added";
+    public const string AnnotationRemoved = "indicator.annotation.removed";
 }
 
 /// <summary>The metadata administrators keep for an indicator (the rest is the catalogue's and the computation's).</summary>
@@ -184,6 +186,43 @@ public sealed class IndicatorAdministration(IDbContextFactory<ReportingDbContext
         SourceControl.Record(db, now, user, IndicatorAuditActions.MetadataChanged, code, reason.Trim(),
             string.Join("\n", changes.Select(c => $"{c.Field}: {c.Before}")),
             string.Join("\n", changes.Select(c => $"{c.Field}: {c.After}")));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Adds an annotation on <paramref name="date"/> for the indicator, or for every indicator of its source.</summary>
+    public async Task<IndicatorAnnotation> AddAnnotationAsync(string code, DateOnly date, string text, bool wholeSource, string user, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await RequireIndicatorAsync(db, code, ct);
+        var now = time.GetUtcNow();
+        var annotation = new IndicatorAnnotation
+        {
+            IndicatorCode = wholeSource ? null : code, Source = d.Source, Date = date,
+            Text = text.Trim().Length > 500 ? text.Trim()[..500] : text.Trim(), CreatedBy = Bound(user), CreatedAt = now,
+        };
+        db.Set<IndicatorAnnotation>().Add(annotation);
+        SourceControl.Record(db, now, user, IndicatorAuditActions.AnnotationAdded, wholeSource ? d.Source : code, null, null,
+            date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ": " + annotation.Text);
+        await db.SaveChangesAsync(ct);
+        return annotation;
+    }
+
+    /// <summary>Removes an annotation from the trend (the row stays, marked removed).</summary>
+    public async Task<bool> RemoveAnnotationAsync(long id, string user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var annotation = await db.Set<IndicatorAnnotation>().FirstOrDefaultAsync(a => a.Id == id && a.RemovedAt == null, ct);
+        if (annotation is null)
+        {
+            return false;
+        }
+        var now = time.GetUtcNow();
+        annotation.RemovedAt = now;
+        annotation.RemovedBy = Bound(user);
+        SourceControl.Record(db, now, user, IndicatorAuditActions.AnnotationRemoved, annotation.IndicatorCode ?? annotation.Source, null,
+            annotation.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ": " + annotation.Text, null);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -302,6 +302,85 @@ public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultur
     }
 
     [Fact]
+    public async Task Quality_badges_count_kelurahan_without_data_and_rejected_rows()
+    {
+        await SeedAsync();
+
+        var city = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+        Assert.Equal("56 dari 57 kelurahan belum ada data", city.Find("[data-testid=quality-completeness]").TextContent.Trim());
+        Assert.Equal("7 baris ditolak pada proses terakhir", city.Find("[data-testid=quality-rejected]").TextContent.Trim());
+        Assert.Empty(city.FindAll("[data-testid=quality-outlier]"));
+
+        var klojen = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct, Klojen));
+        Assert.Equal("10 dari 11 kelurahan belum ada data", klojen.Find("[data-testid=quality-completeness]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_value_unlike_its_history_gets_an_outlier_badge()
+    {
+        await SeedAsync();
+        await using (var db = Db.CreateDbContext())
+        {
+            var todays = await db.IndicatorValues.SingleAsync(v => v.IndicatorCode == Codes.WithinSlaPct && v.ScopeCode == ReferenceData.KotaCode && v.Date == Today, Xunit.TestContext.Current.CancellationToken);
+            todays.Value = 20;
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+
+        Assert.Contains("20 %", cut.Find("[data-testid=quality-outlier]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Failed_runs_and_administrators_notes_annotate_the_trend()
+    {
+        await SeedAsync();
+        await using (var db = Db.CreateDbContext())
+        {
+            // 8 June 10:00 WIB, and an old failure outside the 30-day window.
+            db.IngestRuns.Add(new IngestRun { Source = ComplaintsIndicators.Source, Node = "n1", StartedAt = new DateTimeOffset(2026, 6, 8, 3, 0, 0, TimeSpan.Zero), HeartbeatAt = Start, Status = IngestRunStatus.Failed, Error = "HTTP 503 dari sumber" });
+            db.IngestRuns.Add(new IngestRun { Source = ComplaintsIndicators.Source, Node = "n1", StartedAt = new DateTimeOffset(2026, 6, 8, 4, 0, 0, TimeSpan.Zero), HeartbeatAt = Start, Status = IngestRunStatus.Interrupted });
+            db.IngestRuns.Add(new IngestRun { Source = ComplaintsIndicators.Source, Node = "n1", StartedAt = new DateTimeOffset(2026, 4, 1, 3, 0, 0, TimeSpan.Zero), HeartbeatAt = Start, Status = IngestRunStatus.Failed });
+            db.IngestRuns.Add(new IngestRun { Source = "Revenue", Node = "n1", StartedAt = new DateTimeOffset(2026, 6, 9, 3, 0, 0, TimeSpan.Zero), HeartbeatAt = Start, Status = IngestRunStatus.Failed });
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        var admin = Services.GetRequiredService<IndicatorAdministration>();
+        await admin.AddAnnotationAsync(Codes.WithinSlaPct, new DateOnly(2026, 6, 1), "Hari Lahir Pancasila", wholeSource: true, "admin", Xunit.TestContext.Current.CancellationToken);
+        await admin.AddAnnotationAsync(Codes.Overdue, new DateOnly(2026, 6, 2), "lain indikator", wholeSource: false, "admin", Xunit.TestContext.Current.CancellationToken);
+
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+
+        var items = cut.FindAll("[data-testid=annotations] li");
+        Assert.Equal(2, items.Count);
+        Assert.Contains("Hari Lahir Pancasila", cut.Find("[data-testid=annotation-20260601-Manual]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 proses sumber gagal: HTTP 503 dari sumber", cut.Find("[data-testid=annotation-20260608-SourceFailure]").TextContent, StringComparison.Ordinal);
+        var options = System.Text.Json.JsonSerializer.Serialize(cut.FindComponent<Stub<ApexChart>>().Instance.Parameters.Get(x => x.Options));
+        Assert.Contains("\"x\":\"1 Jun\"", options, StringComparison.Ordinal);
+        Assert.Contains("\"x\":\"8 Jun\"", options, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_administrator_annotates_the_trend_and_removes_it_again_audited()
+    {
+        await SeedAsync();
+        Auth.SetAuthorized("admin").SetRoles("Admin").SetPolicies(Dashboard.Web.Auth.Policies.Administer);
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+
+        cut.Find("[data-testid=annotation-date]").Change("2026-06-05");
+        cut.Find("[data-testid=annotation-text]").Change("Gangguan jaringan kota");
+        cut.Find("[data-testid=annotation-form]").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Gangguan jaringan kota", cut.Find("[data-testid=annotation-20260605-Manual]").TextContent, StringComparison.Ordinal));
+        cut.Find("[data-testid^=annotation-remove-]").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=annotation-20260605-Manual]")));
+
+        await using var db = Db.CreateDbContext();
+        Assert.Equal([IndicatorAuditActions.AnnotationAdded, IndicatorAuditActions.AnnotationRemoved],
+            await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Xunit.TestContext.Current.CancellationToken));
+        Assert.NotNull((await db.Set<IndicatorAnnotation>().SingleAsync(Xunit.TestContext.Current.CancellationToken)).RemovedAt);
+    }
+
+    [Fact]
     public async Task An_unknown_code_says_so()
     {
         await SeedAsync();

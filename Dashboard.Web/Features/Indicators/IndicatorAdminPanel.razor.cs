@@ -30,12 +30,19 @@ public sealed partial class IndicatorAdminPanel
     private string? _message;
     private Severity _severity = Severity.Success;
     private string? _loadedFor;
+    private DateOnly _annotationDate;
+    private string? _annotationText;
+    private bool _annotationWholeSource;
 
     [Parameter, EditorRequired]
     public IndicatorDefinition Definition { get; set; } = default!;
 
     [Parameter]
     public IReadOnlyList<IndicatorTarget> History { get; set; } = [];
+
+    /// <summary>The annotations in the page's trend window (administrators' ones can be removed here).</summary>
+    [Parameter]
+    public IReadOnlyList<TrendAnnotation> Annotations { get; set; } = [];
 
     /// <summary>Called after a change was saved, so that the page reloads.</summary>
     [Parameter]
@@ -67,6 +74,7 @@ public sealed partial class IndicatorAdminPanel
         {
             _loadedFor = Definition.Code;
             _year = Wib.Today(Time).Year;
+            _annotationDate = Wib.Today(Time);
             _meta = MetadataForm.From(Definition);
         }
     }
@@ -143,6 +151,34 @@ public sealed partial class IndicatorAdminPanel
             return;
         }
         _loadedFor = null;
+        await OnChanged.InvokeAsync();
+    }
+
+    private async Task AddAnnotationAsync()
+    {
+        if (await AdministratorAsync() is not { } user)
+        {
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(_annotationText))
+        {
+            Fail(L["indicator.admin.annotationRequired"].Value);
+            return;
+        }
+        await Admin.AddAnnotationAsync(Definition.Code, _annotationDate, _annotationText, _annotationWholeSource, user, CancellationToken.None);
+        Done(L["indicator.admin.annotationAdded", Format.Date(_annotationDate)].Value);
+        _annotationText = null;
+        await OnChanged.InvokeAsync();
+    }
+
+    private async Task RemoveAnnotationAsync(long id)
+    {
+        if (await AdministratorAsync() is not { } user)
+        {
+            return;
+        }
+        await Admin.RemoveAnnotationAsync(id, user, CancellationToken.None);
+        Done(L["indicator.admin.annotationRemoved"].Value);
         await OnChanged.InvokeAsync();
     }
 

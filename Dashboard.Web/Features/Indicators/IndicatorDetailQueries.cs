@@ -17,6 +17,33 @@ public sealed record IndicatorTrend(
     TrendPeriod Period, DateOnly From, DateOnly To,
     IReadOnlyList<DateOnly> Days, IReadOnlyList<double?> Values, IReadOnlyList<double?> LastYear, IReadOnlyList<double?> Targets);
 
+/// <summary>Who put an annotation on the trend.</summary>
+public enum TrendAnnotationKind
+{
+    /// <summary>Entered by an administrator.</summary>
+    Manual = 0,
+
+    /// <summary>Runs of the source failed or were interrupted that day (from the run ledger).</summary>
+    SourceFailure = 1,
+}
+
+/// <summary>An event on the trend: an administrator's note, or the source's failed runs of a day.</summary>
+/// <param name="Text">The administrator's text; null for <see cref="TrendAnnotationKind.SourceFailure"/> (the page words it).</param>
+/// <param name="FailedRuns">Runs that failed that day (source failures).</param>
+/// <param name="Error">The first failure's error, shortened.</param>
+public sealed record TrendAnnotation(
+    DateOnly Date, TrendAnnotationKind Kind, string? Text, string? By, long? Id, bool WholeSource, int FailedRuns = 0, string? Error = null);
+
+/// <summary>Data-quality facts about the shown value.</summary>
+/// <param name="KelurahanWithData">Kelurahan (of the city, or of the selected kecamatan) with a current value; null when the indicator is not computed per kelurahan.</param>
+/// <param name="KelurahanTotal">Kelurahan counted.</param>
+/// <param name="LastRunRejected">Rows the source's last run rejected (quarantined).</param>
+/// <param name="OutlierScore">The robust z-score of the latest value against the 90 days before it, when computable.</param>
+public sealed record DataQuality(int? KelurahanWithData, int KelurahanTotal, int? LastRunRejected, double? OutlierScore, DateOnly? LatestDate, double? LatestValue)
+{
+    public bool IsOutlier => OutlierScore > OutlierCheck.Threshold;
+}
+
 /// <summary>Where the shown numbers come from: the source, its last run and how old the data is.</summary>
 public sealed record IndicatorLineage
 {
@@ -60,6 +87,13 @@ public sealed record IndicatorDetailView
     /// <summary>Every target administrators have set (in force or retired), newest first: the history of targets.</summary>
     public required IReadOnlyList<IndicatorTarget> TargetHistory { get; init; }
     public required IndicatorLineage Lineage { get; init; }
+
+    /// <summary>Annotations within the trend's window, oldest first.</summary>
+    public required IReadOnlyList<TrendAnnotation> Annotations { get; init; }
+    public required DataQuality Quality { get; init; }
+
+    /// <summary>Every kelurahan's current value and status (for the tile map), in catalogue order of the regions.</summary>
+    public required IReadOnlyList<IndicatorScopeRow> Kelurahan { get; init; }
 }
 
 /// <summary>
@@ -158,6 +192,23 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
             : null;
         byScope.TryGetValue(scope.Code, out var own);
 
+        var annotations = await AnnotationsAsync(db, definition, trend.From, trend.To, ct);
+
+        // Completeness over the city's kelurahan, or over the selected kecamatan's.
+        var kelurahan = ReferenceData.Kelurahan.Select(k => Row(k.Code, k.Name)).ToList();
+        var counted = ReferenceData.Kelurahan
+            .Where(k => scope.Kind is ScopeKind.Kota or ScopeKind.Opd || k.ParentCode == parent.Code)
+            .Select(k => k.Code).ToList();
+        var perKelurahan = snapshots.Any(s => s.ScopeKind == ScopeKind.Kelurahan);
+        var withData = counted.Count(c => byScope.TryGetValue(c, out var s) && (s.Value is not null || s.Label is not null));
+        var recent = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => v.IndicatorCode == code && v.ScopeCode == scope.Code && v.Date >= today.AddDays(-OutlierWindowDays) && v.Date <= today && v.Value != null)
+                .Select(v => new { v.Date, v.Value })
+                .ToListAsync(ct))
+            .OrderBy(v => v.Date).ToList();
+        var latest = recent.LastOrDefault();
+        var score = latest is null ? null : OutlierCheck.Score([.. recent.Where(v => v.Date < latest.Date && v.Date >= latest.Date.AddDays(-OutlierWindowDays)).Select(v => v.Value!.Value)], latest.Value!.Value);
+
         return new IndicatorDetailView
         {
             Definition = definition,
@@ -187,7 +238,38 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
                 SnapshotComputedAt = own?.ComputedAt,
                 SnapshotRunId = own?.RunId,
             },
+            Annotations = annotations,
+            Quality = new DataQuality(perKelurahan ? withData : null, counted.Count, lastRun?.Rejected, score, latest?.Date, latest?.Value),
+            Kelurahan = kelurahan,
         };
+    }
+
+    /// <summary>Days of history the latest value is compared with for the outlier badge.</summary>
+    public const int OutlierWindowDays = 90;
+
+    /// <summary>The annotations of <paramref name="definition"/> between two days: administrators' and the source's failed runs.</summary>
+    public static async Task<IReadOnlyList<TrendAnnotation>> AnnotationsAsync(
+        ReportingDbContext db, IndicatorDefinition definition, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(definition);
+        var manual = await db.Set<IndicatorAnnotation>().AsNoTracking()
+            .Where(a => a.Source == definition.Source && (a.IndicatorCode == null || a.IndicatorCode == definition.Code)
+                && a.RemovedAt == null && a.Date >= from && a.Date <= to)
+            .Select(a => new TrendAnnotation(a.Date, TrendAnnotationKind.Manual, a.Text, a.CreatedBy, a.Id, a.IndicatorCode == null, 0, null))
+            .ToListAsync(ct);
+        var start = Wib.StartOf(from);
+        var end = Wib.EndOf(to);
+        var failed = await db.IngestRuns.AsNoTracking()
+            .Where(r => r.Source == definition.Source && (r.Status == IngestRunStatus.Failed || r.Status == IngestRunStatus.Interrupted)
+                && r.StartedAt >= start && r.StartedAt <= end)
+            .OrderBy(r => r.StartedAt)
+            .Select(r => new { r.StartedAt, r.Error })
+            .ToListAsync(ct);
+        var failures = failed.GroupBy(r => Wib.DateOf(r.StartedAt)).Select(g => new TrendAnnotation(
+            g.Key, TrendAnnotationKind.SourceFailure, null, null, null, true, g.Count(),
+            g.Select(r => r.Error).FirstOrDefault(e => !string.IsNullOrWhiteSpace(e)) is { } e ? (e.Length > 160 ? e[..160] + "…" : e) : null));
+        return [.. manual.Concat(failures).OrderBy(a => a.Date).ThenBy(a => a.Kind)];
     }
 
     /// <summary>The trend of <paramref name="code"/> at <paramref name="scope"/> over a window ending <paramref name="today"/>.</summary>

@@ -154,8 +154,32 @@ public sealed partial class IndicatorPage : IDisposable
             colors = new[] { "#0b5394", "#9e9e9e", "#e53935" },
             xaxis = new { tickAmount = Math.Min(trend.Days.Count, 12) },
             markers = new { size = trend.Days.Count <= 31 ? 3 : 0 },
+            annotations = new
+            {
+                xaxis = view.Annotations.Select(a => new
+                {
+                    x = Format.ShortDate(a.Date),
+                    borderColor = AnnotationColor(a.Kind),
+                    strokeDashArray = 0,
+                    label = new
+                    {
+                        text = Shorten(AnnotationText(a), 40),
+                        orientation = "horizontal",
+                        borderColor = AnnotationColor(a.Kind),
+                        style = new { color = "#fff", background = AnnotationColor(a.Kind) },
+                    },
+                }).ToArray(),
+            },
         };
     }
+
+    private static string AnnotationColor(TrendAnnotationKind kind) => kind == TrendAnnotationKind.SourceFailure ? "#e65100" : "#6a1b9a";
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private string AnnotationText(TrendAnnotation a) => a.Kind == TrendAnnotationKind.SourceFailure
+        ? L["indicator.annotation.failed", Format.Count(a.FailedRuns)].Value + (a.Error is { } e ? ": " + e : "")
+        : (a.Text ?? "") + (a.WholeSource ? " (" + L["indicator.annotation.wholeSource"].Value + ")" : "");
 
     private static double?[] Scale(IReadOnlyList<double?> values, double scale) =>
         [.. values.Select(v => v is { } x ? Math.Round(x / scale, 2) : (double?)null)];
