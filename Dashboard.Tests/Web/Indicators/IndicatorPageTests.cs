@@ -381,6 +381,46 @@ public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultur
     }
 
     [Fact]
+    public async Task The_tile_map_shows_all_57_kelurahan_by_kecamatan_coloured_by_status_and_drills_down()
+    {
+        await SeedAsync();
+
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct, null, TrendPeriod.ApbdYear));
+
+        Assert.Equal("status", cut.Find("[data-testid=tilemap]").GetAttribute("data-mode"));
+        Assert.Equal(57, cut.FindAll("[data-testid^='map-35.73.']").Count);
+        Assert.Equal(5, cut.FindAll("[data-testid^='tilemap-35.73.']").Count);
+        Assert.Equal(11, cut.FindAll("[data-testid='tilemap-35.73.02'] [data-testid^=map-]").Count);
+        var kauman = cut.Find($"[data-testid='map-{Kauman}']");
+        Assert.Equal(nameof(IndicatorStatus.OffTrack), kauman.GetAttribute("data-status"));
+        Assert.Contains("40 %", kauman.TextContent, StringComparison.Ordinal);
+        Assert.Equal(nameof(IndicatorStatus.NoData), cut.Find("[data-testid='map-35.73.05.1004']").GetAttribute("data-status"));
+        Assert.Equal((Codes.WithinSlaPct, Kauman, TrendPeriod.ApbdYear), IndicatorLinks.Parse(kauman.GetAttribute("href")!));
+
+        var drilled = RenderPage(kauman.GetAttribute("href")!);
+        Assert.Contains("selected", drilled.Find($"[data-testid='map-{Kauman}']").ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_context_indicator_is_coloured_by_value_classes()
+    {
+        await SeedAsync();
+        var kelurahan = ReferenceData.Kelurahan.Take(10).ToList();
+        for (var i = 0; i < kelurahan.Count; i++)
+        {
+            await Db.SetSnapshotAsync(Codes.ComplaintsReceived, i * 10, Start, scope: kelurahan[i].Code, kind: ScopeKind.Kelurahan);
+        }
+
+        var cut = RenderPage(IndicatorLinks.Href(Codes.ComplaintsReceived));
+
+        Assert.Equal("value", cut.Find("[data-testid=tilemap]").GetAttribute("data-mode"));
+        Assert.Equal("q0", cut.Find($"[data-testid='map-{kelurahan[0].Code}']").GetAttribute("data-class"));
+        Assert.Equal("q4", cut.Find($"[data-testid='map-{kelurahan[9].Code}']").GetAttribute("data-class"));
+        Assert.Equal("noData", cut.Find($"[data-testid='map-{ReferenceData.Kelurahan[^1].Code}']").GetAttribute("data-class"));
+        Assert.Equal("47 dari 57 kelurahan belum ada data", cut.Find("[data-testid=quality-completeness]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task An_unknown_code_says_so()
     {
         await SeedAsync();
