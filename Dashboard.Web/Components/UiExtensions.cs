@@ -56,6 +56,7 @@ public static class UiExtensions
         services.TryAddSingleton<Features.SocialAid.SocialAidQueries>();
         services.TryAddSingleton<Features.Admissions.AdmissionsQueries>();
         services.TryAddSingleton<Features.Indicators.IndicatorDetailQueries>();
+        services.TryAddSingleton<Features.Indicators.OpdBriefQueries>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;

@@ -34,6 +34,7 @@ public abstract class IndicatorPageTestBase : WebTestContext
         Services.AddSingleton<IRefreshRequests>(new RecordingRefreshRequests());
         Services.AddSingleton<IndicatorDetailQueries>();
         Services.AddSingleton<IndicatorAdministration>();
+        Services.AddSingleton<OpdBriefQueries>();
         ComponentFactories.AddStub<ApexChart>();
         Auth = AddAuthorization();
         Auth.SetAuthorized("walikota");
