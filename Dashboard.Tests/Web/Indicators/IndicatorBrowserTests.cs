@@ -39,6 +39,10 @@ public sealed class IndicatorBrowserTests(BrowserFixture browser) : IClassFixtur
             null, new() { Timeout = 15_000 });
 
         await page.ClickAsync("[data-testid=period-90h]");
+        await page.WaitForURLAsync(new Uri(_app.RootUri, IndicatorLinks.Href(code, null, TrendPeriod.Days90)).ToString());
+        // The region links are re-rendered with the new window before they are followed.
+        await Expect(page.Locator("[data-testid=period-90h]")).ToHaveAttributeAsync("aria-current", "true");
+        await Expect(page.Locator("[data-testid='region-35.73.02'] a")).ToHaveAttributeAsync("href", IndicatorLinks.Href(code, "35.73.02", TrendPeriod.Days90));
         await page.ClickAsync("[data-testid='region-35.73.02'] a");
         var expected = new Uri(_app.RootUri, IndicatorLinks.Href(code, "35.73.02", TrendPeriod.Days90)).ToString();
         await page.WaitForURLAsync(expected);
@@ -72,6 +76,30 @@ public sealed class IndicatorBrowserTests(BrowserFixture browser) : IClassFixtur
         // Without credentials there is no file.
         using var anonymous = await client.GetAsync(href, TestContext.Current.CancellationToken);
         Assert.NotEqual(System.Net.HttpStatusCode.OK, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_opd_brief_prints_on_one_page_without_the_app_chrome()
+    {
+        BrowserFixture.RequireChromium();
+        _app = new DashboardFactory();
+        Assert.Equal(IngestRunStatus.Succeeded, (await _app.RefreshAsync(ComplaintsIndicators.Source)).Status);
+        _session = await browser.OpenSessionAsync(_app.RootUri);
+        var page = _session.Page;
+        await _session.SignInAsync("/ringkasan-opd/DISKOMINFO");
+
+        await Expect(page.Locator("[data-testid=brief-owned] tbody tr")).ToHaveCountAsync(
+            IndicatorCatalog.Definitions.Count(d => d.OwnerOpd == "DISKOMINFO"));
+        await Expect(page.Locator(".mud-appbar")).ToBeVisibleAsync();
+
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        await Expect(page.Locator(".mud-appbar")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-testid=brief-print]")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "ringkasan-opd.png"), FullPage = true });
+        var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
+        var pages = System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]");
+        Assert.Equal(1, pages);
+        Assert.True(_session.ConsoleErrors.Count == 0, string.Join(" | ", _session.ConsoleErrors));
     }
 
     public async ValueTask DisposeAsync()
