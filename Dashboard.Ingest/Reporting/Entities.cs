@@ -48,10 +48,29 @@ public sealed class IndicatorDefinition
     /// <summary>Relative band (0.05 = 5 %) on the bad side of the target that still counts as "at risk".</summary>
     public double Tolerance { get; set; }
     public int DisplayOrder { get; set; }
+
+    /// <summary>
+    /// A running total over its target's period (realisation since 1 January): the target applies in proportion to the
+    /// time elapsed, so on 10 June a yearly target of 100 % stands at 44,1 %.
+    /// </summary>
+    public bool Cumulative { get; set; }
+
+    /// <summary>Notes for readers (caveats, known gaps); kept by administrators.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>Who last changed the metadata in the app, and when (null: as in the catalogue).</summary>
+    public string? EditedBy { get; set; }
+
+    public DateTimeOffset? EditedAt { get; set; }
 }
 
 public enum TargetPeriod { Year = 0, Quarter = 1, Month = 2 }
 
+/// <summary>
+/// A target of an indicator for one period (APBD year, triwulan or month). Rows from the catalogue have no
+/// <see cref="SetBy"/>; an administrator's target for the same period takes precedence over them. A replaced or
+/// withdrawn target is kept with <see cref="RetiredAt"/> set: the history of targets is never deleted.
+/// </summary>
 public sealed class IndicatorTarget
 {
     public long Id { get; set; }
@@ -60,6 +79,15 @@ public sealed class IndicatorTarget
     public DateOnly PeriodStart { get; set; }
     public DateOnly PeriodEnd { get; set; }
     public double Value { get; set; }
+
+    /// <summary>The administrator who set it in the app; null for the catalogue's targets.</summary>
+    public string? SetBy { get; set; }
+    public DateTimeOffset? SetAt { get; set; }
+    public string? Reason { get; set; }
+
+    /// <summary>When it was replaced or withdrawn (and by whom); null while in force.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+    public string? RetiredBy { get; set; }
 }
 
 /// <summary>One point of an indicator's daily time series for one scope.</summary>

@@ -13,6 +13,9 @@ public interface IIndicatorSet
 
     /// <summary>The codes the overview shows for this domain, in order.</summary>
     IReadOnlyList<string> Headlines { get; }
+
+    /// <summary>Running totals over the target's period (realisation since 1 January): their targets apply time-proportionally.</summary>
+    IReadOnlyList<string> Cumulative => [];
 }
 
 public sealed record YearlyTarget(string Code, double Value);
@@ -34,7 +37,7 @@ public static class IndicatorCatalog
         .OrderBy(s => s.Definitions.Min(d => d.Number))
         .ToList();
 
-    public static IReadOnlyList<IndicatorDefinition> Definitions { get; } = Checked(Sets.SelectMany(s => s.Definitions).OrderBy(d => d.Number).ToList());
+    public static IReadOnlyList<IndicatorDefinition> Definitions { get; } = Checked(Sets.SelectMany(MarkCumulative).OrderBy(d => d.Number).ToList());
 
     /// <summary>Targets per APBD year (ids are stable: catalogue number × 1000 + year − 2000).</summary>
     public static IReadOnlyList<IndicatorTarget> Targets { get; } = BuildTargets();
@@ -66,6 +69,15 @@ public static class IndicatorCatalog
             Tolerance = tolerance,
             DisplayOrder = number,
         };
+    }
+
+    private static IEnumerable<IndicatorDefinition> MarkCumulative(IIndicatorSet set)
+    {
+        foreach (var d in set.Definitions)
+        {
+            d.Cumulative = set.Cumulative.Contains(d.Code);
+            yield return d;
+        }
     }
 
     private static List<IndicatorDefinition> Checked(List<IndicatorDefinition> definitions)

@@ -47,11 +47,16 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.Code).HasMaxLength(48);
             e.Property(x => x.OwnerOpd).HasMaxLength(24);
             e.Property(x => x.Source).HasMaxLength(32);
+            e.Property(x => x.Notes).HasMaxLength(2000);
+            e.Property(x => x.EditedBy).HasMaxLength(128);
             e.HasData(IndicatorCatalog.Definitions);
         });
         modelBuilder.Entity<IndicatorTarget>(e =>
         {
             e.Property(x => x.IndicatorCode).HasMaxLength(48);
+            e.Property(x => x.SetBy).HasMaxLength(128);
+            e.Property(x => x.RetiredBy).HasMaxLength(128);
+            e.Property(x => x.Reason).HasMaxLength(500);
             e.HasIndex(x => new { x.IndicatorCode, x.PeriodStart });
             e.HasData(IndicatorCatalog.Targets);
         });

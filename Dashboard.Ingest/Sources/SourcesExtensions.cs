@@ -26,6 +26,7 @@ public static class SourcesExtensions
         services.AddSingleton<KpiBroadcaster>();
         services.AddSingleton<IngestEngine>();
         services.AddSingleton<SourceControl>();
+        services.AddSingleton<Shared.Indicators.IndicatorAdministration>();
         services.AddSingleton(Pseudonymizer.Create);
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<IngestStartup>();

@@ -55,6 +55,8 @@ public static class UiExtensions
         services.TryAddSingleton<Features.Revenue.RevenueQueries>();
         services.TryAddSingleton<Features.SocialAid.SocialAidQueries>();
         services.TryAddSingleton<Features.Admissions.AdmissionsQueries>();
+        services.TryAddSingleton<Features.Indicators.IndicatorDetailQueries>();
+        services.TryAddSingleton<Features.Indicators.OpdBriefQueries>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;
@@ -88,6 +90,7 @@ public static class UiExtensions
         // Per-circuit memory matters more than bandwidth here (walls on a LAN, thousands of circuits), and
         // WebSocket compression costs about 270 KB a circuit (TOOLCHAIN.md).
         app.MapOperations();
+        Features.Indicators.IndicatorExport.MapIndicatorExports(app);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
         return app;

@@ -99,6 +99,9 @@ public sealed class RevenueIndicators : IIndicatorSet
 
     public IReadOnlyList<string> Headlines { get; } = [Codes.TaxRealisationPct, Codes.TaxGapToProportional, Codes.TaxDailyReceipts];
 
+    /// <summary>Realisation since 1 January: a target set for them applies in proportion to the year elapsed.</summary>
+    public IReadOnlyList<string> Cumulative { get; } = [Codes.TaxRealisationPct, Codes.RetributionRealisationPct, Codes.PadRealisationPct];
+
     private static IndicatorDefinition Define(
         int number, string owner, string code, IndicatorUnit unit, IndicatorDirection direction, int cadence, int freshness,
         double tolerance, string legal, string nameId, string nameEn, string definitionId, string definitionEn, string formula) =>

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using Dashboard.Ingest.Reporting;
+using Dashboard.Web.Auth;
+using Dashboard.Web.Features.Operations;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Dashboard.Web.Features.Indicators;
+
+/// <summary>A table to export: column headers, rows of cells (string, double or null), and the filters and metadata behind it.</summary>
+public sealed record ExportTable(
+    string Name, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<KeyValuePair<string, string>> Metadata);
+
+/// <summary>
+/// Exports of the indicator page's trend, exactly the series the page draws (same query, same region and window):
+/// CSV (UTF-8 with BOM, invariant numbers) and Excel .xlsx (DocumentFormat.OpenXml, MIT) with the data on the first
+/// sheet and the filters and indicator metadata on the second. Routes: <c>/indikator/{code}/ekspor.csv|.xlsx</c>.
+/// </summary>
+public static class IndicatorExport
+{
+    public static string CsvHref(string code, string? scope, TrendPeriod period) => FileHref(code, scope, period, "csv");
+
+    public static string XlsxHref(string code, string? scope, TrendPeriod period) => FileHref(code, scope, period, "xlsx");
+
+    private static string FileHref(string code, string? scope, TrendPeriod period, string extension)
+    {
+        var page = IndicatorLinks.Href(code, scope, period);
+        var q = page.IndexOf('?', StringComparison.Ordinal);
+        return q < 0 ? $"{page}/ekspor.{extension}" : $"{page[..q]}/ekspor.{extension}{page[q..]}";
+    }
+
+    /// <summary>The trend of <paramref name="view"/> as a table, a row a day, with its filters and metadata.</summary>
+    public static ExportTable Trend(IndicatorDetailView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var d = view.Definition;
+        var t = view.Trend;
+        var rows = t.Days.Select((day, i) => (IReadOnlyList<object?>)
+            [day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t.Values[i], t.LastYear[i], t.Targets[i]]).ToList();
+        var meta = new List<KeyValuePair<string, string>>
+        {
+            new("kode", d.Code), new("nama", d.NameId), new("name", d.NameEn),
+            new("wilayah", view.ScopeCode), new("nama_wilayah", view.ScopeName),
+            new("periode", IndicatorLinks.Param(t.Period)),
+            new("dari", t.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new("sampai", t.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new("definisi", d.DefinitionId), new("rumus", d.Formula), new("satuan", d.Unit.ToString()), new("arah", d.Direction.ToString()),
+            new("toleransi", d.Tolerance.ToString(CultureInfo.InvariantCulture)), new("target_proporsional", d.Cumulative ? "ya" : "tidak"),
+            new("opd_penanggung_jawab", d.OwnerOpd), new("sumber", d.Source),
+            new("frekuensi_menit", d.CadenceMinutes.ToString(CultureInfo.InvariantCulture)),
+            new("batas_kesegaran_menit", d.FreshnessMinutes.ToString(CultureInfo.InvariantCulture)),
+            new("dasar_hukum", d.LegalBasis ?? ""), new("catatan", d.Notes ?? ""),
+            new("pembaruan_berhasil_terakhir_utc", view.Lineage.LastSuccessAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? ""),
+            new("proses_terakhir", view.Lineage.LastRunId?.ToString(CultureInfo.InvariantCulture) ?? ""),
+        };
+        return new ExportTable(d.Code, ["tanggal", "nilai", "tahun_lalu", "target"], rows, meta);
+    }
+
+    /// <summary>The table as CSV: a header line, then a line a row; numbers in invariant notation, text quoted.</summary>
+    public static byte[] Csv(ExportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', table.Columns.Select(OperationsEndpoints.Cell)).Append("\r\n");
+        foreach (var row in table.Rows)
+        {
+            csv.AppendJoin(',', row.Select(c => c switch
+            {
+                null => "",
+                double v => v.ToString("R", CultureInfo.InvariantCulture),
+                _ => OperationsEndpoints.Cell(Convert.ToString(c, CultureInfo.InvariantCulture)),
+            })).Append("\r\n");
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    /// <summary>The table as an .xlsx workbook: sheet "Data" (header and rows, numbers as numbers) and sheet "Metadata".</summary>
+    public static byte[] Xlsx(ExportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheets = workbook.Workbook.AppendChild(new Sheets());
+            AddSheet(workbook, sheets, 1, "Data", [table.Columns.Cast<object?>().ToList(), .. table.Rows]);
+            AddSheet(workbook, sheets, 2, "Metadata",
+                [["kunci", "nilai"], .. table.Metadata.Select(m => (IReadOnlyList<object?>)[m.Key, m.Value])]);
+            workbook.Workbook.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IReadOnlyList<IReadOnlyList<object?>> rows)
+    {
+        var part = workbook.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = new Row { RowIndex = (uint)(r + 1) };
+            for (var c = 0; c < rows[r].Count; c++)
+            {
+                var reference = ColumnName(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
+                switch (rows[r][c])
+                {
+                    case null:
+                        break;
+                    case double v:
+                        row.AppendChild(new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(v) });
+                        break;
+                    case var text:
+                        row.AppendChild(new Cell
+                        {
+                            CellReference = reference,
+                            DataType = CellValues.InlineString,
+                            InlineString = new InlineString(new Text(Convert.ToString(text, CultureInfo.InvariantCulture) ?? "") { Space = SpaceProcessingModeValues.Preserve }),
+                        });
+                        break;
+                }
+            }
+            data.AppendChild(row);
+        }
+        part.Worksheet = new Worksheet(data);
+        sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
+    }
+
+    private static string ColumnName(int index) => index < 26
+        ? ((char)('A' + index)).ToString()
+        : ColumnName((index / 26) - 1) + (char)('A' + (index % 26));
+
+    /// <summary>Maps the two downloads (signed-in users and API clients, like the indicator API).</summary>
+    public static WebApplication MapIndicatorExports(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/" + IndicatorLinks.Route + "/{code}/ekspor.{format}",
+            async (IndicatorDetailQueries queries, string code, string format, string? wilayah, string? periode, CancellationToken ct) =>
+            {
+                if (format is not ("csv" or "xlsx"))
+                {
+                    return Results.NotFound();
+                }
+                var period = IndicatorLinks.ParsePeriod(periode);
+                var view = await queries.GetAsync(code, wilayah, period, ct);
+                if (view is null)
+                {
+                    return Results.NotFound();
+                }
+                var table = Trend(view);
+                var file = $"{code.ToLowerInvariant()}-{view.ScopeCode}-{IndicatorLinks.Param(period)}.{format}";
+                return format == "csv"
+                    ? Results.File(Csv(table), "text/csv; charset=utf-8", file)
+                    : Results.File(Xlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+            }).RequireAuthorization(Policies.ReadIndicators).ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Dashboard.Ingest.Reporting;
+using Dashboard.Web.Shared.Formatting;
+using Dashboard.Web.Shared.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+
+namespace Dashboard.Web.Features.Indicators;
+
+/// <summary>
+/// The one-page brief of an OPD for the weekly evaluation meeting (<c>/ringkasan-opd/{opd}</c>): the status of each of
+/// its indicators with their change over 7 and 30 days, the indicators measured for the OPD itself, the biggest changes
+/// and the open alerts. Printed from the browser (its print stylesheet leaves only the brief) or saved as PDF there.
+/// </summary>
+public sealed partial class OpdBriefPage
+{
+    private OpdBrief? _brief;
+    private IReadOnlyList<(Agency Agency, int Indicators)>? _owners;
+    private bool _loaded;
+
+    /// <summary>The OPD's code (<c>DISKOMINFO</c>); without one the page lists the OPDs.</summary>
+    [Parameter]
+    public string? Opd { get; set; }
+
+    [Inject]
+    private OpdBriefQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private DashboardFormatter Format { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<UiStrings> L { get; set; } = default!;
+
+    private static bool English => !DashboardCultures.IsIndonesian(CultureInfo.CurrentUICulture);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Opd is null)
+        {
+            _owners = await Queries.OwnersAsync(CancellationToken.None);
+            return;
+        }
+        _brief = await Queries.GetAsync(Opd, CancellationToken.None);
+        _loaded = true;
+    }
+
+    private static string Name(BriefRow r) => English ? r.NameEn : r.NameId;
+
+    private string Signed(double change, IndicatorUnit unit) => (change > 0 ? "+" : change < 0 ? "−" : "±") + Format.Value(Math.Abs(change), unit);
+
+    private async Task PrintAsync() => await JS.InvokeVoidAsync("print");
+}
