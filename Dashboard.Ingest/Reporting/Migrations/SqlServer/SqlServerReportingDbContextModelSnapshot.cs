@@ -194,6 +194,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                     b.Property<int>("CadenceMinutes")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Cumulative")
+                        .HasColumnType("bit");
+
                     b.Property<string>("DefinitionEn")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -207,6 +210,13 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
 
                     b.Property<int>("DisplayOrder")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EditedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("Formula")
                         .IsRequired()
@@ -225,6 +235,10 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                     b.Property<string>("NameId")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<int>("Number")
                         .HasColumnType("int");
@@ -254,6 +268,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ADUAN_MASUK",
                             CadenceMinutes = 15,
+                            Cumulative = false,
                             DefinitionEn = "Complaints of every type received that day through every channel.",
                             DefinitionId = "Jumlah aduan (pengaduan, aspirasi, permintaan informasi) yang diterima pada hari itu dari semua kanal.",
                             Direction = 0,
@@ -273,6 +288,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ADUAN_BELUM_VERIFIKASI",
                             CadenceMinutes = 15,
+                            Cumulative = false,
                             DefinitionEn = "Complaints received but not yet verified at the end of the day.",
                             DefinitionId = "Aduan yang sudah masuk tetapi belum diverifikasi admin pada akhir hari itu.",
                             Direction = 2,
@@ -292,6 +308,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ADUAN_DITINDAKLANJUTI_PCT",
                             CadenceMinutes = 60,
+                            Cumulative = false,
                             DefinitionEn = "Share of verified complaints of the last 30 days that an agency has responded to.",
                             DefinitionId = "Bagian aduan terverifikasi dalam 30 hari terakhir yang sudah mendapat tanggapan OPD.",
                             Direction = 1,
@@ -311,6 +328,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ADUAN_TL_5HK_PCT",
                             CadenceMinutes = 60,
+                            Cumulative = false,
                             DefinitionEn = "Of complaints and information requests whose 5-working-day deadline fell in the last 30 days, the share settled by the deadline.",
                             DefinitionId = "Dari pengaduan dan permintaan informasi yang tenggatnya (5 hari kerja) jatuh dalam 30 hari terakhir, bagian yang selesai sebelum tenggat.",
                             Direction = 1,
@@ -330,6 +348,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ADUAN_LEWAT_SLA",
                             CadenceMinutes = 60,
+                            Cumulative = false,
                             DefinitionEn = "Complaints and information requests still open past 5 working days at the end of the day.",
                             DefinitionId = "Pengaduan dan permintaan informasi yang masih terbuka melewati 5 hari kerja pada akhir hari itu.",
                             Direction = 2,
@@ -349,6 +368,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ADUAN_RESPON_PERTAMA_JAM",
                             CadenceMinutes = 60,
+                            Cumulative = false,
                             DefinitionEn = "Mean working hours from submission to first response, for responses in the last 30 days.",
                             DefinitionId = "Rata-rata jam kerja dari aduan masuk sampai tanggapan pertama, untuk tanggapan dalam 30 hari terakhir.",
                             Direction = 2,
@@ -368,6 +388,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ADUAN_SELESAI_PCT",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Share of complaints received in the last 90 days that are closed (Selesai) at the end of the day.",
                             DefinitionId = "Bagian aduan yang masuk dalam 90 hari terakhir dan berstatus selesai pada akhir hari itu.",
                             Direction = 1,
@@ -387,6 +408,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "OPD_KEPATUHAN_TL_PCT",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Per agency: share of complaints due in the last 30 days settled within 5 working days (league table).",
                             DefinitionId = "Per OPD: bagian aduan dengan tenggat 5 hari kerja dalam 30 hari terakhir yang selesai tepat waktu (tabel peringkat).",
                             Direction = 1,
@@ -406,6 +428,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ADUAN_PER_10RB_PENDUDUK",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Complaints received in the last 30 days per 10,000 residents (kelurahan population is an estimate).",
                             DefinitionId = "Aduan yang masuk dalam 30 hari terakhir per 10.000 penduduk (penduduk kelurahan adalah taksiran).",
                             Direction = 0,
@@ -425,6 +448,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ADUAN_TOPIK_TERATAS",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "The category with the most complaints in the last 30 days, and its count.",
                             DefinitionId = "Kategori dengan aduan terbanyak dalam 30 hari terakhir dan jumlah aduannya.",
                             Direction = 0,
@@ -444,6 +468,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ASN_JUMLAH",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Civil servants in service at the end of the day, per agency. The SIMPEG contract has no appointment date: history is the current register projected back through retirement dates.",
                             DefinitionId = "ASN yang tercatat bertugas pada akhir hari itu, per OPD. Kontrak SIMPEG tidak memuat TMT pengangkatan: riwayat direkonstruksi dari daftar pegawai saat ini dan tanggal pensiunnya.",
                             Direction = 0,
@@ -463,6 +488,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ASN_KEHADIRAN_PCT",
                             CadenceMinutes = 15,
+                            Cumulative = false,
                             DefinitionEn = "Staff present (on time, late or on official duty) against headcount on that working day; a non-working day shows the last working day. Today's figure grows through the morning.",
                             DefinitionId = "ASN yang hadir (tepat waktu, terlambat, atau dinas luar) dibanding jumlah ASN, pada hari kerja itu; hari libur memakai hari kerja terakhir. Hari ini bertambah sepanjang pagi.",
                             Direction = 1,
@@ -482,6 +508,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ASN_TERLAMBAT_PCT",
                             CadenceMinutes = 60,
+                            Cumulative = false,
                             DefinitionEn = "Share of check-ins after 07:30 WIB among all check-ins of that working day.",
                             DefinitionId = "Bagian presensi masuk setelah pukul 07.30 WIB dari semua presensi masuk pada hari kerja itu.",
                             Direction = 2,
@@ -501,6 +528,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ASN_TANPA_KETERANGAN",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Staff absent without notice on that working day (set when attendance closes at 16:00 WIB; later leave corrections change it).",
                             DefinitionId = "ASN tanpa keterangan pada hari kerja itu (ditetapkan saat presensi ditutup pukul 16.00 WIB; koreksi izin menyusul mengubahnya).",
                             Direction = 2,
@@ -520,6 +548,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ASN_DL_CUTI",
                             CadenceMinutes = 60,
+                            Cumulative = false,
                             DefinitionEn = "Staff on official duty elsewhere or on leave that working day.",
                             DefinitionId = "ASN yang berdinas luar atau cuti pada hari kerja itu.",
                             Direction = 0,
@@ -539,6 +568,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ASN_KINERJA_BAIK_PCT",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Of the evaluations of the latest quarter whose deadline has passed, the share rated Baik or Sangat Baik (the organisation curve caps Baik at 70%).",
                             DefinitionId = "Dari evaluasi triwulan terakhir yang tenggatnya sudah lewat, bagian berpredikat Baik atau Sangat Baik (kurva organisasi membatasi Baik ≤ 70%).",
                             Direction = 1,
@@ -558,6 +588,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "SKP_TEPAT_WAKTU_PCT",
                             CadenceMinutes = 10080,
+                            Cumulative = false,
                             DefinitionEn = "Evaluations of the latest quarter past its deadline submitted on time, against staff in service at the quarter's end. Deadline: the 5th working day after the quarter ends (annual: 31 January).",
                             DefinitionId = "Evaluasi triwulan terakhir yang tenggatnya sudah lewat dan diserahkan tepat waktu, dibanding ASN yang bertugas di akhir triwulan. Tenggat: hari kerja ke-5 setelah triwulan berakhir (tahunan: 31 Januari).",
                             Direction = 1,
@@ -577,6 +608,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ASN_PENSIUN_12BLN",
                             CadenceMinutes = 43200,
+                            Cumulative = false,
                             DefinitionEn = "Staff reaching retirement age (retirement month) within 12 months after the day.",
                             DefinitionId = "ASN yang mencapai batas usia pensiun (TMT pensiun) dalam 12 bulan setelah hari itu.",
                             Direction = 0,
@@ -596,6 +628,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "JABATAN_LOWONG",
                             CadenceMinutes = 10080,
+                            Cumulative = false,
                             DefinitionEn = "Approximation: expected structural posts per agency (an SOTK approximation) minus structural staff in service. Acting heads (Plt) cannot be derived: the contract has no acting flag.",
                             DefinitionId = "Perkiraan: jabatan struktural yang diharapkan per OPD (pendekatan SOTK) dikurangi ASN struktural yang bertugas. Plt tidak dapat diturunkan: kontrak tidak memuat penanda pelaksana tugas.",
                             Direction = 2,
@@ -615,6 +648,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "ASN_PER_1000_PENDUDUK",
                             CadenceMinutes = 43200,
+                            Cumulative = false,
                             DefinitionEn = "Civil servants per 1,000 residents of the city (BPS 2023 population from the reference data).",
                             DefinitionId = "Jumlah ASN per 1.000 penduduk kota (penduduk BPS 2023 dari data rujukan).",
                             Direction = 0,
@@ -634,6 +668,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "PAJAK_REALISASI_PCT",
                             CadenceMinutes = 60,
+                            Cumulative = true,
                             DefinitionEn = "Cumulative regional tax receipts since 1 January (payments less reversals) against the APBD year's target in force (the APBD-P figure once set). Its status follows the gap to the time-proportional target (#23).",
                             DefinitionId = "Penerimaan pajak daerah kumulatif sejak 1 Januari (pembayaran dikurangi pembatalan) dibanding target berlaku tahun APBD (APBD-P bila sudah ditetapkan). Status mengikuti deviasi terhadap target proporsional (#23).",
                             Direction = 1,
@@ -653,6 +688,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "PAJAK_JENIS_SESUAI_TARGET",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Tax types (of those with a target) whose cumulative realisation reaches the time-proportional target; the label names the type furthest behind. The Revenue page shows every type.",
                             DefinitionId = "Jumlah jenis pajak (dari yang bertarget) yang realisasi kumulatifnya mencapai target proporsional waktu; keterangan menyebut jenis yang paling tertinggal. Rincian per jenis ada di halaman Pendapatan.",
                             Direction = 1,
@@ -672,6 +708,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "PAJAK_DEVIASI_PROPORSIONAL",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Tax realisation (% of target) minus the share of the year elapsed (% of days), in percentage points: positive means ahead of plan.",
                             DefinitionId = "Realisasi pajak (% target) dikurangi bagian tahun yang sudah berjalan (% hari), dalam poin persen: positif berarti di depan rencana.",
                             Direction = 1,
@@ -691,6 +728,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "PAJAK_PENERIMAAN_HARIAN",
                             CadenceMinutes = 60,
+                            Cumulative = false,
                             DefinitionEn = "Tax payments of the day less reversals of the day, by the tax object's location (opsen transferred by Samsat: city level only).",
                             DefinitionId = "Pembayaran pajak pada hari itu dikurangi pembatalan pada hari itu, menurut lokasi objek pajak (opsen dari Samsat hanya tingkat kota).",
                             Direction = 1,
@@ -710,6 +748,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "PBB_REALISASI_PCT",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Share of the current year's PBB-P2 assessments (SPPT) paid, by the tax object's kelurahan. An assessment only carries what is paid now: past days keep the value recorded on them.",
                             DefinitionId = "Bagian ketetapan PBB-P2 (SPPT) tahun berjalan yang sudah dibayar, per kelurahan objek pajak. Ketetapan hanya memuat jumlah terbayar saat ini: nilai hari-hari lalu adalah yang tercatat pada hari itu.",
                             Direction = 1,
@@ -729,6 +768,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "PBB_TUNGGAKAN",
                             CadenceMinutes = 10080,
+                            Cumulative = false,
                             DefinitionEn = "PBB-P2 assessments not yet paid: earlier years, and the current year after its 31 July due date. Self-assessed taxes have no assessments in the contract, so they are not included.",
                             DefinitionId = "Ketetapan PBB-P2 yang belum dibayar: tahun-tahun lalu, dan tahun berjalan setelah jatuh tempo 31 Juli. Pajak yang dinilai sendiri tidak punya ketetapan dalam kontrak, jadi tidak termasuk.",
                             Direction = 2,
@@ -748,6 +788,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "WAJIB_PAJAK_AKTIF",
                             CadenceMinutes = 10080,
+                            Cumulative = false,
                             DefinitionEn = "Taxpayers (NPWPD, pseudonymised) of self-assessed taxes (PBJT, billboards, groundwater) with a payment in the last 365 days, by the object's location. New taxpayers (first payment within 30 days) are on the Revenue page.",
                             DefinitionId = "Wajib pajak (NPWPD, disamarkan) pajak yang dinilai sendiri (PBJT, reklame, air tanah) dengan pembayaran dalam 365 hari terakhir, menurut lokasi objek. Wajib pajak baru (pembayaran pertama dalam 30 hari) ada di halaman Pendapatan.",
                             Direction = 1,
@@ -767,6 +808,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "BPHTB_TRANSAKSI",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "BPHTB transactions (land and building transfers) of the month to date, less reversals; their value is on the Revenue page.",
                             DefinitionId = "Transaksi BPHTB (perolehan hak atas tanah dan bangunan) bulan berjalan sampai hari itu, dikurangi yang dibatalkan; nilainya di halaman Pendapatan.",
                             Direction = 0,
@@ -786,6 +828,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "RETRIBUSI_REALISASI_PCT",
                             CadenceMinutes = 1440,
+                            Cumulative = true,
                             DefinitionEn = "Cumulative retribution receipts since 1 January against the year's retribution target; per collecting agency where the agency is known.",
                             DefinitionId = "Penerimaan retribusi kumulatif sejak 1 Januari dibanding target retribusi tahun itu; per OPD pemungut untuk retribusi yang OPD-nya diketahui.",
                             Direction = 1,
@@ -805,6 +848,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "PAD_REALISASI_PCT",
                             CadenceMinutes = 10080,
+                            Cumulative = true,
                             DefinitionEn = "Taxes and retribution, cumulative, against both targets. The Bapenda contract has no BUMD dividends or other own-source revenue: this is PAD without them.",
                             DefinitionId = "Pajak dan retribusi kumulatif dibanding target keduanya. Kontrak Bapenda tidak memuat hasil BUMD dan lain-lain PAD yang sah: angka ini adalah PAD tanpa keduanya.",
                             Direction = 1,
@@ -824,6 +868,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "BANSOS_KPM",
                             CadenceMinutes = 43200,
+                            Cumulative = false,
                             DefinitionEn = "Beneficiary families (KPM): active families enrolled in at least one programme (PKH, Sembako, PBI-JK, BLT, BPNTD). The page breaks them down by programme. Days before the first load show the current register.",
                             DefinitionId = "Keluarga penerima manfaat (KPM): keluarga berstatus aktif yang terdaftar pada sedikitnya satu program (PKH, Sembako, PBI-JK, BLT, BPNTD). Rincian per program ada di halaman bansos. Riwayat sebelum pemuatan pertama adalah daftar keluarga saat ini.",
                             Direction = 0,
@@ -843,6 +888,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "BANSOS_SALUR_PCT",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "For the current tahap (the latest one whose disbursement had started by that day), payments disbursed by the end of the day against the tahap's whole allocation, all programmes.",
                             DefinitionId = "Untuk tahap berjalan (tahap terakhir yang sudah mulai disalurkan pada hari itu), penyaluran berstatus tersalur s.d. akhir hari itu dibanding seluruh alokasi tahap tersebut, semua program.",
                             Direction = 1,
@@ -862,6 +908,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "BANSOS_GAGAL_SALUR",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Payments of the current tahap that failed; the page lists their reasons. The failure time is the failed version's updated_at (the contract has no failure date); a successful retry no longer counts.",
                             DefinitionId = "Penyaluran tahap berjalan yang berstatus gagal, dengan alasannya di halaman bansos. Waktu kegagalan adalah updated_at versi gagal (kontrak tidak memuat tanggal gagal); penyaluran ulang yang berhasil tidak lagi dihitung.",
                             Direction = 2,
@@ -881,6 +928,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "DTSEN_DESIL_1_4",
                             CadenceMinutes = 129600,
+                            Cumulative = false,
                             DefinitionEn = "DTSEN families still registered (not nonaktif) in desil 1–4. The page shows their share of all registered families.",
                             DefinitionId = "Keluarga DTSEN yang masih terdaftar (bukan nonaktif) pada desil 1–4. Persentasenya terhadap seluruh keluarga terdaftar ada di halaman bansos.",
                             Direction = 2,
@@ -900,6 +948,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "BANSOS_CAKUPAN_DESIL_1_4_PCT",
                             CadenceMinutes = 129600,
+                            Cumulative = false,
                             DefinitionEn = "Share of registered desil 1–4 families receiving at least one programme.",
                             DefinitionId = "Bagian keluarga desil 1–4 yang masih terdaftar yang menerima sedikitnya satu program.",
                             Direction = 1,
@@ -919,6 +968,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "BANSOS_INCLUSION_ERROR",
                             CadenceMinutes = 129600,
+                            Cumulative = false,
                             DefinitionEn = "Beneficiary families in desil 6 or above: flagged for verification, not necessarily ineligible.",
                             DefinitionId = "KPM yang berada pada desil 6 ke atas: ditandai untuk verval, belum tentu salah sasaran.",
                             Direction = 2,
@@ -938,6 +988,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "DTSEN_VERVAL_PCT",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "DTSEN families verified and validated (eligible or not) against all families in the data. Dips when the quarterly update adds families to check.",
                             DefinitionId = "Keluarga DTSEN yang sudah diverifikasi dan divalidasi (layak atau tidak layak) dibanding seluruh keluarga dalam data. Turun saat pemutakhiran triwulanan menambah keluarga yang harus dicek.",
                             Direction = 1,
@@ -957,6 +1008,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "PKH_GRADUASI",
                             CadenceMinutes = 43200,
+                            Cumulative = false,
                             DefinitionEn = "Families graduated (left the programmes as self-reliant) from 1 January to that day. The graduation time is the updated_at of the first version with status graduasi (the contract has no graduation date). The city's target is 130 a year.",
                             DefinitionId = "Keluarga yang tergraduasi (keluar dari program karena mandiri) sejak 1 Januari s.d. hari itu. Waktu graduasi adalah updated_at versi pertama berstatus graduasi (kontrak tidak memuat tanggal graduasi). Target kota 130 KPM per tahun.",
                             Direction = 1,
@@ -976,6 +1028,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "SPMB_PENDAFTAR_PER_DAYA_TAMPUNG",
                             CadenceMinutes = 15,
+                            Cumulative = false,
                             DefinitionEn = "Applications of the current admission year (withdrawals excluded) per seat, by first-choice school; region = the school's location. Admission year: from 1 June that year's, before it the previous year's. Seats = each school's currently published quota (the contract has no quota per year). Status on a past day: the status served by the end of that day; a later change counts as registered.",
                             DefinitionId = "Pendaftaran tahun penerimaan berjalan (tidak termasuk yang mengundurkan diri) dibanding daya tampung, menurut sekolah pilihan pertama; wilayah = letak sekolah. Tahun penerimaan: sejak 1 Juni tahun itu, sebelumnya tahun sebelumnya. Daya tampung = kuota terbit saat ini per sekolah (kontrak tidak memuat kuota per tahun). Status pada hari lampau: status yang diterima sampai akhir hari itu; perubahan sesudahnya dihitung terdaftar.",
                             Direction = 0,
@@ -995,6 +1048,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "SPMB_KUOTA_TERISI_PCT",
                             CadenceMinutes = 15,
+                            Cumulative = false,
                             DefinitionEn = "Seats taken (accepted or re-registered) against the quota of every route, by placement school; the breakdown per route is on the SPMB page. Admission year: from 1 June that year's, before it the previous year's. Seats = each school's currently published quota (the contract has no quota per year). Status on a past day: the status served by the end of that day; a later change counts as registered.",
                             DefinitionId = "Kursi yang terisi (diterima atau daftar ulang) dibanding kuota semua jalur, menurut sekolah penempatan; rincian per jalur di halaman SPMB. Tahun penerimaan: sejak 1 Juni tahun itu, sebelumnya tahun sebelumnya. Daya tampung = kuota terbit saat ini per sekolah (kontrak tidak memuat kuota per tahun). Status pada hari lampau: status yang diterima sampai akhir hari itu; perubahan sesudahnya dihitung terdaftar.",
                             Direction = 1,
@@ -1014,6 +1068,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "SPMB_VERIFIKASI_PCT",
                             CadenceMinutes = 60,
+                            Cumulative = false,
                             DefinitionEn = "Applications whose documents were processed (verified or decided) against every application not withdrawn; region = home kelurahan, school = first choice. Admission year: from 1 June that year's, before it the previous year's. Seats = each school's currently published quota (the contract has no quota per year). Status on a past day: the status served by the end of that day; a later change counts as registered.",
                             DefinitionId = "Pendaftaran yang berkasnya sudah diproses (terverifikasi atau sudah diputuskan) dibanding semua pendaftaran yang tidak mengundurkan diri; wilayah = kelurahan domisili, sekolah = pilihan pertama. Tahun penerimaan: sejak 1 Juni tahun itu, sebelumnya tahun sebelumnya. Daya tampung = kuota terbit saat ini per sekolah (kontrak tidak memuat kuota per tahun). Status pada hari lampau: status yang diterima sampai akhir hari itu; perubahan sesudahnya dihitung terdaftar.",
                             Direction = 1,
@@ -1033,6 +1088,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "SPMB_TIDAK_TERTAMPUNG",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Children (pseudonymised NIK) with an application not accepted or placed in a private school, none of whose applications holds a place in a public school (a school missing from the register counts as public); by the home kelurahan of their latest application. Admission year: from 1 June that year's, before it the previous year's. Seats = each school's currently published quota (the contract has no quota per year). Status on a past day: the status served by the end of that day; a later change counts as registered.",
                             DefinitionId = "Anak (NIK terpseudonimkan) yang punya pendaftaran tidak diterima atau ditempatkan di sekolah swasta, dan tidak satu pun pendaftarannya ditempatkan di sekolah negeri (sekolah yang tidak ada di daftar dianggap negeri); menurut kelurahan domisili pada pendaftaran terakhirnya. Tahun penerimaan: sejak 1 Juni tahun itu, sebelumnya tahun sebelumnya. Daya tampung = kuota terbit saat ini per sekolah (kontrak tidak memuat kuota per tahun). Status pada hari lampau: status yang diterima sampai akhir hari itu; perubahan sesudahnya dihitung terdaftar.",
                             Direction = 2,
@@ -1052,6 +1108,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "SPMB_SISA_PAGU",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Quota minus re-registered applicants per school (never below zero), summed by the school's location; empty before the admission year's first re-registration. Admission year: from 1 June that year's, before it the previous year's. Seats = each school's currently published quota (the contract has no quota per year). Status on a past day: the status served by the end of that day; a later change counts as registered.",
                             DefinitionId = "Kuota dikurangi pendaftar yang sudah daftar ulang, per sekolah (tidak kurang dari nol), dijumlah menurut letak sekolah; kosong sebelum ada daftar ulang pada tahun penerimaan itu. Tahun penerimaan: sejak 1 Juni tahun itu, sebelumnya tahun sebelumnya. Daya tampung = kuota terbit saat ini per sekolah (kontrak tidak memuat kuota per tahun). Status pada hari lampau: status yang diterima sampai akhir hari itu; perubahan sesudahnya dihitung terdaftar.",
                             Direction = 2,
@@ -1071,6 +1128,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "SURAT_PERMOHONAN",
                             CadenceMinutes = 60,
+                            Cumulative = false,
                             DefinitionEn = "Letter requests made at the kelurahan that day (every type, rejected ones included). Label: the breakdown by letter type (domisili, sktm, pengantar_skck, keterangan_usaha, kematian, lainnya).",
                             DefinitionId = "Jumlah permohonan surat keterangan di kelurahan pada hari itu (semua jenis, termasuk yang ditolak). Label: rincian per jenis surat (domisili, sktm, pengantar_skck, keterangan_usaha, kematian, lainnya).",
                             Direction = 0,
@@ -1090,6 +1148,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         {
                             Code = "SURAT_SESUAI_STANDAR_PCT",
                             CadenceMinutes = 1440,
+                            Cumulative = false,
                             DefinitionEn = "Of requests (rejected ones excluded) whose service-standard deadline fell in the last 30 days, the share completed by that deadline. Design assumption (no published Malang standard was found): domisili, pengantar SKCK and kematian 1 working day; SKTM, keterangan usaha and lainnya 3 working days; Monday–Friday, national holidays not yet subtracted.",
                             DefinitionId = "Dari permohonan (tidak termasuk yang ditolak) yang batas standar pelayanannya jatuh dalam 30 hari terakhir, bagian yang selesai sebelum batas itu. Asumsi desain (standar Malang tidak ditemukan): domisili, pengantar SKCK dan kematian 1 hari kerja; SKTM, keterangan usaha dan lainnya 3 hari kerja; hari kerja Senin–Jumat, libur nasional belum dikurangkan.",
                             Direction = 1,
@@ -1162,6 +1221,24 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
 
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RetiredBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset?>("SetAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SetBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<double>("Value")
                         .HasColumnType("float");
@@ -2775,6 +2852,53 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                     b.HasIndex("State", "FiredAt");
 
                     b.ToTable("Alert");
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Shared.Indicators.IndicatorAnnotation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "Date");
+
+                    b.ToTable("IndicatorAnnotation");
                 });
 
             modelBuilder.Entity("Dashboard.Ingest.Sources.Admissions.AdmissionApplication", b =>
