@@ -19,10 +19,10 @@ public sealed class WallBrowserTests(BrowserFixture browser) : IClassFixture<Bro
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    private DashboardFactory App() => _app ??= new DashboardFactory(new Dictionary<string, string?>
+    private DashboardFactory App(int watchdogSeconds = 60) => _app ??= new DashboardFactory(new Dictionary<string, string?>
     {
         ["Walls:HeartbeatSeconds"] = "2",
-        ["Walls:WatchdogSeconds"] = "60",
+        ["Walls:WatchdogSeconds"] = watchdogSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
     private async Task<(int Id, string Token)> RegisterAsync(string name, string boards = "kota", int seconds = 60, bool regions = false)
@@ -138,6 +138,91 @@ public sealed class WallBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         // Still only A after a beat of B.
         await b.WaitForTimeoutAsync(2500);
         await Expect(b.GetByTestId("wall-identify")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_administrator_registers_a_screen_and_the_url_shown_once_opens_its_wall()
+    {
+        BrowserFixture.RequireChromium();
+        var admin = await browser.OpenSessionAsync(App().RootUri);
+        _sessions.Add(admin);
+        await admin.SignInAsync("/admin/layar");
+        await admin.Page.GetByTestId("wall-form-name").FillAsync("Dinding lobi");
+        await admin.Page.GetByTestId("wall-form-boards").FillAsync("aduan, pendapatan");
+        await admin.Page.GetByTestId("wall-form-save").ClickAsync();
+        var url = (await admin.Page.GetByTestId("wall-new-url").TextContentAsync())!.Trim();
+        var token = new Uri(url).Query.Split("token=")[1];
+
+        // Only the hash is stored.
+        var stored = Assert.Single(await App().Services.GetRequiredService<WallScreenService>().ListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(WallTokens.Hash(Uri.UnescapeDataString(token)), stored.TokenHash);
+        Assert.Equal("aduan,pendapatan", stored.Boards);
+
+        var screen = await browser.OpenSessionAsync(App().RootUri);
+        _sessions.Add(screen);
+        await screen.GotoInteractiveAsync(new Uri(url).PathAndQuery.TrimStart('/'));
+        await Expect(screen.Page.GetByTestId("wall")).ToBeVisibleAsync();
+
+        // Rotating the token from the admin page stops the old URL on the open screen.
+        await admin.Page.GetByTestId($"wall-row-{stored.Id}").GetByTestId("wall-rotate").ClickAsync();
+        await Expect(admin.Page.GetByTestId("wall-new-url")).Not.ToHaveTextAsync(url);
+        await Expect(screen.Page.GetByTestId("wall-revoked")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task The_admin_page_is_for_administrators_only()
+    {
+        BrowserFixture.RequireChromium();
+        var mayor = await browser.OpenSessionAsync(App().RootUri);
+        _sessions.Add(mayor);
+        await mayor.SignInAsync("/", user: "walikota");
+        await mayor.Page.GotoAsync("admin/layar");
+
+        Assert.Contains("/masuk", mayor.Page.Url, StringComparison.Ordinal);
+        Assert.Equal(0, await mayor.Page.GetByTestId("wall-screens").CountAsync());
+    }
+
+    [Fact]
+    public async Task The_watchdog_reloads_a_screen_that_stopped_receiving_anything()
+    {
+        BrowserFixture.RequireChromium();
+        App(watchdogSeconds: 10);
+        var (_, token) = await RegisterAsync("Dinding sunyi");
+        var session = await browser.OpenSessionAsync(App().RootUri);
+        _sessions.Add(session);
+        // The first Blazor connection goes silent on demand (server messages dropped, the socket stays open: a
+        // circuit stuck without the framework noticing); later connections pass.
+        var connections = 0;
+        var silent = false;
+        await session.Page.Context.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), ws =>
+        {
+            var first = Interlocked.Increment(ref connections) == 1;
+            var server = ws.ConnectToServer();
+            server.OnMessage(frame =>
+            {
+                if (first && Volatile.Read(ref silent))
+                {
+                    return;
+                }
+                if (frame.Binary is { } bytes)
+                {
+                    ws.Send(bytes);
+                }
+                else
+                {
+                    ws.Send(frame.Text ?? "");
+                }
+            });
+        });
+        await session.GotoInteractiveAsync("dinding?token=" + Uri.EscapeDataString(token));
+        await session.Page.EvaluateAsync("() => { window.__before = true; }");
+
+        Volatile.Write(ref silent, true);
+
+        await session.Page.WaitForFunctionAsync("() => window.__before === undefined && document.getElementById('interactive-flag')?.textContent === 'True'",
+            null, new() { Timeout = 30_000, PollingInterval = 250 });
+        await Expect(session.Page.GetByTestId("wall")).ToBeVisibleAsync();
+        Assert.True(connections >= 2);
     }
 
     public async ValueTask DisposeAsync()
