@@ -130,6 +130,7 @@ public sealed class WallBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(rowA).ToHaveAttributeAsync("data-state", "online", new() { Timeout = 15_000 });
         await Expect(admin.Page.GetByTestId($"wall-row-{idB}")).ToHaveAttributeAsync("data-state", "online", new() { Timeout = 15_000 });
         await Expect(rowA.GetByTestId("wall-resolution")).Not.ToHaveTextAsync("—", new() { Timeout = 15_000 });
+        await Expect(rowA.GetByTestId("wall-on-screen")).ToHaveTextAsync("Kota Malang hari ini");
 
         await rowA.GetByTestId("wall-identify").ClickAsync();
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Walls;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
@@ -77,6 +78,20 @@ public sealed partial class WallAdminPage : IDisposable
             var lastSeen = live?.LastBeatAt > s.LastSeenAt || s.LastSeenAt is null ? live?.LastBeatAt : s.LastSeenAt;
             yield return new Row(s, state, lastSeen, live?.Resolution ?? s.LastResolution, live?.Board ?? s.LastBoard);
         }
+    }
+
+    // "pendapatan@35.73.03" → "Pendapatan daerah · Lowokwaru".
+    private string OnScreen(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return "—";
+        }
+        var parts = key.Split('@', 2);
+        var board = WallBoards.Find(parts[0]);
+        var title = board is null ? parts[0] : L[board.TitleKey].Value;
+        var region = parts.Length > 1 ? ReferenceData.Regions.FirstOrDefault(r => r.Code == parts[1])?.Name ?? parts[1] : null;
+        return region is null ? title : $"{title} · {region}";
     }
 
     private static Color StateColor(string state) => state switch
