@@ -188,7 +188,7 @@ public sealed class WallBrowserTests(BrowserFixture browser) : IClassFixture<Bro
     {
         BrowserFixture.RequireChromium();
         App(watchdogSeconds: 10);
-        var (_, token) = await RegisterAsync("Dinding sunyi");
+        var (id, token) = await RegisterAsync("Dinding sunyi");
         var session = await browser.OpenSessionAsync(App().RootUri);
         _sessions.Add(session);
         // The first Blazor connection goes silent on demand (server messages dropped, the socket stays open: a
@@ -217,6 +217,14 @@ public sealed class WallBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         });
         await session.GotoInteractiveAsync("dinding?token=" + Uri.EscapeDataString(token));
         await session.Page.EvaluateAsync("() => { window.__before = true; }");
+        // The watchdog runs once the page's module has started (it reports the screen's resolution back).
+        var presence = App().Services.GetRequiredService<WallPresence>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (presence.Of(id) is not [{ Resolution: not null }, ..])
+        {
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(15), "the wall page never started its watchdog");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
 
         Volatile.Write(ref silent, true);
 
