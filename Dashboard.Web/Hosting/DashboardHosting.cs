@@ -4,6 +4,7 @@ using Dashboard.Ingest.Sources;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
+using Dashboard.Web.Features.Walls;
 using Dashboard.Web.Jobs;
 using Dashboard.Web.Live;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public static class DashboardHosting
         builder.Services.AddSources();
         builder.AddJobs();
         builder.AddDashboardAuth();
+        builder.AddWallScreens();
         builder.Services.AddLive();
         builder.Services.AddApi();
         builder.Services.AddDashboardUi();

@@ -17,6 +17,28 @@
     }
   }
 
+  // Reload-loop guard: at most 3 reloads in 5 minutes per tab; beyond that the next one waits until the oldest
+  // leaves the window, so a page that fails right after loading cannot hammer the server or flicker for ever.
+  const reloadKey = 'dasbor.reloads';
+  const reloadWindowMs = 5 * 60 * 1000;
+  function reloadGuarded() {
+    const now = Date.now();
+    let times = [];
+    try {
+      times = JSON.parse(sessionStorage.getItem(reloadKey) || '[]').filter(t => now - t < reloadWindowMs);
+    } catch {
+      times = [];
+    }
+    if (times.length >= 3) {
+      setTimeout(reloadGuarded, reloadWindowMs - (now - times[0]) + 100);
+      return;
+    }
+    times.push(now);
+    sessionStorage.setItem(reloadKey, JSON.stringify(times));
+    location.reload();
+  }
+  window.dasborReload = reloadGuarded;
+
   async function reloadWhenServerAnswers() {
     if (polling) {
       return;
@@ -27,7 +49,7 @@
       try {
         const response = await fetch(location.href, { cache: 'no-store', credentials: 'same-origin' });
         if (response.status === 200) {
-          location.reload();
+          reloadGuarded();
           return;
         }
       } catch {
