@@ -161,6 +161,9 @@ public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultur
         Assert.Equal(95, target[20]);
         Assert.Equal(95, target[^1]);
         Assert.Contains("20 dari 30 hari", cut.Find("[data-testid=trend-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tren 12 Mei 2026 – 10 Juni 2026", cut.Find("[data-testid=indicator-trend]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Bulan Juni 2026", cut.Find("[data-testid=target-Month-20260601]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("10 Juni 2026 13:57 WIB", cut.Find("[data-testid=lineage-success]").TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -446,5 +449,11 @@ public sealed class IndicatorPageEnglishTests() : IndicatorPageTestBase(Dashboar
         Assert.Equal(definition.DefinitionEn, cut.Find("[data-testid=meta-definition]").TextContent.Trim());
         Assert.Equal("Higher is better", cut.Find("[data-testid=meta-direction]").TextContent.Trim());
         Assert.Contains("1,234 rows read, 7 rejected", cut.Find("[data-testid=lineage-run]").TextContent, StringComparison.Ordinal);
+        // Culture: English month names, separators and percent sign; the same data as the Indonesian test below.
+        Assert.Contains("Trend 12 May 2026 – 10 June 2026", cut.Find("[data-testid=indicator-trend]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("84%", cut.Find($"[data-testid=tile-{Codes.WithinSlaPct}] [data-testid=tile-value]").TextContent.Trim());
+        Assert.Contains("Month June 2026", cut.Find("[data-testid=target-Month-20260601]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("56 of 57 kelurahan have no data yet", cut.Find("[data-testid=quality-completeness]").TextContent.Trim());
+        Assert.Contains("10 June 2026 13:57 WIB", cut.Find("[data-testid=lineage-success]").TextContent, StringComparison.Ordinal);
     }
 }
