@@ -161,6 +161,9 @@ public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultur
         Assert.Equal(95, target[20]);
         Assert.Equal(95, target[^1]);
         Assert.Contains("20 dari 30 hari", cut.Find("[data-testid=trend-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tren 12 Mei 2026 – 10 Juni 2026", cut.Find("[data-testid=indicator-trend]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Bulan Juni 2026", cut.Find("[data-testid=target-Month-20260601]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("10 Juni 2026 13:57 WIB", cut.Find("[data-testid=lineage-success]").TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -276,7 +279,7 @@ public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultur
         Assert.Equal($"indikator/{Codes.WithinSlaPct}/ekspor.csv?periode=90h", cut.Find("[data-testid=export-csv]").GetAttribute("href"));
 
         var view = await Services.GetRequiredService<IndicatorDetailQueries>().GetAsync(Codes.WithinSlaPct, null, TrendPeriod.Days90, Xunit.TestContext.Current.CancellationToken);
-        var sheets = XlsxReader.Read(IndicatorExport.Xlsx(IndicatorExport.Trend(view!)));
+        var sheets = XlsxReader.Read(IndicatorExport.Xlsx(IndicatorExport.Trend(view!), IndicatorExport.Regions(view!)));
 
         var data = sheets["Data"];
         Assert.Equal(["tanggal", "nilai", "tahun_lalu", "target"], data[0]);
@@ -296,6 +299,22 @@ public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultur
         Assert.Equal(ReferenceData.KotaCode, meta["wilayah"]);
         Assert.Equal("90h", meta["periode"]);
         Assert.Equal(IndicatorCatalog.Find(Codes.WithinSlaPct).Formula, meta["rumus"]);
+
+        // The drill-down table, as shown on the page, on its own sheet.
+        var regions = sheets["Wilayah"];
+        Assert.Equal(["kode", "nama", "tingkat", "nilai", "keterangan", "status"], regions[0]);
+        var pageRows = cut.FindAll("[data-testid=indicator-regions] tbody tr");
+        Assert.Equal(pageRows.Count + cut.FindAll("[data-testid=indicator-agencies] tbody tr").Count, regions.Count - 1);
+        for (var i = 0; i < pageRows.Count; i++)
+        {
+            var cells = pageRows[i].QuerySelectorAll("td");
+            Assert.Equal(cells[0].TextContent.Trim(), regions[i + 1][1]);
+            var shown = cells[1].TextContent.Trim();
+            Assert.Equal(shown == "—" ? null : shown.Replace(" %", "", StringComparison.Ordinal),
+                regions[i + 1].Count > 3 && regions[i + 1][3] is { } n ? double.Parse(n, System.Globalization.CultureInfo.InvariantCulture).ToString("#,##0.#", System.Globalization.CultureInfo.GetCultureInfo("id-ID")) : null);
+            Assert.Equal(cells[2].QuerySelector("[data-status]")!.GetAttribute("data-status"), regions[i + 1][5]);
+        }
+        Assert.Equal($"indikator/{Codes.WithinSlaPct}/ekspor.csv?periode=90h&tabel=wilayah", cut.Find("[data-testid=export-regions-csv]").GetAttribute("href"));
 
         var csv = System.Text.Encoding.UTF8.GetString(IndicatorExport.Csv(IndicatorExport.Trend(view!))).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("\"tanggal\",\"nilai\",\"tahun_lalu\",\"target\"", csv[0]);
@@ -446,5 +465,11 @@ public sealed class IndicatorPageEnglishTests() : IndicatorPageTestBase(Dashboar
         Assert.Equal(definition.DefinitionEn, cut.Find("[data-testid=meta-definition]").TextContent.Trim());
         Assert.Equal("Higher is better", cut.Find("[data-testid=meta-direction]").TextContent.Trim());
         Assert.Contains("1,234 rows read, 7 rejected", cut.Find("[data-testid=lineage-run]").TextContent, StringComparison.Ordinal);
+        // Culture: English month names, separators and percent sign; the same data as the Indonesian test below.
+        Assert.Contains("Trend 12 May 2026 – 10 June 2026", cut.Find("[data-testid=indicator-trend]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("84%", cut.Find($"[data-testid=tile-{Codes.WithinSlaPct}] [data-testid=tile-value]").TextContent.Trim());
+        Assert.Contains("Month June 2026", cut.Find("[data-testid=target-Month-20260601]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("56 of 57 kelurahan have no data yet", cut.Find("[data-testid=quality-completeness]").TextContent.Trim());
+        Assert.Contains("10 June 2026 13:57 WIB", cut.Find("[data-testid=lineage-success]").TextContent, StringComparison.Ordinal);
     }
 }

@@ -57,6 +57,20 @@ public static class IndicatorExport
         return new ExportTable(d.Code, ["tanggal", "nilai", "tahun_lalu", "target"], rows, meta);
     }
 
+    /// <summary>
+    /// The page's drill-down table: the kecamatan (or kelurahan) beside the selected region, then the agencies when shown,
+    /// with their current values and status.
+    /// </summary>
+    public static ExportTable Regions(IndicatorDetailView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var level = view.RegionsLevel == RegionLevel.Kecamatan ? "kecamatan" : "kelurahan";
+        var rows = view.Regions.Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, level, r.Value, r.Label, r.Status.ToString()])
+            .Concat(view.Agencies.Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, "opd", r.Value, r.Label, r.Status.ToString()]))
+            .ToList();
+        return new ExportTable("Wilayah", ["kode", "nama", "tingkat", "nilai", "keterangan", "status"], rows, []);
+    }
+
     /// <summary>The table as CSV: a header line, then a line a row; numbers in invariant notation, text quoted.</summary>
     public static byte[] Csv(ExportTable table)
     {
@@ -75,10 +89,14 @@ public static class IndicatorExport
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    /// <summary>The table as an .xlsx workbook: sheet "Data" (header and rows, numbers as numbers) and sheet "Metadata".</summary>
-    public static byte[] Xlsx(ExportTable table)
+    /// <summary>
+    /// The table as an .xlsx workbook: sheet "Data" (header and rows, numbers as numbers), each of
+    /// <paramref name="more"/> on a sheet of its own name, and sheet "Metadata" with the filters and metadata.
+    /// </summary>
+    public static byte[] Xlsx(ExportTable table, params ExportTable[] more)
     {
         ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(more);
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
@@ -86,7 +104,12 @@ public static class IndicatorExport
             workbook.Workbook = new Workbook();
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             AddSheet(workbook, sheets, 1, "Data", [table.Columns.Cast<object?>().ToList(), .. table.Rows]);
-            AddSheet(workbook, sheets, 2, "Metadata",
+            uint id = 2;
+            foreach (var extra in more)
+            {
+                AddSheet(workbook, sheets, id++, extra.Name, [extra.Columns.Cast<object?>().ToList(), .. extra.Rows]);
+            }
+            AddSheet(workbook, sheets, id, "Metadata",
                 [["kunci", "nilai"], .. table.Metadata.Select(m => (IReadOnlyList<object?>)[m.Key, m.Value])]);
             workbook.Workbook.Save();
         }
@@ -135,7 +158,7 @@ public static class IndicatorExport
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/" + IndicatorLinks.Route + "/{code}/ekspor.{format}",
-            async (IndicatorDetailQueries queries, string code, string format, string? wilayah, string? periode, CancellationToken ct) =>
+            async (IndicatorDetailQueries queries, string code, string format, string? wilayah, string? periode, string? tabel, CancellationToken ct) =>
             {
                 if (format is not ("csv" or "xlsx"))
                 {
@@ -147,11 +170,14 @@ public static class IndicatorExport
                 {
                     return Results.NotFound();
                 }
-                var table = Trend(view);
-                var file = $"{code.ToLowerInvariant()}-{view.ScopeCode}-{IndicatorLinks.Param(period)}.{format}";
+                var trend = Trend(view);
+                var regions = Regions(view);
+                // CSV carries one table: the trend, or the drill-down table with ?tabel=wilayah; Excel both.
+                var csvTable = string.Equals(tabel, "wilayah", StringComparison.OrdinalIgnoreCase) ? regions : trend;
+                var file = $"{code.ToLowerInvariant()}-{view.ScopeCode}-{(csvTable == regions && format == "csv" ? "wilayah" : IndicatorLinks.Param(period))}.{format}";
                 return format == "csv"
-                    ? Results.File(Csv(table), "text/csv; charset=utf-8", file)
-                    : Results.File(Xlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+                    ? Results.File(Csv(csvTable), "text/csv; charset=utf-8", file)
+                    : Results.File(Xlsx(trend, regions), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
             }).RequireAuthorization(Policies.ReadIndicators).ExcludeFromDescription();
         return app;
     }

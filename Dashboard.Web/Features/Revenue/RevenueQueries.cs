@@ -172,9 +172,8 @@ public sealed class RevenueQueries(IDbContextFactory<ReportingDbContext> factory
             .GroupBy(a => a.KelurahanCode!)
             .Select(g => new { Code = g.Key, Due = g.Sum(a => a.AmountDue), Paid = g.Sum(a => a.AmountPaid) })
             .ToDictionaryAsync(g => g.Code, ct);
-        var pbbTarget = await db.IndicatorTargets.AsNoTracking()
-            .Where(t => t.IndicatorCode == Codes.PbbRealisationPct && t.PeriodStart <= today && t.PeriodEnd >= today)
-            .Select(t => (double?)t.Value).FirstOrDefaultAsync(ct);
+        // Through CurrentTargets: an administrator's target (and not a retired one) applies, as on the tiles.
+        var pbbTarget = (await CurrentTargets.LoadAsync(db, [Codes.PbbRealisationPct], today, ct)).GetValueOrDefault(Codes.PbbRealisationPct)?.Value;
         var pbbDefinition = IndicatorCatalog.Find(Codes.PbbRealisationPct);
         var pbb = kelurahan.Select(k =>
             {
