@@ -59,9 +59,13 @@ public static class AuthExtensions
         services.AddHostedService<IdentityStartup>();
         services.AddSingleton<UserAdministration>();
 
+        // Identity's cookie schemes (application, external, two-factor): its sign-out and stamp validation use them all.
         services
             .AddAuthentication(CookieScheme)
-            .AddCookie(CookieScheme, o =>
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(CookieScheme)
+            .Configure<IOptions<AuthOptions>>((o, auth) =>
             {
                 o.LoginPath = AccountEndpoints.SignInPath;
                 o.LogoutPath = AccountEndpoints.SignOutPath;
@@ -70,12 +74,10 @@ public static class AuthExtensions
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(auth.Value.SessionHours);
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
-            })
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(CookieScheme)
-            .Configure<IOptions<AuthOptions>>((o, auth) => o.ExpireTimeSpan = TimeSpan.FromHours(auth.Value.SessionHours));
+            });
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
