@@ -22,9 +22,7 @@ public static class ApiExtensions
             return Results.Json(body, statusCode: database ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(p => p
-            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-            .RequireRole(Roles.ApiClient));
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiRead);
         api.MapGet("/sources", async (ApiQueries q, CancellationToken ct) => Results.Ok(await q.SourcesAsync(ct)));
         api.MapGet("/indicators", async (ApiQueries q, string? scope, CancellationToken ct) => Results.Ok(await q.IndicatorsAsync(scope, null, ct)));
         return app;

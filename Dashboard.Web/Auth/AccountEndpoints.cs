@@ -68,7 +68,7 @@ public static class AccountEndpoints
 
         app.MapGet(PasswordPath, (HttpContext http, IAntiforgery antiforgery, IStringLocalizer<UiStrings> l, IOptions<AuthOptions> options, string? ok) =>
             Html(AccountPages.ChangePassword(l, antiforgery.GetAndStoreTokens(http), http.User.Identity?.Name ?? "", [], ok is not null, options.Value.MinPasswordLength)))
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(AuthExtensions.CookieScheme).RequireAuthenticatedUser());
+            .RequireAuthorization(Policies.Person);
 
         app.MapPost(PasswordPath, async (HttpContext http, IFormCollection form, IAntiforgery antiforgery, SignInManager<DashboardUser> signIn,
             IStringLocalizer<UiStrings> l, IOptions<AuthOptions> options, IDbContextFactory<ReportingDbContext> reporting, TimeProvider time) =>
@@ -98,7 +98,7 @@ public static class AccountEndpoints
             }
             return Html(AccountPages.ChangePassword(l, antiforgery.GetAndStoreTokens(http), user.UserName ?? "", errors, false, options.Value.MinPasswordLength),
                 StatusCodes.Status400BadRequest);
-        }).RequireAuthorization(p => p.AddAuthenticationSchemes(AuthExtensions.CookieScheme).RequireAuthenticatedUser());
+        }).RequireAuthorization(Policies.Person);
 
         app.MapGet(DeniedPath, (IStringLocalizer<UiStrings> l) => Html(AccountPages.Denied(l), StatusCodes.Status403Forbidden)).AllowAnonymous();
         return app;

@@ -47,7 +47,8 @@ public sealed class ApiKeyAuthenticationHandler(
             if (!string.IsNullOrEmpty(expected) && CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(expected)))
             {
                 var identity = new ClaimsIdentity(
-                    [new Claim(ClaimTypes.Name, client), new Claim(ClaimTypes.Role, Roles.ApiClient)], SchemeName);
+                    [new Claim(ClaimTypes.Name, client), new Claim(ClaimTypes.Role, Roles.ApiClient), new Claim(Identity.ApiScopes.ClaimType, Identity.ApiScopes.ReadIndicators)],
+                    SchemeName);
                 return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
             }
         }

@@ -79,13 +79,28 @@ public static class AuthExtensions
                 o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
             });
 
-        services.AddAuthorizationBuilder()
+        var people = new[] { Roles.Admin, Roles.Pimpinan, Roles.KepalaOpd, Roles.Operator };
+        var authorization = services.AddAuthorizationBuilder()
+            // The floor for anything without its own metadata (Blazor's circuit endpoints); pages and endpoints
+            // name their policy, and the router refuses a page that names none.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Person, p => p.RequireRole(people))
             .AddPolicy(Policies.Refresh, p => p.RequireRole(Roles.Admin, Roles.Operator))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ReadIndicators, p => p
                 .AddAuthenticationSchemes(CookieScheme, ApiKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser());
+                .RequireAssertion(c => people.Any(c.User.IsInRole) || c.User.HasClaim(ApiScopes.ClaimType, ApiScopes.ReadIndicators)))
+            .AddPolicy(Policies.ApiRead, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(Roles.ApiClient).RequireClaim(ApiScopes.ClaimType, ApiScopes.ReadIndicators))
+            .AddPolicy(Policies.ApiRefresh, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(Roles.ApiClient).RequireClaim(ApiScopes.ClaimType, ApiScopes.TriggerRefresh));
+        foreach (var agency in Dashboard.Ingest.Reporting.ReferenceData.Agencies)
+        {
+            authorization.AddPolicy(Policies.Domain(agency.Code), p => p.AddRequirements(new OwnOpdRequirement(agency.Code)));
+        }
+        services.AddSingleton<IAuthorizationHandler, OwnOpdHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         return builder;
