@@ -22,7 +22,8 @@ public static class ApiExtensions
             return Results.Json(body, statusCode: database ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiRead);
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiRead)
+            .RequireRateLimiting(Auth.Hardening.HardeningExtensions.ApiLimit);
         api.MapGet("/sources", async (ApiQueries q, CancellationToken ct) => Results.Ok(await q.SourcesAsync(ct)));
         api.MapGet("/indicators", async (ApiQueries q, string? scope, CancellationToken ct) => Results.Ok(await q.IndicatorsAsync(scope, null, ct)));
         return app;

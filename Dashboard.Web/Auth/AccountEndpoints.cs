@@ -58,7 +58,7 @@ public static class AccountEndpoints
             }
             Log.SignInRefused(logger, result.IsNotAllowed ? "not allowed" : "wrong user name or password");
             return Results.Redirect(again + "&gagal=1");
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(Hardening.HardeningExtensions.SignInLimit);
 
         app.MapPost(SignOutPath, async (IFormCollection form, SignInManager<DashboardUser> signIn) =>
         {

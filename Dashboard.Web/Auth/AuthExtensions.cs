@@ -1,3 +1,4 @@
+using Dashboard.Web.Auth.Hardening;
 using Dashboard.Web.Auth.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -30,6 +31,7 @@ public static class AuthExtensions
             throw new OptionsValidationException(AuthOptions.Section, typeof(AuthOptions), credentials.Failures);
         }
 
+        services.AddHardening();
         services.AddIdentityStore(builder.Configuration);
         services.AddIdentityCore<DashboardUser>()
             .AddRoles<IdentityRole>()
@@ -106,10 +108,30 @@ public static class AuthExtensions
         return builder;
     }
 
-    /// <summary>Sign-in, sign-out, password change and the access-denied page.</summary>
+    /// <summary>
+    /// Security headers (first, so every response has them) and rate limits (after authentication: the API is limited
+    /// per client). Call before <c>UseAuthentication</c>; the limiter is added by <see cref="UseDashboardRateLimits"/>.
+    /// </summary>
+    public static WebApplication UseDashboardSecurityHeaders(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders(app.Configuration["Hangfire:DashboardPath"] ?? "/hangfire");
+        return app;
+    }
+
+    /// <summary>Rate limits of sign-in and the API; call after <c>UseAuthorization</c>.</summary>
+    public static WebApplication UseDashboardRateLimits(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Sign-in, sign-out, password change, the access-denied and error pages.</summary>
     public static WebApplication MapDashboardAuth(this WebApplication app)
     {
         app.MapAccountEndpoints();
+        app.MapErrorPage();
         return app;
     }
 }

@@ -29,12 +29,14 @@ public static class DashboardHosting
     /// <summary>Middleware and endpoints, in order.</summary>
     public static async Task UseDashboardAsync(this WebApplication app)
     {
+        app.UseDashboardSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseDashboardRateLimits();
 
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {

@@ -44,7 +44,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     /// <summary>Endpoints anyone may reach (sign-in before an account exists, health probes, static files, simulated sources).</summary>
     private static readonly string[] AnonymousRoutes =
     [
-        "/masuk", "/keluar", "/ditolak", "/culture/set", "/healthz",
+        "/masuk", "/keluar", "/ditolak", "/culture/set", "/healthz", "/error",
     ];
 
     /// <summary>Endpoints MapRazorComponents adds for the circuit and its redirects; they stay under the authenticated fallback.</summary>
