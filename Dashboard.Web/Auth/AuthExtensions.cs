@@ -60,6 +60,7 @@ public static class AuthExtensions
         // At host start, after settings are validated and before requests are served.
         services.AddHostedService<IdentityStartup>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<ApiClientAdministration>();
 
         // Identity's cookie schemes (application, external, two-factor): its sign-out and stamp validation use them all.
         services

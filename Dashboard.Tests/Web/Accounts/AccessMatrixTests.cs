@@ -39,6 +39,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/spmb"] = (Policies.DomainDisdikbud, [Admin, Pimpinan, Operator]),
         ["/operasi"] = (Policies.Refresh, [Admin, Operator]),
         ["/admin/pengguna"] = (Policies.Administer, [Admin]),
+        ["/admin/api-klien"] = (Policies.Administer, [Admin]),
     };
 
     /// <summary>Endpoints anyone may reach (sign-in before an account exists, health probes, static files, simulated sources).</summary>

@@ -12,7 +12,7 @@ namespace Dashboard.Tests.Web.Accounts;
 public sealed class HardeningTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private static readonly string[] Pages =
-        ["/", "/aduan", "/layanan-surat", "/kepegawaian", "/pendapatan", "/bansos", "/spmb", "/operasi", "/admin/pengguna", "/not-found"];
+        ["/", "/aduan", "/layanan-surat", "/kepegawaian", "/pendapatan", "/bansos", "/spmb", "/operasi", "/admin/pengguna", "/admin/api-klien", "/not-found"];
 
     private DashboardFactory? _app;
     private BrowserSession? _session;
