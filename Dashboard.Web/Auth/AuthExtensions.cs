@@ -32,6 +32,7 @@ public static class AuthExtensions
         }
 
         services.AddHardening();
+        Shared.Privacy.SmallCounts.Register(services);
         services.AddIdentityStore(builder.Configuration);
         services.AddIdentityCore<DashboardUser>()
             .AddRoles<IdentityRole>()
