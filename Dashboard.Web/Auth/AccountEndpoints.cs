@@ -24,11 +24,12 @@ public static class AccountEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(SignInPath, (HttpContext http, IAntiforgery antiforgery, IWebHostEnvironment env, IStringLocalizer<UiStrings> l,
-            IOptions<AuthOptions> options, string? ReturnUrl, string? gagal, string? terkunci) =>
+            IOptions<AuthOptions> options, IOptions<OidcOptions> oidc, string? ReturnUrl, string? gagal, string? terkunci) =>
         {
             string? message = terkunci is not null ? l["accounts.signin.locked", options.Value.LockoutMinutes].Value
                 : gagal is not null ? l["accounts.signin.failed"].Value : null;
-            return Html(AccountPages.SignIn(l, antiforgery.GetAndStoreTokens(http), ReturnUrl, message, env.IsDevelopment()));
+            return Html(AccountPages.SignIn(l, antiforgery.GetAndStoreTokens(http), ReturnUrl, message, env.IsDevelopment(),
+                oidc.Value.Enabled ? oidc.Value.DisplayName : null));
         }).AllowAnonymous();
 
         // Binding IFormCollection makes the antiforgery middleware validate the token.

@@ -11,8 +11,11 @@ namespace Dashboard.Web.Auth;
 /// </summary>
 internal static class AccountPages
 {
-    public static string SignIn(IStringLocalizer l, AntiforgeryTokenSet tokens, string? returnUrl, string? message, bool development)
+    public static string SignIn(IStringLocalizer l, AntiforgeryTokenSet tokens, string? returnUrl, string? message, bool development, string? sso = null)
     {
+        var single = sso is null
+            ? ""
+            : $"<p class=\"links\"><a id=\"sign-in-sso\" href=\"{OidcExtensions.SignInPath}?ReturnUrl={Enc(Uri.EscapeDataString(returnUrl ?? "/"))}\">{Enc(l["accounts.signin.sso", sso])}</a></p>";
         var demo = development
             ? $"<p class=\"hint\" id=\"demo-hint\">{Enc(l["accounts.signin.demo", string.Join(", ", DemoUsers.All.Select(u => u.UserName)), DemoUsers.Password])}</p>"
             : "";
@@ -25,6 +28,7 @@ internal static class AccountPages
               <label for="username">{Enc(l["accounts.username"])}</label><input id="username" name="username" autocomplete="username" required autofocus>
               <label for="password">{Enc(l["accounts.password"])}</label><input id="password" name="password" type="password" autocomplete="current-password" required>
               <button type="submit" id="sign-in">{Enc(l["accounts.signin.submit"])}</button>
+              {single}
               {demo}
             </form>
             """);

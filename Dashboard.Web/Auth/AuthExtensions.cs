@@ -64,10 +64,16 @@ public static class AuthExtensions
         services.AddSingleton<ApiClientAdministration>();
 
         // Identity's cookie schemes (application, external, two-factor): its sign-out and stamp validation use them all.
-        services
+        var authentication = services
             .AddAuthentication(CookieScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddIdentityCookies();
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        authentication.AddIdentityCookies();
+        services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>();
+        if ((builder.Configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions()).Enabled)
+        {
+            authentication.AddDashboardOidc(builder.Configuration);
+        }
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(CookieScheme)
             .Configure<IOptions<AuthOptions>>((o, auth) =>
             {
@@ -80,7 +86,11 @@ public static class AuthExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(auth.Value.SessionHours);
                 o.SlidingExpiration = true;
-                o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                // Local accounts re-check their security stamp; single sign-on people are the provider's to revoke.
+                o.Events.OnValidatePrincipal = context =>
+                    context.Principal?.Identity?.AuthenticationType == CookieScheme
+                        ? SecurityStampValidator.ValidatePrincipalAsync(context)
+                        : Task.CompletedTask;
             });
 
         var people = new[] { Roles.Admin, Roles.Pimpinan, Roles.KepalaOpd, Roles.Operator };
@@ -133,6 +143,10 @@ public static class AuthExtensions
     public static WebApplication MapDashboardAuth(this WebApplication app)
     {
         app.MapAccountEndpoints();
+        if (app.Services.GetRequiredService<IOptions<OidcOptions>>().Value.Enabled)
+        {
+            app.MapOidcSignIn();
+        }
         app.MapErrorPage();
         return app;
     }
