@@ -17,7 +17,8 @@ public sealed class ApiOptions
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;key&gt;</c> for other city systems (and <c>?access_token=</c> on the hub's
-/// WebSocket, where browsers cannot set headers). The principal's name is the client's configured name.
+/// WebSocket, where browsers cannot set headers): keys from settings (read scope) or API clients managed by
+/// administrators in the app (their scopes). The principal's name is the client's name.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptionsMonitor<ApiOptions> api)
@@ -25,7 +26,7 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? key = null;
         var header = Request.Headers.Authorization.ToString();
@@ -39,7 +40,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         if (string.IsNullOrEmpty(key))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
         var presented = Encoding.UTF8.GetBytes(key);
         foreach (var (client, expected) in api.CurrentValue.Keys)
@@ -47,11 +48,22 @@ public sealed class ApiKeyAuthenticationHandler(
             if (!string.IsNullOrEmpty(expected) && CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(expected)))
             {
                 var identity = new ClaimsIdentity(
-                    [new Claim(ClaimTypes.Name, client), new Claim(ClaimTypes.Role, Roles.ApiClient)], SchemeName);
-                return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+                    [new Claim(ClaimTypes.Name, client), new Claim(ClaimTypes.Role, Roles.ApiClient), new Claim(Identity.ApiScopes.ClaimType, Identity.ApiScopes.ReadIndicators)],
+                    SchemeName);
+                return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
             }
         }
-        return Task.FromResult(AuthenticateResult.Fail("Kunci API tidak dikenal."));
+        // Clients managed in the app: looked up by the key's hash on every request, so a revocation applies at once.
+        var db = Context.RequestServices.GetRequiredService<Identity.IdentityStoreDbContext>();
+        var managed = await ApiClientAdministration.FindActiveAsync(db, key, Context.RequestAborted);
+        if (managed is not null)
+        {
+            var claims = new List<Claim> { new(ClaimTypes.Name, managed.Name), new(ClaimTypes.Role, Roles.ApiClient) };
+            claims.AddRange(managed.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(Identity.ApiScopes.ClaimType, s)));
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        }
+        Log.UnknownApiKey(Logger, key.Length >= 6 ? key[..6] : "?");
+        return AuthenticateResult.Fail("Kunci API tidak dikenal.");
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,9 +1,10 @@
-using System.Net;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Antiforgery;
+using Dashboard.Web.Auth.Hardening;
+using Dashboard.Web.Auth.Identity;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Auth;
 
@@ -11,75 +12,142 @@ public static class AuthExtensions
 {
     public const string OpdClaim = "opd";
 
-    /// <summary>Cookie sign-in for people, bearer keys for API clients; everything requires a signed-in user unless marked.</summary>
+    /// <summary>The cookie scheme people sign in with (ASP.NET Core Identity's application cookie).</summary>
+    public const string CookieScheme = "Identity.Application";
+
+    /// <summary>
+    /// ASP.NET Core Identity on the reporting database with cookie sign-in for people, bearer keys for API clients;
+    /// everything requires a signed-in user unless marked.
+    /// </summary>
     public static WebApplicationBuilder AddDashboardAuth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
-        builder.Services.AddSingleton<DemoUsers>();
-        builder.Services
-            .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
+        var services = builder.Services;
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Before anything touches a database or a source: a demo credential outside Development stops here.
+        var credentials = new CredentialGuard(builder.Configuration, builder.Environment).Validate(null, new AuthOptions());
+        if (credentials.Failed)
+        {
+            throw new OptionsValidationException(AuthOptions.Section, typeof(AuthOptions), credentials.Failures);
+        }
+
+        services.AddHardening();
+        Shared.Privacy.SmallCounts.Register(services);
+        services.AddIdentityStore(builder.Configuration);
+        services.AddIdentityCore<DashboardUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<IdentityStoreDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<DashboardUserClaims>()
+            .AddDefaultTokenProviders();
+        services.AddSingleton<IUserConfirmation<DashboardUser>, EnabledUserConfirmation>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((o, auth) =>
+        {
+            o.Password.RequiredLength = auth.Value.MinPasswordLength;
+            o.Password.RequireDigit = false;
+            o.Password.RequireLowercase = false;
+            o.Password.RequireUppercase = false;
+            o.Password.RequireNonAlphanumeric = false;
+            o.Password.RequiredUniqueChars = 4;
+            o.Lockout.AllowedForNewUsers = true;
+            o.Lockout.MaxFailedAccessAttempts = auth.Value.LockoutAttempts;
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.Value.LockoutMinutes);
+            o.SignIn.RequireConfirmedAccount = true;
+            o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789._-";
+        });
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>>((o, auth) =>
+            o.ValidationInterval = TimeSpan.FromSeconds(auth.Value.RevalidateSeconds));
+        services.AddSingleton<IdentitySetup>();
+        // At host start, after settings are validated and before requests are served.
+        services.AddHostedService<IdentityStartup>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<ApiClientAdministration>();
+
+        // Identity's cookie schemes (application, external, two-factor): its sign-out and stamp validation use them all.
+        var authentication = services
+            .AddAuthentication(CookieScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        authentication.AddIdentityCookies();
+        services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>();
+        if ((builder.Configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions()).Enabled)
+        {
+            authentication.AddDashboardOidc(builder.Configuration);
+        }
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(CookieScheme)
+            .Configure<IOptions<AuthOptions>>((o, auth) =>
             {
-                o.LoginPath = "/masuk";
-                o.LogoutPath = "/keluar";
-                o.AccessDeniedPath = "/masuk";
+                o.LoginPath = AccountEndpoints.SignInPath;
+                o.LogoutPath = AccountEndpoints.SignOutPath;
+                o.AccessDeniedPath = AccountEndpoints.DeniedPath;
                 o.Cookie.Name = "dasbor.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(auth.Value.SessionHours);
                 o.SlidingExpiration = true;
-            })
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder()
+                // Local accounts re-check their security stamp; single sign-on people are the provider's to revoke.
+                o.Events.OnValidatePrincipal = context =>
+                    context.Principal?.Identity?.AuthenticationType == CookieScheme
+                        ? SecurityStampValidator.ValidatePrincipalAsync(context)
+                        : Task.CompletedTask;
+            });
+
+        var people = new[] { Roles.Admin, Roles.Pimpinan, Roles.KepalaOpd, Roles.Operator };
+        var authorization = services.AddAuthorizationBuilder()
+            // The floor for anything without its own metadata (Blazor's circuit endpoints); pages and endpoints
+            // name their policy, and the router refuses a page that names none.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Person, p => p.RequireRole(people))
             .AddPolicy(Policies.Refresh, p => p.RequireRole(Roles.Admin, Roles.Operator))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ReadIndicators, p => p
-                .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser());
-        builder.Services.AddCascadingAuthenticationState();
+                .AddAuthenticationSchemes(CookieScheme, ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAssertion(c => people.Any(c.User.IsInRole) || c.User.HasClaim(ApiScopes.ClaimType, ApiScopes.ReadIndicators)))
+            .AddPolicy(Policies.ApiRead, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(Roles.ApiClient).RequireClaim(ApiScopes.ClaimType, ApiScopes.ReadIndicators))
+            .AddPolicy(Policies.ApiRefresh, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(Roles.ApiClient).RequireClaim(ApiScopes.ClaimType, ApiScopes.TriggerRefresh));
+        foreach (var agency in Dashboard.Ingest.Reporting.ReferenceData.Agencies)
+        {
+            authorization.AddPolicy(Policies.Domain(agency.Code), p => p.AddRequirements(new OwnOpdRequirement(agency.Code)));
+        }
+        services.AddSingleton<IAuthorizationHandler, OwnOpdHandler>();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         return builder;
     }
 
-    /// <summary>The sign-in form (demo users in Development) and sign-out.</summary>
-    public static WebApplication MapDashboardAuth(this WebApplication app)
+    /// <summary>
+    /// Security headers (first, so every response has them) and rate limits (after authentication: the API is limited
+    /// per client). Call before <c>UseAuthentication</c>; the limiter is added by <see cref="UseDashboardRateLimits"/>.
+    /// </summary>
+    public static WebApplication UseDashboardSecurityHeaders(this WebApplication app)
     {
-        app.MapGet("/masuk", (HttpContext http, IAntiforgery antiforgery, IWebHostEnvironment env, string? ReturnUrl, string? gagal) =>
-            Results.Content(SignInPage.Render(antiforgery.GetAndStoreTokens(http), ReturnUrl, gagal is not null, env.IsDevelopment()), "text/html; charset=utf-8"))
-            .AllowAnonymous();
-
-        // Binding IFormCollection makes the antiforgery middleware validate the token.
-        app.MapPost("/masuk", async (HttpContext http, IFormCollection form, DemoUsers users, IWebHostEnvironment env) =>
-        {
-            var returnUrl = SafeReturnUrl(form["ReturnUrl"]);
-            var user = env.IsDevelopment() ? users.Verify(form["username"], form["password"]) : null;
-            if (user is null)
-            {
-                return Results.Redirect($"/masuk?gagal=1&ReturnUrl={WebUtility.UrlEncode(returnUrl)}");
-            }
-            var claims = new List<Claim>
-            {
-                new(ClaimTypes.Name, user.UserName),
-                new(ClaimTypes.GivenName, user.DisplayName),
-                new(ClaimTypes.Role, user.Role),
-            };
-            if (user.Opd is not null)
-            {
-                claims.Add(new Claim(OpdClaim, user.Opd));
-            }
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
-            return Results.Redirect(returnUrl);
-        }).AllowAnonymous();
-
-        app.MapPost("/keluar", async (HttpContext http, IFormCollection form) =>
-        {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.Redirect("/masuk");
-        });
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders(app.Configuration["Hangfire:DashboardPath"] ?? "/hangfire");
         return app;
     }
 
-    private static string SafeReturnUrl(string? url) =>
-        Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(url) ? url! : "/";
+    /// <summary>Rate limits of sign-in and the API; call after <c>UseAuthorization</c>.</summary>
+    public static WebApplication UseDashboardRateLimits(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Sign-in, sign-out, password change, the access-denied and error pages.</summary>
+    public static WebApplication MapDashboardAuth(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+        if (app.Services.GetRequiredService<IOptions<OidcOptions>>().Value.Enabled)
+        {
+            app.MapOidcSignIn();
+        }
+        app.MapErrorPage();
+        return app;
+    }
 }

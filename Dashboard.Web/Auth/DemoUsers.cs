@@ -1,13 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Dashboard.Web.Auth;
 
 /// <summary>
-/// Users for trying the product out. They exist only in the Development environment; their password is
-/// documented in README.md. Real accounts (ASP.NET Core Identity / OpenID Connect) replace this.
+/// Accounts for trying the product out, seeded by <see cref="Identity.IdentitySetup"/> only in the Development
+/// environment; their password is documented in README.md. Outside Development the app refuses to start while one
+/// of them still has this password (<see cref="Identity.IdentitySetup"/>).
 /// </summary>
-public sealed class DemoUsers
+public static class DemoUsers
 {
     public const string Password = "Malang2026!";
 
@@ -20,12 +18,4 @@ public sealed class DemoUsers
         new("dishub", "Kepala Dishub", Roles.KepalaOpd, "DISHUB"),
         new("operator", "Operator Diskominfo", Roles.Operator, null),
     ];
-
-    public DemoUser? Verify(string? userName, string? password)
-    {
-        var user = All.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
-        var ok = CryptographicOperations.FixedTimeEquals(
-            Encoding.UTF8.GetBytes(password ?? ""), Encoding.UTF8.GetBytes(Password));
-        return user is not null && ok ? user : null;
-    }
 }

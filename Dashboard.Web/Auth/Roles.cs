@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace Dashboard.Web.Auth;
 
 /// <summary>The product's roles (PRODUCT.md "Who uses it").</summary>
@@ -10,14 +12,72 @@ public static class Roles
     public const string ApiClient = "ApiClient";
 }
 
+/// <summary>
+/// Every page, endpoint and hub names one of these (docs/OPERATIONS.md "Who may see what"). A page without an explicit
+/// policy is refused by the router; <c>Dashboard.Tests/Web/Accounts/AccessMatrixTests</c> checks every page and endpoint.
+/// </summary>
 public static class Policies
 {
+    /// <summary>Any person with a role: the city overview, the user's own account pages.</summary>
+    public const string Person = "Person";
+
     /// <summary>May trigger a data refresh (operators and administrators).</summary>
     public const string Refresh = "Refresh";
 
-    /// <summary>May change a source's schedule or delete anything (administrators only).</summary>
+    /// <summary>May manage users, API clients, schedules (administrators only).</summary>
     public const string Administer = "Administer";
 
-    /// <summary>May read indicator values over the API and the hub (signed-in users or API clients).</summary>
+    /// <summary>May read indicator values over the hub (signed-in people or API clients with the read scope).</summary>
     public const string ReadIndicators = "ReadIndicators";
+
+    /// <summary>API clients with the <c>read-indicators</c> scope (<c>GET /api/v1/*</c>).</summary>
+    public const string ApiRead = "ApiRead";
+
+    /// <summary>API clients with the <c>trigger-refresh</c> scope.</summary>
+    public const string ApiRefresh = "ApiRefresh";
+
+    /// <summary>
+    /// A domain page in full detail: Admin, Pimpinan and Operator always; a Kepala OPD only for the OPD that owns the
+    /// page's source (<c>Domain:&lt;OPD code&gt;</c>, one policy per agency of <c>ReferenceData.Agencies</c>).
+    /// </summary>
+    public const string DomainPrefix = "Domain:";
+
+    /// <summary>Complaints (SP4N-LAPOR!/SAMBAT): Diskominfo runs the city's complaint channel.</summary>
+    public const string DomainDiskominfo = DomainPrefix + "DISKOMINFO";
+
+    /// <summary>Population letters services (kelurahan/kecamatan letters): Sekretariat Daerah (Bagian Pemerintahan).</summary>
+    public const string DomainSetda = DomainPrefix + "SETDA";
+
+    /// <summary>Staffing (SIMPEG): BKPSDM.</summary>
+    public const string DomainBkpsdm = DomainPrefix + "BKPSDM";
+
+    /// <summary>Regional revenue: Bapenda.</summary>
+    public const string DomainBapenda = DomainPrefix + "BAPENDA";
+
+    /// <summary>Social assistance (DTSEN): Dinsos-P3AP2KB.</summary>
+    public const string DomainDinsos = DomainPrefix + "DINSOS";
+
+    /// <summary>School admissions (SPMB): Disdikbud.</summary>
+    public const string DomainDisdikbud = DomainPrefix + "DISDIKBUD";
+
+    public static string Domain(string opd) => DomainPrefix + opd;
+}
+
+/// <summary>The page's owning OPD: leadership, administrators and operators pass; a Kepala OPD bound to that OPD passes.</summary>
+public sealed record OwnOpdRequirement(string Opd) : IAuthorizationRequirement;
+
+public sealed class OwnOpdHandler : AuthorizationHandler<OwnOpdRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OwnOpdRequirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(requirement);
+        var user = context.User;
+        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Pimpinan) || user.IsInRole(Roles.Operator)
+            || (user.IsInRole(Roles.KepalaOpd) && user.FindAll(AuthExtensions.OpdClaim).Any(c => string.Equals(c.Value, requirement.Opd, StringComparison.OrdinalIgnoreCase))))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
 }

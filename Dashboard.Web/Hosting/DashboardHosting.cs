@@ -31,12 +31,14 @@ public static class DashboardHosting
     /// <summary>Middleware and endpoints, in order.</summary>
     public static async Task UseDashboardAsync(this WebApplication app)
     {
+        app.UseDashboardSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseDashboardRateLimits();
 
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
@@ -54,7 +56,8 @@ public static class DashboardHosting
     }
 
     /// <summary>
-    /// Administrative commands instead of serving: <c>migrate</c> applies the reporting database's migrations.
+    /// Administrative commands instead of serving: <c>migrate</c> applies the database's migrations (reporting and
+    /// identity), <c>create-admin</c> creates an administrator.
     /// Returns true when a command ran.
     /// </summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
@@ -69,13 +72,17 @@ public static class DashboardHosting
             case "migrate":
                 var migrator = app.Services.GetRequiredService<ReportingMigrator>();
                 await migrator.MigrateAsync(CancellationToken.None);
+                await app.Services.GetRequiredService<Auth.Identity.IdentitySetup>().MigrateAsync(CancellationToken.None);
                 await Console.Out.WriteLineAsync($"Reporting database migrated ({migrator.Provider}).");
+                return true;
+            case "create-admin":
+                Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
                 return true;
             case "bench-ingest":
                 Environment.ExitCode = await BenchCommand.RunAsync(args);
                 return true;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, bench-ingest.");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, create-admin, bench-ingest.");
                 Environment.ExitCode = 2;
                 return true;
         }

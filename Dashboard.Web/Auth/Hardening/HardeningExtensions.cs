@@ -1,0 +1,74 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Auth.Hardening;
+
+public static class HardeningExtensions
+{
+    public const string SignInLimit = "sign-in";
+    public const string ApiLimit = "api";
+
+    /// <summary>Rate limits (sign-in per address, API per client), hub and circuit limits, and the error page.</summary>
+    public static IServiceCollection AddHardening(this IServiceCollection services)
+    {
+        services.AddOptions<HardeningOptions>().BindConfiguration(HardeningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            o.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                "signin:" + Address(http),
+                _ => Window(http.RequestServices.GetRequiredService<IOptions<HardeningOptions>>().Value.SignInPerMinute)));
+            o.AddPolicy(ApiLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                "api:" + (http.User.Identity?.IsAuthenticated == true ? "client:" + http.User.Identity.Name : Address(http)),
+                _ => Window(http.RequestServices.GetRequiredService<IOptions<HardeningOptions>>().Value.ApiPerMinute)));
+        });
+        // Defaults for every hub, Blazor's circuit hub included.
+        services.AddOptions<HubOptions>().Configure<IOptions<HardeningOptions>>((o, h) =>
+        {
+            o.MaximumReceiveMessageSize = h.Value.MaxMessageKb * 1024L;
+            o.MaximumParallelInvocationsPerClient = 1;
+        });
+        services.AddOptions<CircuitOptions>().Configure<IOptions<HardeningOptions>, IHostEnvironment>((o, h, env) =>
+        {
+            o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(h.Value.JsInteropTimeoutSeconds);
+            o.DisconnectedCircuitMaxRetained = h.Value.DisconnectedCircuitsRetained;
+            o.DetailedErrors = env.IsDevelopment();
+        });
+        return services;
+    }
+
+    /// <summary>A plain error page for the exception handler outside Development: no stack trace, only a request id to quote.</summary>
+    public static WebApplication MapErrorPage(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Map("/error", (HttpContext http) => Results.Content(
+            $"""
+            <!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Terjadi kesalahan</title><link rel="stylesheet" href="/css/account.css"></head>
+            <body><div class="box"><h1>Terjadi kesalahan · Something went wrong</h1>
+            <p>Silakan coba lagi. Bila berulang, sampaikan kode ini kepada administrator: <code id="request-id">{WebUtility.HtmlEncode(http.TraceIdentifier)}</code></p>
+            <p class="links"><a href="/">Kembali ke dasbor</a></p></div></body></html>
+            """, "text/html; charset=utf-8", statusCode: StatusCodes.Status500InternalServerError))
+            .AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static string Address(HttpContext http) =>
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static FixedWindowRateLimiterOptions Window(int permits) => new()
+    {
+        PermitLimit = permits,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+}
