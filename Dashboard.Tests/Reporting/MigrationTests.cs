@@ -39,6 +39,24 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void IdentityMigrations_MatchTheModel_OnEveryProvider()
+    {
+        // Sign-in's own context has its own migration set per provider (Dashboard.Web/Auth/Identity/Migrations).
+        using var sqlite = new Dashboard.Web.Auth.Identity.SqliteIdentityDbContext(
+            new DbContextOptionsBuilder<Dashboard.Web.Auth.Identity.SqliteIdentityDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var sqlServer = new Dashboard.Web.Auth.Identity.SqlServerIdentityDbContext(
+            new DbContextOptionsBuilder<Dashboard.Web.Auth.Identity.SqlServerIdentityDbContext>().UseSqlServer("Server=unused;Database=unused;TrustServerCertificate=true").Options);
+        using var postgres = new Dashboard.Web.Auth.Identity.PostgreSqlIdentityDbContext(
+            new DbContextOptionsBuilder<Dashboard.Web.Auth.Identity.PostgreSqlIdentityDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
+
+        foreach (var db in new Microsoft.EntityFrameworkCore.DbContext[] { sqlite, sqlServer, postgres })
+        {
+            Assert.False(db.Database.HasPendingModelChanges(), $"Run: dotnet ef migrations add <Name> --project Dashboard.Web --context {db.GetType().Name} (see docs/DATABASE.md)");
+            Assert.NotEmpty(db.Database.GetMigrations());
+        }
+    }
+
+    [Fact]
     public void SqlServerMigrations_GenerateAScript()
     {
         using var db = new SqlServerReportingDbContext(new DbContextOptionsBuilder<SqlServerReportingDbContext>()

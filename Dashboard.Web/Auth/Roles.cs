@@ -72,12 +72,28 @@ public sealed class OwnOpdHandler : AuthorizationHandler<OwnOpdRequirement>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(requirement);
-        var user = context.User;
-        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Pimpinan) || user.IsInRole(Roles.Operator)
-            || (user.IsInRole(Roles.KepalaOpd) && user.FindAll(AuthExtensions.OpdClaim).Any(c => string.Equals(c.Value, requirement.Opd, StringComparison.OrdinalIgnoreCase))))
+        if (Admits(context.User, requirement.Opd))
         {
             context.Succeed(requirement);
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>Whether the user may see the OPD's detail: leadership, administrators, operators, or its own Kepala OPD.</summary>
+    public static bool Admits(System.Security.Claims.ClaimsPrincipal user, string opd)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Pimpinan) || user.IsInRole(Roles.Operator)
+            || (user.IsInRole(Roles.KepalaOpd) && user.FindAll(AuthExtensions.OpdClaim).Any(c => string.Equals(c.Value, opd, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>
+    /// For pages and downloads whose OPD is only known from their data (an indicator's owner, a brief's OPD): a Kepala
+    /// OPD is refused another OPD's detail; everyone else who reached the page (its own policy) is not.
+    /// </summary>
+    public static bool RefusesDetail(System.Security.Claims.ClaimsPrincipal user, string opd)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Roles.KepalaOpd) && !Admits(user, opd);
     }
 }

@@ -40,6 +40,14 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/operasi"] = (Policies.Refresh, [Admin, Operator]),
         ["/admin/pengguna"] = (Policies.Administer, [Admin]),
         ["/admin/api-klien"] = (Policies.Administer, [Admin]),
+        ["/admin/layar"] = (Policies.Administer, [Admin]),
+        // The indicator page and the OPD brief admit every person; a Kepala OPD sees only their own OPD's detail
+        // there (the page refuses it in place, tested in IndicatorAccessTests).
+        ["/indikator/{Code}"] = (Policies.Person, Everyone),
+        ["/ringkasan-opd"] = (Policies.Person, Everyone),
+        ["/ringkasan-opd/{Opd}"] = (Policies.Person, Everyone),
+        // Wall screens, never people: their own token scheme (Web/Walls tests cover it over HTTP and in Chromium).
+        ["/dinding"] = (Dashboard.Web.Features.Walls.WallPolicies.Screen, []),
     };
 
     /// <summary>Endpoints anyone may reach (sign-in before an account exists, health probes, static files, simulated sources).</summary>
@@ -117,8 +125,12 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 clients[user] = client;
                 Assert.Equal("/", await client.SignInAsync(user, user == KepalaBapenda ? Password : DemoUsers.Password));
             }
-            foreach (var (route, (_, allowed)) in Pages)
+            foreach (var (route, (policy, allowed)) in Pages)
             {
+                if (policy == Dashboard.Web.Features.Walls.WallPolicies.Screen)
+                {
+                    continue; // a screen without its token gets a plain 401, not the people's sign-in (Web/Walls tests)
+                }
                 var refused = await anonymous.Http.GetAsync(new Uri(route, UriKind.Relative));
                 Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
                 Assert.StartsWith("/masuk", refused.Headers.Location?.AbsolutePath ?? refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
@@ -143,6 +155,33 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             {
                 client.Dispose();
             }
+        }
+    }
+
+    [Fact]
+    public async Task AKepalaOpd_SeesTheDetailAndExportsOfTheirOwnOpdsIndicatorsOnly()
+    {
+        const string page = "/indikator/" + Dashboard.Ingest.Sources.Revenue.RevenueIndicators.Codes.TaxRealisationPct;
+        using var dishub = new AccountClient(_app);
+        Assert.Equal("/", await dishub.SignInAsync(KepalaDishub, DemoUsers.Password));
+        using var bapenda = new AccountClient(_app);
+        Assert.Equal("/", await bapenda.SignInAsync(KepalaBapenda, Password));
+        using var mayor = new AccountClient(_app);
+        Assert.Equal("/", await mayor.SignInAsync(Pimpinan, DemoUsers.Password));
+
+        var refused = await dishub.Http.GetStringAsync(new Uri(page, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("data-testid=\"indicator-refused\"", refused, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await dishub.Http.GetAsync(new Uri(page + "/ekspor.csv", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+        var brief = await dishub.Http.GetStringAsync(new Uri("/ringkasan-opd/BAPENDA", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("data-testid=\"brief-refused\"", brief, StringComparison.Ordinal);
+
+        foreach (var allowed in new[] { bapenda, mayor })
+        {
+            var shown = await allowed.Http.GetStringAsync(new Uri(page, UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.DoesNotContain("indicator-refused", shown, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await allowed.Http.GetAsync(new Uri(page + "/ekspor.csv", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+            var ownBrief = await allowed.Http.GetStringAsync(new Uri("/ringkasan-opd/BAPENDA", UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.DoesNotContain("brief-refused", ownBrief, StringComparison.Ordinal);
         }
     }
 

@@ -42,6 +42,21 @@ public sealed class SqliteIdentityDbContext(DbContextOptions<SqliteIdentityDbCon
 
 public sealed class SqlServerIdentityDbContext(DbContextOptions<SqlServerIdentityDbContext> options) : IdentityStoreDbContext(options);
 
+public sealed class PostgreSqlIdentityDbContext(DbContextOptions<PostgreSqlIdentityDbContext> options) : IdentityStoreDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // timestamptz accepts only UTC offsets from Npgsql (as in PostgreSqlReportingDbContext).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(),
+        v => v);
+}
+
 public static class IdentityStoreExtensions
 {
     /// <summary>
@@ -55,6 +70,11 @@ public static class IdentityStoreExtensions
         {
             services.AddDbContext<SqlServerIdentityDbContext>((sp, o) => ConfigureSqlServer(o, ReportingConnection(sp)));
             services.AddScoped<IdentityStoreDbContext>(sp => sp.GetRequiredService<SqlServerIdentityDbContext>());
+        }
+        else if (provider == "PostgreSql")
+        {
+            services.AddDbContext<PostgreSqlIdentityDbContext>((sp, o) => ConfigurePostgreSql(o, ReportingConnection(sp)));
+            services.AddScoped<IdentityStoreDbContext>(sp => sp.GetRequiredService<PostgreSqlIdentityDbContext>());
         }
         else
         {
@@ -75,6 +95,9 @@ public static class IdentityStoreExtensions
 
     internal static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>
         o.UseSqlServer(connectionString, x => x.MigrationsHistoryTable(IdentityStoreDbContext.HistoryTable));
+
+    internal static void ConfigurePostgreSql(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseNpgsql(connectionString, x => x.MigrationsHistoryTable(IdentityStoreDbContext.HistoryTable));
 }
 
 /// <summary>Design-time factories for <c>dotnet ef migrations add</c>, one per provider.</summary>
@@ -95,5 +118,15 @@ internal sealed class SqlServerIdentityDesignFactory : IDesignTimeDbContextFacto
         var b = new DbContextOptionsBuilder<SqlServerIdentityDbContext>();
         IdentityStoreExtensions.ConfigureSqlServer(b, "Server=localhost;Database=Dashboard;Integrated Security=true;TrustServerCertificate=true");
         return new SqlServerIdentityDbContext(b.Options);
+    }
+}
+
+internal sealed class PostgreSqlIdentityDesignFactory : IDesignTimeDbContextFactory<PostgreSqlIdentityDbContext>
+{
+    public PostgreSqlIdentityDbContext CreateDbContext(string[] args)
+    {
+        var b = new DbContextOptionsBuilder<PostgreSqlIdentityDbContext>();
+        IdentityStoreExtensions.ConfigurePostgreSql(b, "Host=localhost;Database=dasbor;Username=dasbor");
+        return new PostgreSqlIdentityDbContext(b.Options);
     }
 }

@@ -158,7 +158,7 @@ public static class IndicatorExport
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/" + IndicatorLinks.Route + "/{code}/ekspor.{format}",
-            async (IndicatorDetailQueries queries, string code, string format, string? wilayah, string? periode, string? tabel, CancellationToken ct) =>
+            async (HttpContext http, IndicatorDetailQueries queries, string code, string format, string? wilayah, string? periode, string? tabel, CancellationToken ct) =>
             {
                 if (format is not ("csv" or "xlsx"))
                 {
@@ -169,6 +169,10 @@ public static class IndicatorExport
                 if (view is null)
                 {
                     return Results.NotFound();
+                }
+                if (OwnOpdHandler.RefusesDetail(http.User, view.Definition.OwnerOpd))
+                {
+                    return Results.StatusCode(StatusCodes.Status403Forbidden);
                 }
                 var trend = Trend(view);
                 var regions = Regions(view);

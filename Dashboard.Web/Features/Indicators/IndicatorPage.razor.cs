@@ -45,6 +45,12 @@ public sealed partial class IndicatorPage : IDisposable
     [SupplyParameterFromQuery(Name = "periode")]
     public string? Periode { get; set; }
 
+    [CascadingParameter]
+    private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthState { get; set; }
+
+    private System.Security.Claims.ClaimsPrincipal? _user;
+    private bool _refused;
+
     [Inject]
     private IndicatorDetailQueries Queries { get; set; } = default!;
 
@@ -75,6 +81,7 @@ public sealed partial class IndicatorPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        _user ??= AuthState is null ? null : (await AuthState).User;
         var key = Key();
         if (!_loaded || key != _loadedKey)
         {
@@ -128,8 +135,11 @@ public sealed partial class IndicatorPage : IDisposable
         _period = key.Period;
         _now = Time.GetUtcNow();
         _today = Wib.DateOf(_now);
-        if (view is null)
+        // A Kepala OPD sees the detail of their own OPD's indicators only (docs/OPERATIONS.md).
+        _refused = view is not null && _user is not null && Dashboard.Web.Auth.OwnOpdHandler.RefusesDetail(_user, view.Definition.OwnerOpd);
+        if (_refused || view is null)
         {
+            _view = null;
             return;
         }
         _name = view.Tile.NameIn(CultureInfo.CurrentUICulture);

@@ -23,6 +23,11 @@ public sealed partial class OpdBriefPage
     [Parameter]
     public string? Opd { get; set; }
 
+    [CascadingParameter]
+    private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthState { get; set; }
+
+    private bool _refused;
+
     [Inject]
     private OpdBriefQueries Queries { get; set; } = default!;
 
@@ -41,7 +46,9 @@ public sealed partial class OpdBriefPage
             _owners = await Queries.OwnersAsync(CancellationToken.None);
             return;
         }
-        _brief = await Queries.GetAsync(Opd, CancellationToken.None);
+        // A Kepala OPD prints the brief of their own OPD only (docs/OPERATIONS.md).
+        _refused = AuthState is not null && Dashboard.Web.Auth.OwnOpdHandler.RefusesDetail((await AuthState).User, Opd);
+        _brief = _refused ? null : await Queries.GetAsync(Opd, CancellationToken.None);
         _loaded = true;
     }
 
