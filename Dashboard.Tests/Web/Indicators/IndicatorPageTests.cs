@@ -441,6 +441,44 @@ public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultur
     }
 
     [Fact]
+    public async Task Exports_show_kelurahan_counts_under_the_minimum_as_less_than_five()
+    {
+        await SeedAsync();
+        var klojenKelurahan = ReferenceData.Kelurahan.Where(k => k.ParentCode == Klojen).Take(3).ToList();
+        double[] counts = [3, 12, 0];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            await Db.SetSnapshotAsync(Codes.ComplaintsReceived, counts[i], Start, scope: klojenKelurahan[i].Code, kind: ScopeKind.Kelurahan);
+        }
+        await using (var db = Db.CreateDbContext())
+        {
+            db.IndicatorValues.Add(new IndicatorValue { IndicatorCode = Codes.ComplaintsReceived, ScopeKind = ScopeKind.Kelurahan, ScopeCode = klojenKelurahan[0].Code, Date = Today, Value = 2 });
+            db.IndicatorValues.Add(new IndicatorValue { IndicatorCode = Codes.ComplaintsReceived, ScopeKind = ScopeKind.Kelurahan, ScopeCode = klojenKelurahan[0].Code, Date = Today.AddDays(-1), Value = 7 });
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        var small = new Dashboard.Web.Shared.Privacy.SmallCounts(Microsoft.Extensions.Options.Options.Create(new Dashboard.Web.Shared.Privacy.PrivacyOptions()));
+        var queries = Services.GetRequiredService<IndicatorDetailQueries>();
+
+        var klojen = await queries.GetAsync(Codes.ComplaintsReceived, Klojen, TrendPeriod.Days30, Xunit.TestContext.Current.CancellationToken);
+        var regions = IndicatorExport.SuppressSmallCounts(IndicatorExport.Regions(klojen!), klojen!, small);
+        object? ValueOf(string code) => regions.Rows.Single(r => (string?)r[0] == code)[3];
+        Assert.Equal("< 5", ValueOf(klojenKelurahan[0].Code));
+        Assert.Equal(12.0, ValueOf(klojenKelurahan[1].Code));
+        Assert.Equal(0.0, ValueOf(klojenKelurahan[2].Code));
+
+        var kelurahan = await queries.GetAsync(Codes.ComplaintsReceived, klojenKelurahan[0].Code, TrendPeriod.Days30, Xunit.TestContext.Current.CancellationToken);
+        var trend = IndicatorExport.SuppressSmallCounts(IndicatorExport.Trend(kelurahan!), kelurahan!, small);
+        Assert.Equal("< 5", trend.Rows[^1][1]);
+        Assert.Equal(7.0, trend.Rows[^2][1]);
+        var csv = System.Text.Encoding.UTF8.GetString(IndicatorExport.Csv(trend));
+        Assert.Contains("< 5", csv, StringComparison.Ordinal);
+
+        // A percentage is not a count of people: the city's and a kecamatan's exports are unchanged.
+        var city = await queries.GetAsync(Codes.WithinSlaPct, null, TrendPeriod.Days30, Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(IndicatorExport.Trend(city!).Rows, IndicatorExport.SuppressSmallCounts(IndicatorExport.Trend(city!), city!, small).Rows);
+    }
+
+    [Fact]
     public async Task An_unknown_code_says_so()
     {
         await SeedAsync();

@@ -179,7 +179,8 @@ public sealed class WallBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await mayor.SignInAsync("/", user: "walikota");
         await mayor.Page.GotoAsync("admin/layar");
 
-        Assert.Contains("/masuk", mayor.Page.Url, StringComparison.Ordinal);
+        // A signed-in person without the role is sent to the access-denied page (not back to sign-in).
+        Assert.Contains("/ditolak", mayor.Page.Url, StringComparison.Ordinal);
         Assert.Equal(0, await mayor.Page.GetByTestId("wall-screens").CountAsync());
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Features.Operations;
+using Dashboard.Web.Shared.Privacy;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -69,6 +70,29 @@ public static class IndicatorExport
             .Concat(view.Agencies.Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, "opd", r.Value, r.Label, r.Status.ToString()]))
             .ToList();
         return new ExportTable("Wilayah", ["kode", "nama", "tingkat", "nilai", "keterangan", "status"], rows, []);
+    }
+
+    /// <summary>
+    /// Kelurahan-level counts below <c>Privacy:MinimumCount</c> become "&lt; N" (issue: no family, pupil or employee
+    /// recognisable from an export): the drill-down rows of kelurahan, and the trend when the scope is a kelurahan.
+    /// Only counts (unit <see cref="IndicatorUnit.Count"/>); percentages and rupiah reveal no one by their size.
+    /// </summary>
+    public static ExportTable SuppressSmallCounts(ExportTable table, IndicatorDetailView view, SmallCounts small)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(small);
+        if (view.Definition.Unit != IndicatorUnit.Count)
+        {
+            return table;
+        }
+        var kelurahanScope = ReferenceData.Regions.Any(r => r.Code == view.ScopeCode && r.Level == RegionLevel.Kelurahan);
+        object? Cell(object? c) => c is double v && small.IsSuppressed(v) ? small.Display(v, _ => "") : c;
+        IReadOnlyList<object?> Row(IReadOnlyList<object?> row, Func<int, bool> column) => [.. row.Select((c, i) => column(i) ? Cell(c) : c)];
+        var rows = table.Name == "Wilayah"
+            ? table.Rows.Select(r => r[2] is "kelurahan" ? Row(r, i => i == 3) : r)
+            : kelurahanScope ? table.Rows.Select(r => Row(r, i => i is 1 or 2)) : table.Rows;
+        return table with { Rows = [.. rows] };
     }
 
     /// <summary>The table as CSV: a header line, then a line a row; numbers in invariant notation, text quoted.</summary>
@@ -158,7 +182,7 @@ public static class IndicatorExport
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/" + IndicatorLinks.Route + "/{code}/ekspor.{format}",
-            async (HttpContext http, IndicatorDetailQueries queries, string code, string format, string? wilayah, string? periode, string? tabel, CancellationToken ct) =>
+            async (HttpContext http, IndicatorDetailQueries queries, SmallCounts small, string code, string format, string? wilayah, string? periode, string? tabel, CancellationToken ct) =>
             {
                 if (format is not ("csv" or "xlsx"))
                 {
@@ -174,8 +198,8 @@ public static class IndicatorExport
                 {
                     return Results.StatusCode(StatusCodes.Status403Forbidden);
                 }
-                var trend = Trend(view);
-                var regions = Regions(view);
+                var trend = SuppressSmallCounts(Trend(view), view, small);
+                var regions = SuppressSmallCounts(Regions(view), view, small);
                 // CSV carries one table: the trend, or the drill-down table with ?tabel=wilayah; Excel both.
                 var csvTable = string.Equals(tabel, "wilayah", StringComparison.OrdinalIgnoreCase) ? regions : trend;
                 var file = $"{code.ToLowerInvariant()}-{view.ScopeCode}-{(csvTable == regions && format == "csv" ? "wilayah" : IndicatorLinks.Param(period))}.{format}";
