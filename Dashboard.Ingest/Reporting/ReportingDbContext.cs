@@ -151,11 +151,12 @@ public sealed class PostgreSqlReportingDbContext(DbContextOptions<PostgreSqlRepo
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         // timestamptz accepts only UTC offsets from Npgsql: a WIB value (+07:00) is stored as the same instant in UTC.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
-
-    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
-        v => v.ToUniversalTime(),
-        v => v);
 }
+
+/// <summary>Stores every instant in UTC (PostgreSQL's timestamptz through Npgsql accepts no other offset).</summary>
+public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(),
+    v => v);

@@ -48,13 +48,9 @@ public sealed class PostgreSqlIdentityDbContext(DbContextOptions<PostgreSqlIdent
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         // timestamptz accepts only UTC offsets from Npgsql (as in PostgreSqlReportingDbContext).
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
-
-    private sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
-        v => v.ToUniversalTime(),
-        v => v);
 }
 
 public static class IdentityStoreExtensions
