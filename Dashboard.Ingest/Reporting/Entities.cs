@@ -191,6 +191,12 @@ public sealed class SourceState
     public int PendingRetryAttempt { get; set; }
 
     public DateTimeOffset? ScheduleChangedAt { get; set; }
+
+    /// <summary>
+    /// The run whose indicator recomputation committed last: a web node that compares it with what it has shown
+    /// notices updates whose notification it missed (another node's commit while Redis was unreachable).
+    /// </summary>
+    public long? SnapshotVersion { get; set; }
 }
 
 /// <summary>

@@ -30,7 +30,6 @@ public static class SourcesExtensions
         services.AddSingleton(Pseudonymizer.Create);
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<IngestStartup>();
-        services.AddHostedService(sp => sp.GetRequiredService<IngestStartup>());
         services.AddAlerts();
 
         services.AddComplaintsSource();
@@ -39,6 +38,17 @@ public static class SourcesExtensions
         services.AddRevenueSource();
         services.AddSocialAidSource();
         services.AddAdmissionsSource();
+        return services;
+    }
+
+    /// <summary>
+    /// What only a node that runs the jobs does in the background: recovering runs a dead process left behind (and the
+    /// refresh at start), and evaluating alerts. A web-only node leaves these to the ingest nodes.
+    /// </summary>
+    public static IServiceCollection AddIngestWorkers(this IServiceCollection services)
+    {
+        services.AddHostedService(sp => sp.GetRequiredService<IngestStartup>());
+        services.AddHostedService<AlertScheduler>();
         return services;
     }
 }

@@ -17,12 +17,10 @@ namespace Dashboard.Tests.Reporting;
 /// </summary>
 public sealed class PostgreSqlTests
 {
-    private const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=dasbor;Password=dasbor;Database=postgres;Timeout=5";
-
     [Fact]
     public async Task EverySource_LoadsIntoPostgreSql_WithIndicators_AndASecondRunDuplicatesNothing()
     {
-        await using var database = await TemporaryDatabase.CreateAsync();
+        await using var database = await TemporaryPostgreSqlDatabase.CreateAsync();
         await using var app = new DashboardFactory(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "PostgreSql",
@@ -73,54 +71,5 @@ public sealed class PostgreSqlTests
             Headers = { { "Authorization", $"Bearer {DashboardFactory.ApiKey}" } },
         }, ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, api.StatusCode);
-    }
-
-    /// <summary>A fresh database on the test server, dropped (with its connections) on dispose.</summary>
-    private sealed class TemporaryDatabase : IAsyncDisposable
-    {
-        private readonly string _server;
-        private readonly string _name;
-
-        private TemporaryDatabase(string server, string name)
-        {
-            _server = server;
-            _name = name;
-            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Timeout = 15 }.ConnectionString;
-        }
-
-        public string ConnectionString { get; }
-
-        public static async Task<TemporaryDatabase> CreateAsync()
-        {
-            var server = Environment.GetEnvironmentVariable("DASHBOARD_TEST_POSTGRES") ?? DefaultServer;
-            var name = $"dasbor_test_{Guid.NewGuid():N}";
-            try
-            {
-                await using var connection = new NpgsqlConnection(server);
-                await connection.OpenAsync(TestContext.Current.CancellationToken);
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-                await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
-            {
-                var reason = $"no PostgreSQL server at '{new NpgsqlConnectionStringBuilder(server) { Password = null }}' ({ex.Message}); " +
-                             "install and start one: apt-get install -y postgresql && pg_ctlcluster 15 main start, then create the role (see .ci/run)";
-                if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-                {
-                    Assert.Fail($"PostgreSQL is required under CI=true: {reason}");
-                }
-                Assert.Skip($"PostgreSQL test skipped: {reason}");
-            }
-            return new TemporaryDatabase(server, name);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_server);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
     }
 }

@@ -16,29 +16,38 @@ public static class DashboardHosting
     /// <summary>Everything the product registers, feature by feature.</summary>
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
+        var node = builder.AddNode();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddReporting(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSources();
-        builder.AddJobs();
+        if (node.RunsJobs)
+        {
+            builder.Services.AddIngestWorkers();
+        }
+        builder.AddJobs(node);
         builder.AddDashboardAuth();
         builder.AddWallScreens();
-        builder.Services.AddLive();
+        builder.AddLive(node);
         builder.Services.AddApi();
         builder.Services.AddDashboardUi();
         return builder;
     }
 
-    /// <summary>Middleware and endpoints, in order.</summary>
+    /// <summary>Middleware and endpoints, in order. An ingest-only node serves its health (and the simulators when enabled), nothing else.</summary>
     public static async Task UseDashboardAsync(this WebApplication app)
     {
+        var servesScreens = app.Services.GetRequiredService<IOptions<NodeOptions>>().Value.ServesScreens;
         app.UseDashboardSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseDashboardRateLimits();
+        if (servesScreens)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.UseDashboardRateLimits();
+        }
 
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
@@ -48,11 +57,28 @@ public static class DashboardHosting
         {
             app.MapSourceSimulators();
         }
-        app.MapDashboardUi();
-        app.MapDashboardAuth();
-        app.MapApi();
-        app.MapLive();
-        app.MapJobs();
+        app.MapHealth();
+        if (servesScreens)
+        {
+            app.MapDashboardUi();
+            app.MapDashboardAuth();
+            app.MapApi();
+            app.MapLive();
+            app.MapJobs();
+        }
+        else
+        {
+            // Without this the sign-in fallback policy would send every unknown path to a sign-in page that is not here.
+            app.MapFallback(() => Results.NotFound()).AllowAnonymous();
+        }
+    }
+
+    /// <summary>Reads <c>Node:Role</c> (validated at start, naming the key) for what the rest registers.</summary>
+    private static NodeOptions AddNode(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<NodeOptions>, NodeOptionsValidator>();
+        return builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
     }
 
     /// <summary>
@@ -74,6 +100,10 @@ public static class DashboardHosting
                 await migrator.MigrateAsync(CancellationToken.None);
                 await app.Services.GetRequiredService<Auth.Identity.IdentitySetup>().MigrateAsync(CancellationToken.None);
                 await Console.Out.WriteLineAsync($"Reporting database migrated ({migrator.Provider}).");
+                if (await HangfireSchema.InstallAsync(app.Configuration, CancellationToken.None) is { } installed)
+                {
+                    await Console.Out.WriteLineAsync(installed);
+                }
                 return true;
             case "create-admin":
                 Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);

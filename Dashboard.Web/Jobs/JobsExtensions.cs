@@ -1,6 +1,7 @@
 using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Hosting;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
@@ -12,8 +13,10 @@ namespace Dashboard.Web.Jobs;
 public static class JobsExtensions
 {
     /// <summary>Hangfire storage and server per <c>Hangfire:Storage</c>, and the matching refresh trigger.</summary>
-    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    /// <remarks>Only a node that runs jobs (<see cref="NodeOptions.RunsJobs"/>) starts Hangfire's server; a web node only queues.</remarks>
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder, NodeOptions node)
     {
+        ArgumentNullException.ThrowIfNull(node);
         builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         if (options.Storage == "None")
@@ -30,29 +33,37 @@ public static class JobsExtensions
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
             // Several nodes share Hangfire's storage on the database server (by default the reporting database).
-            var shared = builder.Configuration.GetConnectionString("Hangfire") ?? builder.Configuration.GetConnectionString("Reporting");
+            // Its schema is installed by the `migrate` command, or at start with Database:MigrateOnStart (one node): several
+            // nodes starting at once must not race to install it.
+            var shared = HangfireSchema.ConnectionString(builder.Configuration);
+            var install = builder.Configuration.GetValue("Database:MigrateOnStart", true);
             if (options.Storage == "SqlServer")
             {
-                cfg.UseSqlServerStorage(shared);
+                cfg.UseSqlServerStorage(shared, new Hangfire.SqlServer.SqlServerStorageOptions { PrepareSchemaIfNecessary = install });
             }
             else if (options.Storage == "PostgreSql")
             {
-                cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(shared));
+                // Workers poll the queue: once a second keeps "refresh now" prompt on every ingest node.
+                cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(shared),
+                    new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1), PrepareSchemaIfNecessary = install });
             }
             else
             {
                 cfg.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
             }
         });
-        builder.Services.AddHangfireServer(o =>
-        {
-            o.WorkerCount = options.WorkerCount;
-            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-        });
         builder.Services.AddSingleton<IRefreshRequests, HangfireRefreshRequests>();
         builder.Services.AddSingleton<HangfireSourceScheduler>();
         builder.Services.AddSingleton<ISourceScheduler>(sp => sp.GetRequiredService<HangfireSourceScheduler>());
-        builder.Services.AddHostedService<RecurringJobRegistrar>();
+        if (node.RunsJobs)
+        {
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = options.WorkerCount;
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
+            builder.Services.AddHostedService<RecurringJobRegistrar>();
+        }
         return builder;
     }
 

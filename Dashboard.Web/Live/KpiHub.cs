@@ -9,7 +9,19 @@ namespace Dashboard.Web.Live;
 /// receive <c>indicatorsChanged</c> and <c>ingestProgress</c>; the server sends, clients only listen.
 /// </summary>
 [Authorize(Policy = Policies.ReadIndicators)]
-public sealed class KpiHub : Hub
+public sealed class KpiHub(LocalHubConnections local) : Hub
 {
     public const string Path = "/hubs/kpi";
+
+    public override Task OnConnectedAsync()
+    {
+        local.Add(Context.ConnectionId);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        local.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 }

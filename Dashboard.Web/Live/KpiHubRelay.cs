@@ -8,11 +8,18 @@ namespace Dashboard.Web.Live;
 public sealed record IndicatorValueMessage(
     string Code, string ScopeCode, string ScopeKind, DateOnly AsOf, double? Value, string? Label, DateTimeOffset ComputedAt, long? RunId);
 
-/// <summary>Forwards the in-process <see cref="KpiBroadcaster"/> to <see cref="KpiHub"/> clients.</summary>
-public sealed class KpiHubRelay(KpiBroadcaster broadcaster, IHubContext<KpiHub> hub, ApiQueries queries)
+/// <summary>
+/// Forwards <see cref="KpiBroadcaster"/> events to <see cref="KpiHub"/> clients, exactly once per client on any number of nodes:
+/// the node where a run committed sends to <c>Clients.All</c> (with Redis configured, the backplane carries it to every
+/// node's clients); events that came from another node over the Redis channel were already sent by that node; what the
+/// snapshot check recovered (Redis was unreachable) goes to this node's own connections only.
+/// </summary>
+public sealed class KpiHubRelay(
+    KpiBroadcaster broadcaster, IHubContext<KpiHub> hub, LocalHubConnections local, ApiQueries queries, ILogger<KpiHubRelay> logger)
     : IHostedService
 {
     private IDisposable? _subscription;
+    private bool _failing;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,16 +35,44 @@ public sealed class KpiHubRelay(KpiBroadcaster broadcaster, IHubContext<KpiHub> 
 
     private async Task OnEventAsync(KpiEvent e)
     {
-        switch (e)
+        Func<string, object, Task> send;
+        if (e.FromNode is null)
         {
-            case IndicatorsChanged changed:
-                var values = await queries.IndicatorsAsync(null, [.. changed.IndicatorCodes], CancellationToken.None);
-                await hub.Clients.All.SendAsync("indicatorsChanged", new { source = changed.Source, runId = changed.RunId, at = changed.At, values });
-                break;
-            case IngestProgress p:
-                await hub.Clients.All.SendAsync("ingestProgress",
-                    new { source = p.Source, runId = p.RunId, status = p.Status.ToString(), pages = p.Pages, items = p.ItemsRead, at = p.At });
-                break;
+            send = (method, message) => hub.Clients.All.SendAsync(method, message);
+        }
+        else if (e.FromNode == SnapshotVersionWatch.Origin)
+        {
+            // One send per connection: only that path skips the backplane for a connection of this node.
+            send = (method, message) => Task.WhenAll(local.Ids.Select(id => hub.Clients.Client(id).SendAsync(method, message)));
+        }
+        else
+        {
+            return;
+        }
+        try
+        {
+            switch (e)
+            {
+                case IndicatorsChanged changed:
+                    var values = await queries.IndicatorsAsync(null, [.. changed.IndicatorCodes], CancellationToken.None);
+                    await send("indicatorsChanged", new { source = changed.Source, runId = changed.RunId, at = changed.At, values });
+                    break;
+                case IngestProgress p:
+                    await send("ingestProgress",
+                        new { source = p.Source, runId = p.RunId, status = p.Status.ToString(), pages = p.Pages, items = p.ItemsRead, at = p.At });
+                    break;
+            }
+            _failing = false;
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or ObjectDisposedException))
+        {
+            // Redis (the backplane) unreachable: the other nodes' snapshot checks deliver it to their clients.
+            // Logged once per outage, not once per page of a run.
+            if (!_failing)
+            {
+                Log.HubSendFailed(logger, e.GetType().Name, e.Source, ex);
+            }
+            _failing = true;
         }
     }
 }

@@ -27,7 +27,8 @@ public sealed class AlertScheduler(
         var wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         using var subscription = broadcaster.Subscribe(e =>
         {
-            if (e is IngestProgress { Status: not IngestRunStatus.Running } or IndicatorsChanged)
+            // Another node's run is that node's to evaluate (each ingest node runs this scheduler).
+            if (e.FromNode is null && e is IngestProgress { Status: not IngestRunStatus.Running } or IndicatorsChanged)
             {
                 wake.Writer.TryWrite(true);
             }

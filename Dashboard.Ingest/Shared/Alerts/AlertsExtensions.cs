@@ -4,7 +4,10 @@ namespace Dashboard.Ingest.Shared.Alerts;
 
 public static class AlertsExtensions
 {
-    /// <summary>Alert evaluation, its schedule and the notification channels (webhook, e-mail; more by registering <see cref="IAlertChannel"/>).</summary>
+    /// <summary>
+    /// Alert evaluation and the notification channels (webhook, e-mail; more by registering <see cref="IAlertChannel"/>).
+    /// Its schedule, <see cref="AlertScheduler"/>, runs on the nodes that run jobs (<c>AddIngestWorkers</c>).
+    /// </summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services)
     {
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -14,7 +17,6 @@ public static class AlertsExtensions
         services.AddSingleton<IAlertChannel, EmailAlertChannel>();
         services.AddSingleton<AlertNotifier>();
         services.AddSingleton<AlertMonitor>();
-        services.AddHostedService<AlertScheduler>();
         return services;
     }
 }

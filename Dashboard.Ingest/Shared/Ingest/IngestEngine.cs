@@ -107,6 +107,9 @@ public sealed class IngestEngine(
             await db.SourceStates
                 .Where(s => s.Source == source.Name && s.KpiDirtyFrom == dirtyBefore)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.KpiDirtyFrom, (DateOnly?)null), ct);
+            await db.SourceStates
+                .Where(s => s.Source == source.Name)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.SnapshotVersion, runId), ct);
             await tx.CommitAsync(ct);
         }
         return source.Kpis.IndicatorCodes;

@@ -1,10 +1,23 @@
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using Dashboard.Ingest.Reporting;
 
 namespace Dashboard.Ingest.Shared.Live;
 
-/// <summary>Something that screens showing indicators or source status should react to.</summary>
-public abstract record KpiEvent(string Source, DateTimeOffset At);
+/// <summary>Something that screens showing indicators or source status should react to (in JSON between nodes, by <c>kind</c>).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(IndicatorsChanged), "indicators")]
+[JsonDerivedType(typeof(IngestProgress), "progress")]
+[JsonDerivedType(typeof(AlertsChanged), "alerts")]
+public abstract record KpiEvent(string Source, DateTimeOffset At)
+{
+    /// <summary>
+    /// Null for an event of this process; the sending node's id for one received from another node (the Redis
+    /// notification channel), which is delivered here but never forwarded again.
+    /// </summary>
+    [JsonIgnore]
+    public string? FromNode { get; init; }
+}
 
 /// <summary>A run committed and the named indicators were recomputed.</summary>
 public sealed record IndicatorsChanged(string Source, DateTimeOffset At, long? RunId, IReadOnlyList<string> IndicatorCodes)

@@ -103,9 +103,11 @@ public sealed class IdentitySetup(
 }
 
 /// <summary>Runs <see cref="IdentitySetup.PrepareAsync"/> when the host starts; a failure stops start-up.</summary>
-internal sealed class IdentityStartup(IdentitySetup setup) : IHostedService
+internal sealed class IdentityStartup(IdentitySetup setup, IOptions<Hosting.NodeOptions> node) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => setup.PrepareAsync(cancellationToken);
+    /// <summary>Only where people sign in: an ingest-only node never touches the accounts.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        node.Value.ServesScreens ? setup.PrepareAsync(cancellationToken) : Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

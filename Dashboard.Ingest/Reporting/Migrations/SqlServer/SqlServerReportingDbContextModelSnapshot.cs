@@ -2745,6 +2745,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<long?>("SnapshotVersion")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Source");
 
                     b.ToTable("SourceStates");

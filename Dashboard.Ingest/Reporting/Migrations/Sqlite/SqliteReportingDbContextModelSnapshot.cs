@@ -2730,6 +2730,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SnapshotVersion")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Source");
 
                     b.ToTable("SourceStates");
