@@ -64,8 +64,11 @@ public sealed class MultiNodeTests(BrowserFixture browser, ITestOutputHelper out
             await screen1.SignInAsync("/");
             await using var screen2 = await browser.OpenSessionAsync(web2.Root);
             await screen2.SignInAsync("/");
-            await using var console = await browser.OpenSessionAsync(web2.Root);
+            // Signed in on web1, working on web2: the nodes share one data-protection key ring (cookies, antiforgery).
+            await using var console = await browser.OpenSessionAsync(web1.Root);
             await console.SignInAsync("/operasi");
+            await console.GotoInteractiveAsync(new Uri(web2.Root, "operasi").ToString());
+            Assert.StartsWith(new Uri(web2.Root, "operasi").ToString(), console.Page.Url, StringComparison.Ordinal);
             var screens = new[] { screen1.Page, screen2.Page };
             var hubs = new[] { hub1, hub2 };
             using var simulators = new HttpClient { BaseAddress = new Uri(simulatorRoot + "/") };

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Dashboard.Web.Auth.Hardening;
 using Dashboard.Web.Auth.Identity;
 using Microsoft.AspNetCore.Authentication;
@@ -34,6 +35,8 @@ public static class AuthExtensions
         services.AddHardening();
         Shared.Privacy.SmallCounts.Register(services);
         services.AddIdentityStore(builder.Configuration);
+        // One key ring for every web node (cookies and antiforgery tokens of one node are read by the others).
+        services.AddDataProtection().SetApplicationName("Dasbor").PersistKeysToDbContext<IdentityStoreDbContext>();
         services.AddIdentityCore<DashboardUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<IdentityStoreDbContext>()

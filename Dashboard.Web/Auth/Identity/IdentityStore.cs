@@ -1,4 +1,5 @@
 using Dashboard.Ingest.Reporting;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -9,12 +10,16 @@ namespace Dashboard.Web.Auth.Identity;
 /// ASP.NET Core Identity's tables, in the reporting database (same connection and provider) but with their own
 /// model and migration history (<c>__IdentityMigrationsHistory</c>), so that sign-in never depends on the
 /// reporting model's migrations and vice versa. One subclass per provider, as for the reporting context.
+/// It also keeps ASP.NET Core's data-protection keys, so that every web node reads the sign-in cookies and
+/// antiforgery tokens any other node issued.
 /// </summary>
-public abstract class IdentityStoreDbContext(DbContextOptions options) : IdentityDbContext<DashboardUser>(options)
+public abstract class IdentityStoreDbContext(DbContextOptions options) : IdentityDbContext<DashboardUser>(options), IDataProtectionKeyContext
 {
     public const string HistoryTable = "__IdentityMigrationsHistory";
 
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
