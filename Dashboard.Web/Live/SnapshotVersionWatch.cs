@@ -13,30 +13,42 @@ namespace Dashboard.Web.Live;
 /// last <see cref="IndicatorsChanged"/> this node saw (also at the next check), tells this node's screens to re-read. So a commit of another node
 /// reaches every screen even while Redis is unreachable (or not configured), only later.
 /// </summary>
-public sealed class SnapshotVersionWatch(
-    IDbContextFactory<ReportingDbContext> dbFactory,
-    SourceCatalog catalog,
-    KpiBroadcaster broadcaster,
-    TimeProvider time,
-    IOptions<LiveOptions> options,
-    ILogger<SnapshotVersionWatch> logger) : BackgroundService
+public sealed class SnapshotVersionWatch : BackgroundService
 {
     /// <summary>The <see cref="KpiEvent.FromNode"/> of what this check recovered: delivered on this node only.</summary>
     public const string Origin = "snapshot-check";
+
+    private readonly IDbContextFactory<ReportingDbContext> _dbFactory;
+    private readonly SourceCatalog _catalog;
+    private readonly KpiBroadcaster _broadcaster;
+    private readonly TimeProvider _time;
+    private readonly IOptions<LiveOptions> _options;
+    private readonly ILogger<SnapshotVersionWatch> _logger;
 
     private readonly ConcurrentDictionary<string, long> _seen = new(StringComparer.Ordinal);
 
     /// <summary>Versions found newer than seen at the last check (touched by the check loop only).</summary>
     private readonly Dictionary<string, long> _pending = new(StringComparer.Ordinal);
 
-    /// <summary>Updates this check announced (for the operations view and tests).</summary>
-    public int Recovered => _recovered;
-
+    private readonly IDisposable _subscription;
     private int _recovered;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public SnapshotVersionWatch(
+        IDbContextFactory<ReportingDbContext> dbFactory,
+        SourceCatalog catalog,
+        KpiBroadcaster broadcaster,
+        TimeProvider time,
+        IOptions<LiveOptions> options,
+        ILogger<SnapshotVersionWatch> logger)
     {
-        using var subscription = broadcaster.Subscribe(e =>
+        _dbFactory = dbFactory;
+        _catalog = catalog;
+        _broadcaster = broadcaster;
+        _time = time;
+        _options = options;
+        _logger = logger;
+        // Every notification that reaches this node, from any origin, counts as seen.
+        _subscription = broadcaster.Subscribe(e =>
         {
             if (e is IndicatorsChanged { RunId: { } run })
             {
@@ -44,8 +56,24 @@ public sealed class SnapshotVersionWatch(
             }
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>Updates this check announced.</summary>
+    public int Recovered => _recovered;
+
+    /// <summary>The newest version of <paramref name="source"/> this node has been told about or has announced.</summary>
+    public long? SeenVersion(string source) => _seen.TryGetValue(source, out var v) ? v : null;
+
+    public override void Dispose()
+    {
+        _subscription.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         var first = true;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SnapshotCheckSeconds), time);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(_options.Value.SnapshotCheckSeconds), _time);
         do
         {
             try
@@ -56,7 +84,7 @@ public sealed class SnapshotVersionWatch(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The database is briefly unreachable: the next tick tries again.
-                Log.CheckFailed(logger, ex);
+                Log.CheckFailed(_logger, ex);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -69,7 +97,7 @@ public sealed class SnapshotVersionWatch(
     /// </summary>
     public async Task CheckAsync(bool announce, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var versions = await db.SourceStates.AsNoTracking()
             .Where(s => s.SnapshotVersion != null)
             .Select(s => new { s.Source, Version = s.SnapshotVersion!.Value })
@@ -87,13 +115,13 @@ public sealed class SnapshotVersionWatch(
                 continue;
             }
             _pending.Remove(v.Source);
-            if (!Seen(v.Source, v.Version) || !announce || catalog.All.FirstOrDefault(s => s.Name == v.Source) is not { } source)
+            if (!Seen(v.Source, v.Version) || !announce || _catalog.All.FirstOrDefault(s => s.Name == v.Source) is not { } source)
             {
                 continue;
             }
             Interlocked.Increment(ref _recovered);
-            Log.MissedUpdate(logger, v.Source, v.Version);
-            broadcaster.Publish(new IndicatorsChanged(v.Source, time.GetUtcNow(), v.Version, source.Kpis.IndicatorCodes) { FromNode = Origin });
+            Log.MissedUpdate(_logger, v.Source, v.Version);
+            _broadcaster.Publish(new IndicatorsChanged(v.Source, _time.GetUtcNow(), v.Version, source.Kpis.IndicatorCodes) { FromNode = Origin });
         }
     }
 

@@ -18,6 +18,10 @@ public sealed class StartupValidationTests
     [InlineData("Alerts:FailedRuns", "0", "Alerts:FailedRuns")]
     [InlineData("Alerts:Webhook:Url", "wa-gateway/hook", "Alerts:Webhook:Url")]
     [InlineData("Alerts:Email:To", "kominfo", "Alerts:Email:To")]
+    [InlineData("Node:Role", "Pages", "Node:Role")]
+    [InlineData("Node:Role", "Web", "Node:Role=Web needs a database server the nodes share: Database:Provider")]
+    [InlineData("Node:Role", "Ingest", "Node:Role=Ingest needs job storage the nodes share: Hangfire:Storage")]
+    [InlineData("Live:SnapshotCheckSeconds", "0", "Live:SnapshotCheckSeconds")]
     public async Task BadSetting_StopsStartup_NamingTheKey(string key, string value, string named)
     {
         await using var app = new DashboardFactory(new Dictionary<string, string?> { [key] = value });
