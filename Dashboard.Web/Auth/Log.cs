@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6106, Level = LogLevel.Warning, Message = "Unknown API key presented (prefix {Prefix})")]
     public static partial void UnknownApiKey(ILogger logger, string prefix);
+
+    [LoggerMessage(EventId = 6107, Level = LogLevel.Warning, Message = "Connection refused: {Principal} already holds {Limit} live connections on this node")]
+    public static partial void ConnectionRefused(ILogger logger, string principal, int limit);
 }

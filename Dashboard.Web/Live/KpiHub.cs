@@ -15,7 +15,7 @@ public sealed class KpiHub(LocalHubConnections local) : Hub
 
     public override Task OnConnectedAsync()
     {
-        local.Add(Context.ConnectionId);
+        local.Add(Context);
         return base.OnConnectedAsync();
     }
 

@@ -18,6 +18,11 @@ public static class LiveExtensions
         services.AddSignalR();
         services.AddSingleton<LocalHubConnections>();
         services.AddHostedService<KpiHubRelay>();
+        if (node.ServesScreens)
+        {
+            services.AddSingleton<HubAccessRevalidator>();
+            services.AddHostedService(sp => sp.GetRequiredService<HubAccessRevalidator>());
+        }
 
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))

@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5306, Level = LogLevel.Warning, Message = "Snapshot check failed")]
     public static partial void CheckFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(EventId = 5307, Level = LogLevel.Information, Message = "Hub connection of {Principal} closed: its access was revoked")]
+    public static partial void HubConnectionRevoked(ILogger logger, string principal);
 }

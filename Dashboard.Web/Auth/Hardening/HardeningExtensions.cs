@@ -32,10 +32,12 @@ public static class HardeningExtensions
                 _ => Window(http.RequestServices.GetRequiredService<IOptions<HardeningOptions>>().Value.ApiPerMinute)));
         });
         // Defaults for every hub, Blazor's circuit hub included.
+        services.AddSingleton<ConnectionLimitFilter>();
         services.AddOptions<HubOptions>().Configure<IOptions<HardeningOptions>>((o, h) =>
         {
             o.MaximumReceiveMessageSize = h.Value.MaxMessageKb * 1024L;
             o.MaximumParallelInvocationsPerClient = 1;
+            o.AddFilter<ConnectionLimitFilter>();
         });
         services.AddOptions<CircuitOptions>().Configure<IOptions<HardeningOptions>, IHostEnvironment>((o, h, env) =>
         {

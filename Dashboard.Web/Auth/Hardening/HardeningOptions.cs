@@ -23,6 +23,13 @@ public sealed class HardeningOptions
     [Range(5, 300, ErrorMessage = "Hardening:JsInteropTimeoutSeconds must be between 5 and 300.")]
     public int JsInteropTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Live connections one person, wall screen or API client (or one address, signed out) may hold on this node,
+    /// Blazor circuits (one per open tab) and <c>/hubs/kpi</c> connections together; one more is refused.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "Hardening:MaxConnectionsPerUser must be between 1 and 10000.")]
+    public int MaxConnectionsPerUser { get; set; } = 20;
+
     /// <summary>Disconnected circuits kept for reconnection (memory bound: each holds its page state).</summary>
     [Range(10, 100_000, ErrorMessage = "Hardening:DisconnectedCircuitsRetained must be between 10 and 100000.")]
     public int DisconnectedCircuitsRetained { get; set; } = 500;
