@@ -138,6 +138,32 @@ public sealed class KpiTileTests : WebTestContext
         Assert.Equal("Perhubungan", cut.Find("[data-testid=tile-caption]").TextContent.Trim());
         Assert.Equal(nameof(IndicatorStatus.NoTarget), cut.Find("[data-testid=tile-status]").GetAttribute("data-status"));
     }
+
+    [Fact]
+    public void Quality_notes_name_missing_kelurahan_rejected_rows_and_an_unusual_value()
+    {
+        var tile = Tile(lastSuccessAt: Start.AddMinutes(-3)) with
+        {
+            KelurahanWithData = 54, KelurahanTotal = 57, LastRunRejected = 12, IsOutlier = true,
+        };
+
+        var notes = RenderTile(tile).FindAll("[data-testid=tile-quality] li").Select(li => li.TextContent.Trim()).ToList();
+
+        Assert.Equal(
+            ["3 dari 57 kelurahan belum ada data", "12 baris ditolak pada proses terakhir", "Nilai terakhir tidak biasa dibanding riwayatnya"],
+            notes);
+    }
+
+    [Fact]
+    public void Complete_clean_data_shows_no_quality_notes_and_walls_never_do()
+    {
+        var clean = Tile(lastSuccessAt: Start.AddMinutes(-3)) with { KelurahanWithData = 57, KelurahanTotal = 57, LastRunRejected = 0 };
+        Assert.Empty(RenderTile(clean).FindAll("[data-testid=tile-quality]"));
+
+        var poor = clean with { KelurahanWithData = 10 };
+        var onWall = Render<KpiTile>(p => p.Add(x => x.Tile, poor).Add(x => x.Now, Start).Add(x => x.ShowQuality, false));
+        Assert.Empty(onWall.FindAll("[data-testid=tile-quality]"));
+    }
 }
 
 public sealed class KpiTileEnglishTests() : WebTestContext(DashboardCultures.English)

@@ -36,6 +36,7 @@ public sealed partial class KpiTile
     private string? _staleTitle;
     private Sparkline? _spark;
     private string? _dataTime;
+    private List<string> _quality = [];
 
     /// <summary>The indicator to show. Required.</summary>
     [Parameter, EditorRequired]
@@ -51,6 +52,10 @@ public sealed partial class KpiTile
     /// <summary>Optional link of the indicator's name, to the page with its details.</summary>
     [Parameter]
     public string? Href { get; set; }
+
+    /// <summary>Show the data-quality notes (kelurahan without data, rejected rows, an unusual value). Walls leave them out.</summary>
+    [Parameter]
+    public bool ShowQuality { get; set; } = true;
 
     [Inject]
     private IStringLocalizer<UiStrings> L { get; set; } = default!;
@@ -110,8 +115,27 @@ public sealed partial class KpiTile
         }
         _staleTitle = _stale ? L["tile.staleTitle", limit].Value : null;
         _spark = Sparkline.From(Tile.Sparkline, Tile.Target);
+        _quality = ShowQuality ? QualityNotes() : [];
         // Machine-readable freshness (round-trip UTC) for browser tests measuring commit-to-screen latency.
         _dataTime = Tile.DataTime?.UtcDateTime.ToString("o", CultureInfo.InvariantCulture);
+    }
+
+    private List<string> QualityNotes()
+    {
+        var notes = new List<string>();
+        if (Tile.KelurahanWithData is { } with && with < Tile.KelurahanTotal)
+        {
+            notes.Add(L["tile.quality.missing", Format.Count(Tile.KelurahanTotal - with), Format.Count(Tile.KelurahanTotal)].Value);
+        }
+        if (Tile.LastRunRejected is > 0 and var rejected)
+        {
+            notes.Add(L["tile.quality.rejected", Format.Count(rejected)].Value);
+        }
+        if (Tile.IsOutlier)
+        {
+            notes.Add(L["tile.quality.outlier"].Value);
+        }
+        return notes;
     }
 
     private string ReasonForNoValue()

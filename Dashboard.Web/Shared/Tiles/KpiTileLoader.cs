@@ -72,8 +72,14 @@ public static class KpiTileLoader
 
         var states = await db.SourceStates.AsNoTracking()
             .Where(s => sources.Contains(s.Source))
-            .Select(s => new { s.Source, s.LastSuccessAt, IsRunning = s.RunningRunId != null })
+            .Select(s => new { s.Source, s.LastSuccessAt, IsRunning = s.RunningRunId != null, s.LastRunId })
             .ToDictionaryAsync(s => s.Source, ct);
+        var lastRuns = states.Values.Where(s => s.LastRunId != null).Select(s => s.LastRunId!.Value).ToList();
+        var rejected = await db.IngestRuns.AsNoTracking()
+            .Where(r => lastRuns.Contains(r.Id))
+            .Select(r => new { r.Source, r.Rejected })
+            .ToDictionaryAsync(r => r.Source, r => r.Rejected, ct);
+        var coverage = await KelurahanCoverageAsync(db, scopeCode, codes, ct);
 
         return [.. definitions.Select(d =>
         {
@@ -81,6 +87,7 @@ public static class KpiTileLoader
             targets.TryGetValue(d.Code, out var target);
             states.TryGetValue(d.Source, out var state);
             var byDate = series[d.Code].ToDictionary(v => v.Date, v => v.Value);
+            coverage.Counts.TryGetValue(d.Code, out var withData);
             return new KpiTileModel
             {
                 Code = d.Code,
@@ -107,7 +114,39 @@ public static class KpiTileLoader
                     .Select(date => new SparkPoint(date, byDate.GetValueOrDefault(date)))],
                 LastSuccessAt = state?.LastSuccessAt,
                 IsRunning = state?.IsRunning ?? false,
+                KelurahanWithData = coverage.Counts.ContainsKey(d.Code) ? withData : null,
+                KelurahanTotal = coverage.Total,
+                LastRunRejected = rejected.TryGetValue(d.Source, out var r) ? r : null,
+                IsOutlier = IsOutlier(series[d.Code].Where(v => v.Value != null).OrderBy(v => v.Date).Select(v => v.Value!.Value).ToList()),
             };
         })];
+    }
+
+    /// <summary>The latest day's value against the earlier days of the sparkline window.</summary>
+    private static bool IsOutlier(List<double> values) =>
+        values.Count > OutlierCheck.MinHistory && OutlierCheck.IsOutlier(values[..^1], values[^1]);
+
+    /// <summary>
+    /// For the kota or a kecamatan: per indicator computed per kelurahan, how many of the scope's kelurahan have a current
+    /// value (an indicator with no kelurahan snapshot at all is not computed per kelurahan and is left out).
+    /// </summary>
+    private static async Task<(Dictionary<string, int> Counts, int Total)> KelurahanCoverageAsync(
+        ReportingDbContext db, string scopeCode, List<string> codes, CancellationToken ct)
+    {
+        var region = ReferenceData.Regions.FirstOrDefault(r => r.Code == scopeCode);
+        if (region is null || region.Level == RegionLevel.Kelurahan)
+        {
+            return ([], 0);
+        }
+        var kelurahan = ReferenceData.Kelurahan
+            .Where(k => region.Level == RegionLevel.Kota || k.ParentCode == region.Code)
+            .Select(k => k.Code).ToHashSet(StringComparer.Ordinal);
+        var rows = await db.IndicatorSnapshots.AsNoTracking()
+            .Where(s => s.ScopeKind == ScopeKind.Kelurahan && codes.Contains(s.IndicatorCode))
+            .Select(s => new { s.IndicatorCode, s.ScopeCode, HasData = s.Value != null || s.Label != null })
+            .ToListAsync(ct);
+        var counts = rows.GroupBy(s => s.IndicatorCode)
+            .ToDictionary(g => g.Key, g => g.Count(s => s.HasData && kelurahan.Contains(s.ScopeCode)), StringComparer.Ordinal);
+        return (counts, kelurahan.Count);
     }
 }

@@ -49,6 +49,23 @@ public sealed record KpiTileModel
     /// <summary>True while a run of the source is in progress.</summary>
     public bool IsRunning { get; init; }
 
+    /// <summary>
+    /// For an indicator computed per kelurahan, seen at the kota or a kecamatan: how many of the scope's kelurahan
+    /// have a current value (<see cref="KelurahanTotal"/> of them); null otherwise.
+    /// </summary>
+    public int? KelurahanWithData { get; init; }
+
+    public int KelurahanTotal { get; init; }
+
+    /// <summary>Items the source's last run rejected into quarantine (0 or null: nothing to say).</summary>
+    public int? LastRunRejected { get; init; }
+
+    /// <summary>True when the latest value stands out from the sparkline's earlier days (<see cref="OutlierCheck"/>).</summary>
+    public bool IsOutlier { get; init; }
+
+    /// <summary>True when the tile has something to say about its data's quality.</summary>
+    public bool HasQualityNotes => (KelurahanWithData is { } with && with < KelurahanTotal) || LastRunRejected > 0 || IsOutlier;
+
     public IndicatorStatus Status => IndicatorStatusEvaluator.Evaluate(Value, Target, Direction, Tolerance);
 
     /// <summary>The instant the shown data is as fresh as: the source's last success, else the snapshot's computation.</summary>
