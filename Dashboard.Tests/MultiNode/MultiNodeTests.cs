@@ -216,7 +216,8 @@ public sealed class MultiNodeTests(BrowserFixture browser, ITestOutputHelper out
         await console.Locator($"[data-testid='ops-source-{source}'] [data-testid='refresh-button']").ClickAsync();
         await console.FillAsync("[data-testid='refresh-reason']", "Uji banyak node");
         await console.ClickAsync("[data-testid='refresh-submit']");
-        await Expect(console.Locator("[data-testid='refresh-dialog']")).ToBeHiddenAsync();
+        // The dialog closes once the job is queued in PostgreSQL (the node's first use of the store opens it: slow on a busy machine).
+        await Expect(console.Locator("[data-testid='refresh-dialog']")).ToBeHiddenAsync(new() { Timeout = 30_000 });
     }
 
     private static async Task<IngestRun> WaitForRunAsync(
