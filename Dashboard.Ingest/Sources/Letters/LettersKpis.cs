@@ -119,7 +119,7 @@ public sealed class LettersKpis : ISourceKpis
         return values;
     }
 
-    /// <summary>The #44 label: non-zero counts per type, e.g. <c>domisili 12 · sktm 3</c>.</summary>
+    /// <summary>The #44 label: non-zero counts per type, e.g. <c>domisili 12 · SKTM 3 · SKCK 1</c>.</summary>
     public static string? Breakdown(IReadOnlyList<string> typeNames, ReadOnlySpan<int> counts)
     {
         ArgumentNullException.ThrowIfNull(typeNames);
@@ -134,7 +134,7 @@ public sealed class LettersKpis : ISourceKpis
             {
                 text.Append(" · ");
             }
-            text.Append(typeNames[t]).Append(' ').Append(counts[t].ToString(CultureInfo.InvariantCulture));
+            text.Append(LettersPayload.ShortName(typeNames[t])).Append(' ').Append(counts[t].ToString(CultureInfo.InvariantCulture));
         }
         if (text.Length == 0)
         {

@@ -11,6 +11,20 @@ public static class LettersPayload
 
     public static readonly IReadOnlySet<string> Types = new HashSet<string>(TypeOrder, StringComparer.Ordinal);
 
+    private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
+    {
+        ["sktm"] = "SKTM",
+        ["pengantar_skck"] = "SKCK",
+        ["keterangan_usaha"] = "ket. usaha",
+    };
+
+    /// <summary>
+    /// How a letter type reads in a breakdown on a screen: the name people use at the kelurahan counter (<c>SKCK</c>,
+    /// <c>SKTM</c>), an unknown type with spaces for its underscores.
+    /// </summary>
+    public static string ShortName(string type) =>
+        ShortNames.TryGetValue(type, out var name) ? name : type.Replace('_', ' ');
+
     public static readonly IReadOnlySet<string> Statuses =
         new HashSet<string>(StringComparer.Ordinal) { "diajukan", "diproses", "selesai", "ditolak" };
 

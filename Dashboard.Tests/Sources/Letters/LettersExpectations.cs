@@ -14,6 +14,15 @@ internal static class LettersExpectations
     public static readonly string[] Types = ["domisili", "sktm", "pengantar_skck", "keterangan_usaha", "kematian", "lainnya"];
     public static readonly string[] Statuses = ["diajukan", "diproses", "selesai", "ditolak"];
 
+    /// <summary>The names a kelurahan counter uses, as the tile's breakdown must show them.</summary>
+    public static string ShortName(string type) => type switch
+    {
+        "sktm" => "SKTM",
+        "pengantar_skck" => "SKCK",
+        "keterangan_usaha" => "ket. usaha",
+        _ => type.Replace('_', ' '),
+    };
+
     public static int StandardDays(string type) => type is "domisili" or "pengantar_skck" or "kematian" ? 1 : 3;
 
     public static DateTimeOffset Deadline(string type, DateTimeOffset requested)

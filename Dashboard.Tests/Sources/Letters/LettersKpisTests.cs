@@ -50,7 +50,7 @@ public sealed class LettersKpisTests
 
         Assert.Equal(2, Value(values, Codes.Requests, kota).Value);
         Assert.Equal("domisili 1 · kematian 1", Value(values, Codes.Requests, kota).Label);
-        Assert.Equal("domisili 2 · pengantar_skck 1", Value(values, Codes.Requests, kota, new DateOnly(2026, 11, 16)).Label);
+        Assert.Equal("domisili 2 · SKCK 1", Value(values, Codes.Requests, kota, new DateOnly(2026, 11, 16)).Label);
         Assert.Equal(Math.Round(100.0 / 3, 1), Value(values, Codes.WithinStandardPct, kota).Value);
         Assert.Equal(50, Value(values, Codes.WithinStandardPct, "35.73.02").Value);
         Assert.Equal(0, Value(values, Codes.WithinStandardPct, "35.73.05.1001").Value);
@@ -95,7 +95,7 @@ public sealed class LettersKpisTests
 
         var values = LettersKpis.Compute(facts, new DateOnly(2026, 11, 16), Today);
 
-        Assert.Equal("ahli_waris 1", Value(values, Codes.Requests, ReferenceData.KotaCode, new DateOnly(2026, 11, 16)).Label);
+        Assert.Equal("ahli waris 1", Value(values, Codes.Requests, ReferenceData.KotaCode, new DateOnly(2026, 11, 16)).Label);
         Assert.Equal(100, Value(values, Codes.WithinStandardPct, ReferenceData.KotaCode, new DateOnly(2026, 11, 19)).Value);
     }
 
@@ -153,7 +153,7 @@ public sealed class LettersKpisTests
                     : string.Join(" · ", LettersExpectations.Types
                         .Select(t => (Type: t, Count: inScope.Count(l => l.Type == t && LettersExpectations.DayOf(l.Requested) == day)))
                         .Where(x => x.Count > 0)
-                        .Select(x => $"{x.Type} {x.Count}"));
+                        .Select(x => $"{LettersExpectations.ShortName(x.Type)} {x.Count}"));
                 Assert.Equal(expectedLabel, r.Label);
 
                 var pct = LettersExpectations.WithinStandardPct(inScope, day);
