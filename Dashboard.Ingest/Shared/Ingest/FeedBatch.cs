@@ -114,7 +114,9 @@ public static class FeedBatch
         // Untracked: the rows are compared here and written by SourceRowWriter, not by change tracking.
         var set = db.Set<T>();
         var existing = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Chunk(500))
+        // Only rows that exist are loaded as entities: a first load asks one keyed query a page and loads none.
+        var storedIds = await SourceRowWriter.StoredIdsAsync<T>(db, ids, ct) ?? ids;
+        foreach (var chunk in storedIds.Chunk(500))
         {
             var found = await set.AsNoTracking().Where(e => chunk.Contains(EF.Property<string>(e, "Id"))).ToListAsync(ct);
             foreach (var e in found)
@@ -207,6 +209,13 @@ public static class FeedBatch
                                 q.SourceItemId != null && chunk.Contains(q.SourceItemId))
                     .ExecuteUpdateAsync(s => s.SetProperty(q => q.SupersededAt, now), ct);
             }
+        }
+        // Quarantine rows (and, on SQL Server, the tracked rows) are saved now: the next page of the same transaction
+        // looks rows up and supersedes quarantined items through queries, which only see what was saved.
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
         return counters;
     }

@@ -142,8 +142,12 @@ public sealed class IngestEngine(
         }
         run.WatermarkBefore ??= watermark;
         var limit = source.Options.PageSize;
-        // Pipelined: the next page is fetched, parsed and validated while this one is written. Only its
-        // commit makes a page count: an abandoned prefetch is disposed and changes nothing.
+        // Pipelined: the next page is fetched, parsed and validated while earlier ones are written. Pages are
+        // committed in groups of Ingest:CommitItems items (per-page commits rewrite the same index pages again and
+        // again); only a commit makes pages count, and an abandoned prefetch is disposed and changes nothing.
+        var commitItems = options.Value.CommitItems;
+        var group = new List<Fetched>();
+        var groupItems = 0;
         using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task<Fetched>? next = FetchMappedAsync(client, feed, watermark, null, limit, prefetch.Token);
         try
@@ -151,10 +155,23 @@ public sealed class IngestEngine(
             while (next is not null)
             {
                 var waited = Stopwatch.GetTimestamp();
-                var fetched = await next;
+                Fetched fetched;
+                try
+                {
+                    fetched = await next;
+                }
+                catch (Exception) when (group.Count > 0 && !ct.IsCancellationRequested)
+                {
+                    // What was read before the source failed is committed, so the next run starts after it.
+                    next = null;
+                    await CommitGroupAsync(source, feed, run, group, timings, ct);
+                    throw;
+                }
                 next = null;
                 timings.Waiting += Stopwatch.GetElapsedTime(waited);
-                using var page = fetched.Page;
+                group.Add(fetched);
+                groupItems += fetched.Mapped.Count;
+                var page = fetched.Page;
                 timings.Http += page.HttpTime;
                 timings.Json += page.JsonTime;
                 timings.Validation += fetched.MapTime;
@@ -162,13 +179,19 @@ public sealed class IngestEngine(
                 {
                     next = FetchMappedAsync(client, feed, watermark, cursor, limit, prefetch.Token);
                 }
-                var writing = Stopwatch.GetTimestamp();
-                await CommitPageAsync(source, feed, run, fetched.Mapped, ct);
-                timings.Database += Stopwatch.GetElapsedTime(writing);
+                if (groupItems >= commitItems || next is null)
+                {
+                    await CommitGroupAsync(source, feed, run, group, timings, ct);
+                    groupItems = 0;
+                }
             }
         }
         finally
         {
+            foreach (var pending in group)
+            {
+                pending.Page.Dispose();
+            }
             if (next is not null)
             {
                 await prefetch.CancelAsync();
@@ -181,6 +204,24 @@ public sealed class IngestEngine(
                     _ = t.Exception;
                 }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
+        }
+    }
+
+    private async Task CommitGroupAsync(IIngestSource source, IFeed feed, IngestRun run, List<Fetched> group, IngestTimings timings, CancellationToken ct)
+    {
+        var writing = Stopwatch.GetTimestamp();
+        try
+        {
+            await CommitPagesAsync(source, feed, run, group.Select(f => f.Mapped).ToList(), ct);
+        }
+        finally
+        {
+            foreach (var f in group)
+            {
+                f.Page.Dispose();
+            }
+            group.Clear();
+            timings.Database += Stopwatch.GetElapsedTime(writing);
         }
     }
 
@@ -201,14 +242,23 @@ public sealed class IngestEngine(
         }
     }
 
-    /// <summary>Commits one page: its rows, quarantine, the run's counters, the watermark and the lease, in one transaction.</summary>
-    private async Task CommitPageAsync(IIngestSource source, IFeed feed, IngestRun run, IMappedPage mapped, CancellationToken ct)
+    /// <summary>
+    /// Commits pages of one feed: their rows, quarantine, the run's counters, the watermark and the lease, in one
+    /// transaction.
+    /// </summary>
+    private async Task CommitPagesAsync(IIngestSource source, IFeed feed, IngestRun run, List<IMappedPage> pages, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
-        var counters = await feed.ApplyAsync(db, source.Name, run.Id, mapped, now, ct);
+        var counters = new List<FeedCounters>(pages.Count);
+        foreach (var page in pages)
+        {
+            counters.Add(await feed.ApplyAsync(db, source.Name, run.Id, page, now, ct));
+        }
+        var max = counters.Max(c => c.MaxUpdatedAt);
+        var affectedSince = counters.Min(c => c.AffectedSince);
 
         var mark = await db.SourceWatermarks.SingleOrDefaultAsync(w => w.Source == source.Name && w.Resource == feed.Resource, ct);
         if (mark is null)
@@ -216,9 +266,9 @@ public sealed class IngestEngine(
             mark = new SourceWatermark { Source = source.Name, Resource = feed.Resource };
             db.SourceWatermarks.Add(mark);
         }
-        if (counters.MaxUpdatedAt is { } max && (mark.Value is null || max > mark.Value))
+        if (max is { } newest && (mark.Value is null || newest > mark.Value))
         {
-            mark.Value = max;
+            mark.Value = newest;
         }
 
         var state = await db.SourceStates.SingleAsync(s => s.Source == source.Name, ct);
@@ -227,7 +277,7 @@ public sealed class IngestEngine(
             // Our lease was taken over (we were silent past Ingest:LeaseSeconds): stop without committing.
             throw new InvalidOperationException($"Run #{run.Id} lost its lease to run #{state.RunningRunId}; page not committed.");
         }
-        if (counters.AffectedSince is { } affected)
+        if (affectedSince is { } affected)
         {
             var day = Wib.DateOf(affected);
             if (state.KpiDirtyFrom is null || day < state.KpiDirtyFrom)
@@ -238,7 +288,10 @@ public sealed class IngestEngine(
         state.LeaseExpiresAt = now + Lease;
 
         db.Update(run);
-        counters.AddTo(run);
+        foreach (var c in counters)
+        {
+            c.AddTo(run);
+        }
         run.WatermarkAfter = mark.Value;
         run.HeartbeatAt = now;
         await db.SaveChangesAsync(ct);

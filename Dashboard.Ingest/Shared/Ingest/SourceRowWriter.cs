@@ -22,8 +22,56 @@ public readonly record struct RowChange<T>(T? Entity, T? Stored, bool Existed) w
 /// </summary>
 public static class SourceRowWriter
 {
-    /// <summary>Rows in one upsert statement: few enough for every provider's parameter limit, many enough to amortise a call.</summary>
-    public const int RowsPerStatement = 64;
+    /// <summary>
+    /// Rows in one upsert statement on PostgreSQL (one round trip for many rows). SQLite runs in process and binds
+    /// parameters by name with a linear search, so a wide statement costs more than it saves: one row a statement.
+    /// </summary>
+    public const int RowsPerStatementPostgreSql = 64;
+
+    private const int RowsPerStatementSqlite = 1;
+
+    /// <summary>
+    /// Of <paramref name="ids"/>, those stored in <typeparamref name="T"/>'s table (one cheap keyed query; null on SQL
+    /// Server, where the caller looks the rows up through EF). A first load finds none and loads no entity.
+    /// </summary>
+    public static async Task<HashSet<string>?> StoredIdsAsync<T>(ReportingDbContext db, IReadOnlyCollection<string> ids, CancellationToken ct)
+        where T : class, ISourceEntity
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(ids);
+        var sqlite = db.Database.IsSqlite();
+        if (!sqlite && !db.Database.IsNpgsql())
+        {
+            return null;
+        }
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+        var table = Tables.GetOrAdd((db.Model, typeof(T)), static (key, model) => Table.For(model, key.Item2), db.Model);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var p = command.CreateParameter();
+        p.ParameterName = "@ids";
+        if (sqlite)
+        {
+            command.CommandText = table.StoredIdsSqlite;
+            p.Value = System.Text.Json.JsonSerializer.Serialize(ids);
+        }
+        else
+        {
+            command.CommandText = table.StoredIdsPostgreSql;
+            p.Value = ids.ToArray();
+        }
+        command.Parameters.Add(p);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add(reader.GetString(0));
+        }
+        return found;
+    }
 
     private static readonly ConcurrentDictionary<(IModel, Type), Table> Tables = new();
 
@@ -43,6 +91,7 @@ public static class SourceRowWriter
             return;
         }
         var table = Tables.GetOrAdd((db.Model, typeof(T)), static (key, model) => Table.For(model, key.Item2), db.Model);
+        var rowsPerStatement = sqlite ? RowsPerStatementSqlite : RowsPerStatementPostgreSql;
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Source rows are written inside the batch's transaction.");
@@ -70,14 +119,14 @@ public static class SourceRowWriter
         DbCommand? full = null;
         try
         {
-            for (var start = 0; start < rows.Count; start += RowsPerStatement)
+            for (var start = 0; start < rows.Count; start += rowsPerStatement)
             {
-                var count = Math.Min(RowsPerStatement, rows.Count - start);
-                if (count == RowsPerStatement)
+                var count = Math.Min(rowsPerStatement, rows.Count - start);
+                if (count == rowsPerStatement)
                 {
                     if (full is null)
                     {
-                        full = table.UpsertCommand(connection, transaction, RowsPerStatement);
+                        full = table.UpsertCommand(connection, transaction, rowsPerStatement);
                         await full.PrepareAsync(ct);
                     }
                     table.Bind(full, rows, start, count);
@@ -167,9 +216,13 @@ public static class SourceRowWriter
             var set = string.Join(", ", columns.Where(c => !c.IsKey).Select(c => $"{Quote(c.Name)} = excluded.{Quote(c.Name)}"));
             _conflict = $" ON CONFLICT ({Quote(_key.Name)}) DO UPDATE SET {set} WHERE excluded.{Quote(updatedAt.Name)} >= {_name}.{Quote(updatedAt.Name)}";
             DeleteSql = $"DELETE FROM {_name} WHERE {Quote(_key.Name)} = @k";
+            StoredIdsSqlite = $"SELECT {Quote(_key.Name)} FROM {_name} WHERE {Quote(_key.Name)} IN (SELECT value FROM json_each(@ids))";
+            StoredIdsPostgreSql = $"SELECT {Quote(_key.Name)} FROM {_name} WHERE {Quote(_key.Name)} = ANY(@ids)";
         }
 
         public string DeleteSql { get; }
+        public string StoredIdsSqlite { get; }
+        public string StoredIdsPostgreSql { get; }
 
         public static Table For(IModel model, Type clrType)
         {
