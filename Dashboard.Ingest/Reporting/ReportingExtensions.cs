@@ -64,7 +64,7 @@ public static class ReportingExtensions
     }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, x => x.CommandTimeout(120));
+        o.UseSqlite(connectionString, x => x.CommandTimeout(120)).AddInterceptors(SqliteSynchronousNormal.Instance);
 
     internal static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>
         // No retrying execution strategy: the engine opens its own transactions, which such a strategy refuses.
@@ -77,6 +77,34 @@ public static class ReportingExtensions
         where T : ReportingDbContext
     {
         public ReportingDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}
+
+/// <summary>
+/// <c>PRAGMA synchronous=NORMAL</c> on every SQLite connection: in WAL mode a commit then appends to the log without
+/// waiting for the disk (the checkpoint still syncs). SQLite's documentation calls this combination safe from
+/// corruption; what a power cut (not a crash of the process) can lose is the last commits, and since each ingest
+/// commit carries its own watermark, the next run reads those pages again.
+/// </summary>
+internal sealed class SqliteSynchronousNormal : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteSynchronousNormal Instance = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(
+        System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

@@ -72,4 +72,21 @@ public sealed class PostgreSqlTests
         }, ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, api.StatusCode);
     }
+
+    [Fact]
+    public async Task UpsertRules_HoldThroughThePreparedWritePath_OnPostgreSql()
+    {
+        await using var database = await TemporaryPostgreSqlDatabase.CreateAsync();
+        var factory = new PostgreSqlFactory(new DbContextOptionsBuilder<PostgreSqlReportingDbContext>().UseNpgsql(database.ConnectionString).Options);
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        }
+        await Dashboard.Tests.Shared.Ingest.UpsertScenario.RunAsync(factory, TestContext.Current.CancellationToken);
+    }
+
+    private sealed class PostgreSqlFactory(DbContextOptions<PostgreSqlReportingDbContext> options) : IDbContextFactory<ReportingDbContext>
+    {
+        public ReportingDbContext CreateDbContext() => new PostgreSqlReportingDbContext(options);
+    }
 }

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Web.Hosting;
 
 /// <summary>
-/// <c>bench-ingest [--source NAME|all] [--days N] [--runs N] [--page-size N]</c>: on a fresh host and SQLite file
+/// <c>bench-ingest [--source NAME|all] [--days N] [--runs N] [--page-size N]</c> (or <c>--million</c>, see
+/// <see cref="Bench.IngestMillionBench"/>): on a fresh host and SQLite file
 /// per run, a full first load of each chosen source's simulated history through its real job (HTTP client,
 /// validation, upsert, indicators), then an incremental run of 1,000 changes. Prints each source's rate and the
 /// whole first load (host start with the simulators' history included) as medians with min–max (docs/BENCHMARKS.md).
@@ -23,6 +24,11 @@ internal static class BenchCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--million"))
+        {
+            return await Bench.IngestMillionBench.RunAsync(
+                Option(args, "--runs", 3), Option(args, "--attendance-days", 140), Option(args, "--page-size", 1000));
+        }
         var days = Option(args, "--days", 365);
         var runs = Option(args, "--runs", 3);
         var pageSize = Option(args, "--page-size", 1000);

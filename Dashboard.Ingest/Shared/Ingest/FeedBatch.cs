@@ -48,38 +48,85 @@ public sealed class FeedCounters
     }
 }
 
+/// <summary>A page of one resource, validated and mapped (no database needed), ready to be applied.</summary>
+public interface IMappedPage
+{
+    int Count { get; }
+
+    /// <summary>The valid items' entities, in page order.</summary>
+    IEnumerable<ISourceEntity> Entities { get; }
+}
+
 /// <summary>
 /// Applies one page of a resource inside the caller's transaction: upsert keyed by the source's id, tombstones,
-/// quarantine with reasons, and stale versions (an <c>updated_at</c> older than the stored one) kept out.
+/// quarantine with reasons, and stale versions (an <c>updated_at</c> older than the stored one) kept out. Mapping
+/// is separate from applying, so that the engine can validate the next page while the current one is written.
 /// </summary>
 public static class FeedBatch
 {
-    public static async Task<FeedCounters> ApplyAsync<T>(
-        ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, IReadOnlyList<JsonElement> items,
-        DateTimeOffset now, CancellationToken ct)
+    public sealed class MappedPage<T>(IReadOnlyList<JsonElement> items, ItemResult<T>[] results) : IMappedPage where T : class, ISourceEntity
+    {
+        public IReadOnlyList<JsonElement> Items { get; } = items;
+        public ItemResult<T>[] Results { get; } = results;
+        public int Count => Results.Length;
+        public IEnumerable<ISourceEntity> Entities => Results.Where(r => r.Kind == ItemKind.Valid).Select(r => (ISourceEntity)r.Entity!);
+    }
+
+    public static MappedPage<T> Map<T>(ISourceMapper<T> mapper, IReadOnlyList<JsonElement> items)
         where T : class, ISourceEntity
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(items);
-        var counters = new FeedCounters { Read = items.Count };
         var results = new ItemResult<T>[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
             results[i] = mapper.Map(items[i]);
         }
+        return new MappedPage<T>(items, results);
+    }
 
-        var ids = results.Where(r => r.Kind != ItemKind.Rejected).Select(r => r.Id!).Distinct().ToList();
+    public static Task<FeedCounters> ApplyAsync<T>(
+        ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, IReadOnlyList<JsonElement> items,
+        DateTimeOffset now, CancellationToken ct)
+        where T : class, ISourceEntity =>
+        ApplyAsync(db, mapper, source, runId, Map(mapper, items), now, ct);
+
+    public static async Task<FeedCounters> ApplyAsync<T>(
+        ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, MappedPage<T> page,
+        DateTimeOffset now, CancellationToken ct)
+        where T : class, ISourceEntity
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(mapper);
+        ArgumentNullException.ThrowIfNull(page);
+        var items = page.Items;
+        var results = page.Results;
+        var counters = new FeedCounters { Read = results.Length };
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in results)
+        {
+            if (r.Kind != ItemKind.Rejected)
+            {
+                ids.Add(r.Id!);
+            }
+        }
+        // Untracked: the rows are compared here and written by SourceRowWriter, not by change tracking.
         var set = db.Set<T>();
         var existing = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Chunk(500))
+        // Only rows that exist are loaded as entities: a first load asks one keyed query a page and loads none.
+        var storedIds = await SourceRowWriter.StoredIdsAsync<T>(db, ids, ct) ?? ids;
+        foreach (var chunk in storedIds.Chunk(500))
         {
-            var found = await set.Where(e => chunk.Contains(EF.Property<string>(e, "Id"))).ToListAsync(ct);
+            var found = await set.AsNoTracking().Where(e => chunk.Contains(EF.Property<string>(e, "Id"))).ToListAsync(ct);
             foreach (var e in found)
             {
                 existing[e.Id] = e;
             }
         }
+        // What each id becomes at the end of the page (a duplicate or a tombstone later in the page wins).
+        var changes = new Dictionary<string, RowChange<T>>(StringComparer.Ordinal);
+        var stored0 = new Dictionary<string, T>(existing, StringComparer.Ordinal);
 
         var validIds = new List<string>();
         for (var i = 0; i < results.Length; i++)
@@ -106,8 +153,8 @@ public static class FeedBatch
                             counters.Rejected++;
                             break;
                         }
-                        set.Remove(gone);
                         existing.Remove(r.Id!);
+                        changes[r.Id!] = new RowChange<T>(null, stored0.GetValueOrDefault(r.Id!), stored0.ContainsKey(r.Id!));
                         counters.Affect(mapper.AffectedSince(gone, null));
                         counters.Deleted++;
                     }
@@ -125,8 +172,8 @@ public static class FeedBatch
                     validIds.Add(r.Id!);
                     if (!existing.TryGetValue(r.Id!, out var stored))
                     {
-                        set.Add(incoming);
                         existing[r.Id!] = incoming;
+                        changes[r.Id!] = new RowChange<T>(incoming, stored0.GetValueOrDefault(r.Id!), stored0.ContainsKey(r.Id!));
                         counters.Affect(mapper.AffectedSince(null, incoming));
                         counters.Inserted++;
                     }
@@ -143,19 +190,32 @@ public static class FeedBatch
                     {
                         counters.Affect(mapper.AffectedSince(stored, incoming));
                         mapper.Apply(stored, incoming);
+                        changes[r.Id!] = new RowChange<T>(stored, stored0.GetValueOrDefault(r.Id!), stored0.ContainsKey(r.Id!));
                         counters.Updated++;
                     }
                     break;
             }
         }
+        await SourceRowWriter.WriteAsync(db, changes.Values, ct);
 
-        // A valid version of an item supersedes its earlier quarantined versions.
-        foreach (var chunk in validIds.Distinct().Chunk(500))
+        // A valid version of an item supersedes its earlier quarantined versions (rarely any: look before updating).
+        if (validIds.Count > 0 && await db.QuarantinedItems.AnyAsync(
+                q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null && q.SourceItemId != null, ct))
         {
-            await db.QuarantinedItems
-                .Where(q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null &&
-                            q.SourceItemId != null && chunk.Contains(q.SourceItemId))
-                .ExecuteUpdateAsync(s => s.SetProperty(q => q.SupersededAt, now), ct);
+            foreach (var chunk in validIds.Distinct().Chunk(500))
+            {
+                await db.QuarantinedItems
+                    .Where(q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null &&
+                                q.SourceItemId != null && chunk.Contains(q.SourceItemId))
+                    .ExecuteUpdateAsync(s => s.SetProperty(q => q.SupersededAt, now), ct);
+            }
+        }
+        // Quarantine rows (and, on SQL Server, the tracked rows) are saved now: the next page of the same transaction
+        // looks rows up and supersedes quarantined items through queries, which only see what was saved.
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
         return counters;
     }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Audit;
 using Dashboard.Ingest.Shared.Live;
@@ -23,6 +25,11 @@ public sealed class IngestEngine(
     /// <summary>This process: host name and process id, so a restarted process recognises its own dead runs.</summary>
     public static string Node { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
+    private readonly ConcurrentDictionary<string, IngestTimings> _timings = new(StringComparer.Ordinal);
+
+    /// <summary>Where the last successful run of <paramref name="source"/> in this process spent its time (benchmarks, logs).</summary>
+    public IngestTimings? LastTimings(string source) => _timings.GetValueOrDefault(source);
+
     private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
     public async Task<IngestRun> RunAsync(IIngestSource source, ISourcePageClient client, RunRequest request, CancellationToken ct)
@@ -41,11 +48,20 @@ public sealed class IngestEngine(
         broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, 0, 0));
         try
         {
+            var timings = new IngestTimings();
+            var pulling = Stopwatch.GetTimestamp();
             foreach (var feed in source.Feeds)
             {
-                await PullFeedAsync(source, client, feed, run, ct);
+                await PullFeedAsync(source, client, feed, run, timings, ct);
             }
+            timings.Pull = Stopwatch.GetElapsedTime(pulling);
+            var recomputing = Stopwatch.GetTimestamp();
             var codes = await RecomputeKpisAsync(source, run.Id, ct);
+            timings.Indicators = Stopwatch.GetElapsedTime(recomputing);
+            _timings[source.Name] = timings;
+            Log.RunTimings(logger, source.Name, run.Id, timings.Pull.TotalMilliseconds, timings.Http.TotalMilliseconds,
+                timings.Json.TotalMilliseconds, timings.Validation.TotalMilliseconds, timings.Database.TotalMilliseconds,
+                timings.Indicators.TotalMilliseconds);
             await FinishAsync(run, IngestRunStatus.Succeeded, null);
             Log.RunFinished(logger, source.Name, run.Id, run.ItemsRead, run.Inserted, run.Updated, run.Deleted, run.Rejected);
             broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, run.Pages, run.ItemsRead));
@@ -115,7 +131,9 @@ public sealed class IngestEngine(
         return source.Kpis.IndicatorCodes;
     }
 
-    private async Task PullFeedAsync(IIngestSource source, ISourcePageClient client, IFeed feed, IngestRun run, CancellationToken ct)
+    private sealed record Fetched(SourcePage Page, IMappedPage Mapped, TimeSpan MapTime);
+
+    private async Task PullFeedAsync(IIngestSource source, ISourcePageClient client, IFeed feed, IngestRun run, IngestTimings timings, CancellationToken ct)
     {
         DateTimeOffset? watermark;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -126,54 +144,163 @@ public sealed class IngestEngine(
                 .SingleOrDefaultAsync(ct);
         }
         run.WatermarkBefore ??= watermark;
-        string? cursor = null;
-        do
+        var limit = source.Options.PageSize;
+        // Pipelined: the next page is fetched, parsed and validated while earlier ones are written. Pages are
+        // committed in groups of Ingest:CommitItems items (per-page commits rewrite the same index pages again and
+        // again); only a commit makes pages count, and an abandoned prefetch is disposed and changes nothing.
+        var commitItems = options.Value.CommitItems;
+        var group = new List<Fetched>();
+        var groupItems = 0;
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task<Fetched>? next = FetchMappedAsync(client, feed, watermark, null, limit, prefetch.Token);
+        try
         {
-            using var page = await FetchAsync(client, feed.Resource, watermark, cursor, source.Options.PageSize, ct);
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var now = time.GetUtcNow();
-            var counters = await feed.ApplyAsync(db, source.Name, run.Id, page.Items, now, ct);
-
-            var mark = await db.SourceWatermarks.SingleOrDefaultAsync(w => w.Source == source.Name && w.Resource == feed.Resource, ct);
-            if (mark is null)
+            while (next is not null)
             {
-                mark = new SourceWatermark { Source = source.Name, Resource = feed.Resource };
-                db.SourceWatermarks.Add(mark);
-            }
-            if (counters.MaxUpdatedAt is { } max && (mark.Value is null || max > mark.Value))
-            {
-                mark.Value = max;
-            }
-
-            var state = await db.SourceStates.SingleAsync(s => s.Source == source.Name, ct);
-            if (state.RunningRunId != run.Id)
-            {
-                // Our lease was taken over (we were silent past Ingest:LeaseSeconds): stop without committing.
-                throw new InvalidOperationException($"Run #{run.Id} lost its lease to run #{state.RunningRunId}; page not committed.");
-            }
-            if (counters.AffectedSince is { } affected)
-            {
-                var day = Wib.DateOf(affected);
-                if (state.KpiDirtyFrom is null || day < state.KpiDirtyFrom)
+                var waited = Stopwatch.GetTimestamp();
+                Fetched fetched;
+                try
                 {
-                    state.KpiDirtyFrom = day;
+                    fetched = await next;
+                }
+                catch (Exception) when (group.Count > 0 && !ct.IsCancellationRequested)
+                {
+                    // What was read before the source failed is committed, so the next run starts after it.
+                    next = null;
+                    await CommitGroupAsync(source, feed, run, group, timings, ct);
+                    throw;
+                }
+                next = null;
+                timings.Waiting += Stopwatch.GetElapsedTime(waited);
+                group.Add(fetched);
+                groupItems += fetched.Mapped.Count;
+                var page = fetched.Page;
+                timings.Http += page.HttpTime;
+                timings.Json += page.JsonTime;
+                timings.Validation += fetched.MapTime;
+                if (page.NextCursor is { } cursor)
+                {
+                    next = FetchMappedAsync(client, feed, watermark, cursor, limit, prefetch.Token);
+                }
+                if (groupItems >= commitItems || next is null)
+                {
+                    await CommitGroupAsync(source, feed, run, group, timings, ct);
+                    groupItems = 0;
                 }
             }
-            state.LeaseExpiresAt = now + Lease;
-
-            db.Update(run);
-            counters.AddTo(run);
-            run.WatermarkAfter = mark.Value;
-            run.HeartbeatAt = now;
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-
-            cursor = page.NextCursor;
-            broadcaster.Publish(new IngestProgress(source.Name, now, run.Id, run.Status, run.Pages, run.ItemsRead));
         }
-        while (cursor is not null);
+        finally
+        {
+            foreach (var pending in group)
+            {
+                pending.Page.Dispose();
+            }
+            if (next is not null)
+            {
+                await prefetch.CancelAsync();
+                await next.ContinueWith(static t =>
+                {
+                    if (t.IsCompletedSuccessfully)
+                    {
+                        t.Result.Page.Dispose();
+                    }
+                    _ = t.Exception;
+                }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task CommitGroupAsync(IIngestSource source, IFeed feed, IngestRun run, List<Fetched> group, IngestTimings timings, CancellationToken ct)
+    {
+        var writing = Stopwatch.GetTimestamp();
+        try
+        {
+            await CommitPagesAsync(source, feed, run, group.Select(f => f.Mapped).ToList(), ct);
+        }
+        finally
+        {
+            foreach (var f in group)
+            {
+                f.Page.Dispose();
+            }
+            group.Clear();
+            timings.Database += Stopwatch.GetElapsedTime(writing);
+        }
+    }
+
+    private async Task<Fetched> FetchMappedAsync(
+        ISourcePageClient client, IFeed feed, DateTimeOffset? since, string? cursor, int limit, CancellationToken ct)
+    {
+        var page = await FetchAsync(client, feed.Resource, since, cursor, limit, ct);
+        try
+        {
+            var mapping = Stopwatch.GetTimestamp();
+            var mapped = feed.Map(page.Items);
+            return new Fetched(page, mapped, Stopwatch.GetElapsedTime(mapping));
+        }
+        catch
+        {
+            page.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Commits pages of one feed: their rows, quarantine, the run's counters, the watermark and the lease, in one
+    /// transaction.
+    /// </summary>
+    private async Task CommitPagesAsync(IIngestSource source, IFeed feed, IngestRun run, List<IMappedPage> pages, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var counters = new List<FeedCounters>(pages.Count);
+        foreach (var page in pages)
+        {
+            counters.Add(await feed.ApplyAsync(db, source.Name, run.Id, page, now, ct));
+        }
+        var max = counters.Max(c => c.MaxUpdatedAt);
+        var affectedSince = counters.Min(c => c.AffectedSince);
+
+        var mark = await db.SourceWatermarks.SingleOrDefaultAsync(w => w.Source == source.Name && w.Resource == feed.Resource, ct);
+        if (mark is null)
+        {
+            mark = new SourceWatermark { Source = source.Name, Resource = feed.Resource };
+            db.SourceWatermarks.Add(mark);
+        }
+        if (max is { } newest && (mark.Value is null || newest > mark.Value))
+        {
+            mark.Value = newest;
+        }
+
+        var state = await db.SourceStates.SingleAsync(s => s.Source == source.Name, ct);
+        if (state.RunningRunId != run.Id)
+        {
+            // Our lease was taken over (we were silent past Ingest:LeaseSeconds): stop without committing.
+            throw new InvalidOperationException($"Run #{run.Id} lost its lease to run #{state.RunningRunId}; page not committed.");
+        }
+        if (affectedSince is { } affected)
+        {
+            var day = Wib.DateOf(affected);
+            if (state.KpiDirtyFrom is null || day < state.KpiDirtyFrom)
+            {
+                state.KpiDirtyFrom = day;
+            }
+        }
+        state.LeaseExpiresAt = now + Lease;
+
+        db.Update(run);
+        foreach (var c in counters)
+        {
+            c.AddTo(run);
+        }
+        run.WatermarkAfter = mark.Value;
+        run.HeartbeatAt = now;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        broadcaster.Publish(new IngestProgress(source.Name, now, run.Id, run.Status, run.Pages, run.ItemsRead));
     }
 
     /// <summary>
@@ -372,4 +499,24 @@ public sealed class IngestEngine(
         OperationCanceledException or TimeoutException => $"Waktu habis: {ex.Message}",
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
+}
+
+/// <summary>
+/// Where one run spent its time. HTTP, JSON and validation run on the prefetch while the previous page is written, so
+/// their sum with <see cref="Database"/> can exceed <see cref="Pull"/>; <see cref="Waiting"/> is the writer idle for a page.
+/// </summary>
+public sealed class IngestTimings
+{
+    /// <summary>Every feed, from the first request to the last commit.</summary>
+    public TimeSpan Pull { get; set; }
+    /// <summary>Requests and reading the bodies (the source's serving time included).</summary>
+    public TimeSpan Http { get; set; }
+    public TimeSpan Json { get; set; }
+    /// <summary>Validation and mapping (personal keys hashed, fields checked) of every item.</summary>
+    public TimeSpan Validation { get; set; }
+    /// <summary>Applying and committing pages: lookups, upserts, quarantine, ledger, watermark, lease.</summary>
+    public TimeSpan Database { get; set; }
+    /// <summary>The writer waiting for the next page to arrive.</summary>
+    public TimeSpan Waiting { get; set; }
+    public TimeSpan Indicators { get; set; }
 }

@@ -12,6 +12,14 @@ public sealed class IngestOptions
     [Range(30, 86400, ErrorMessage = "Ingest:LeaseSeconds must be between 30 and 86400.")]
     public int LeaseSeconds { get; set; } = 600;
 
+    /// <summary>
+    /// Items committed in one transaction: pages are grouped until they hold at least this many (a group always ends
+    /// with its feed, and a source failure first commits what was read). Each commit carries its watermark and ledger
+    /// counts, so a killed run resumes after the last commit. Larger groups write each index page less often.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "Ingest:CommitItems must be between 1 and 100000.")]
+    public int CommitItems { get; set; } = 10_000;
+
     /// <summary>Attempts at a page that answered but was not the contract's JSON, before the run fails.</summary>
     [Range(1, 10, ErrorMessage = "Ingest:InvalidPageAttempts must be between 1 and 10.")]
     public int InvalidPageAttempts { get; set; } = 3;

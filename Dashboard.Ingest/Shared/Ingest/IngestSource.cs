@@ -12,17 +12,22 @@ public interface IFeed
 {
     string Resource { get; }
 
+    /// <summary>Validates and maps a page; pure, so it may run while another page is being written.</summary>
+    IMappedPage Map(IReadOnlyList<JsonElement> items);
+
     Task<FeedCounters> ApplyAsync(
-        ReportingDbContext db, string source, long runId, IReadOnlyList<JsonElement> items, DateTimeOffset now, CancellationToken ct);
+        ReportingDbContext db, string source, long runId, IMappedPage page, DateTimeOffset now, CancellationToken ct);
 }
 
 public sealed class Feed<T>(ISourceMapper<T> mapper) : IFeed where T : class, ISourceEntity
 {
     public string Resource => mapper.Resource;
 
+    public IMappedPage Map(IReadOnlyList<JsonElement> items) => FeedBatch.Map(mapper, items);
+
     public Task<FeedCounters> ApplyAsync(
-        ReportingDbContext db, string source, long runId, IReadOnlyList<JsonElement> items, DateTimeOffset now, CancellationToken ct) =>
-        FeedBatch.ApplyAsync(db, mapper, source, runId, items, now, ct);
+        ReportingDbContext db, string source, long runId, IMappedPage page, DateTimeOffset now, CancellationToken ct) =>
+        FeedBatch.ApplyAsync(db, mapper, source, runId, (FeedBatch.MappedPage<T>)page, now, ct);
 }
 
 /// <summary>Recomputes a source's indicators for a range of days after a committed run.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -20,19 +22,36 @@ public static class SourceHttp
         {
             query.Add("cursor=" + Uri.EscapeDataString(cursor));
         }
+        var started = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/{resource}?{string.Join('&', query)}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         response.EnsureSuccessStatusCode();
-        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        // The body is read whole into a pooled buffer (JsonDocument.ParseAsync would buffer it too), so that the
+        // HTTP time and the parse time are measured apart.
+        var body = new PooledBody();
         JsonDocument document;
+        TimeSpan httpTime;
+        long parsing;
         try
         {
-            document = await JsonDocument.ParseAsync(stream, default, ct);
+            await using (var stream = await response.Content.ReadAsStreamAsync(ct))
+            {
+                await body.ReadAsync(stream, ct);
+            }
+            parsing = Stopwatch.GetTimestamp();
+            httpTime = Stopwatch.GetElapsedTime(started, parsing);
+            document = JsonDocument.Parse(body.Memory);
         }
         catch (JsonException ex)
         {
+            body.Dispose();
             throw new SourcePageException($"Halaman {resource} bukan JSON: {ex.Message}", ex);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
         }
         try
         {
@@ -57,12 +76,55 @@ public static class SourceHttp
             {
                 list.Add(item);
             }
-            return new SourcePage(document, list, string.IsNullOrEmpty(next) ? null : next);
+            return new SourcePage(document, list, string.IsNullOrEmpty(next) ? null : next, body)
+            {
+                HttpTime = httpTime,
+                JsonTime = Stopwatch.GetElapsedTime(parsing),
+            };
         }
         catch
         {
             document.Dispose();
+            body.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>A response body in a buffer rented from the shared pool, returned when the page is disposed.</summary>
+    private sealed class PooledBody : IDisposable
+    {
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        private int _length;
+
+        public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, _length);
+
+        public async Task ReadAsync(Stream stream, CancellationToken ct)
+        {
+            while (true)
+            {
+                if (_length == _buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+                    _buffer.AsSpan(0, _length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(_buffer);
+                    _buffer = larger;
+                }
+                var n = await stream.ReadAsync(_buffer.AsMemory(_length), ct);
+                if (n == 0)
+                {
+                    return;
+                }
+                _length += n;
+            }
+        }
+
+        public void Dispose()
+        {
+            var buffer = Interlocked.Exchange(ref _buffer, []);
+            if (buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 }

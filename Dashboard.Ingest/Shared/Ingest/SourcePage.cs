@@ -2,13 +2,23 @@ using System.Text.Json;
 
 namespace Dashboard.Ingest.Shared.Ingest;
 
-/// <summary>One page of a source's incremental feed. Owns the parsed JSON until disposed.</summary>
-public sealed class SourcePage(JsonDocument document, IReadOnlyList<JsonElement> items, string? nextCursor) : IDisposable
+/// <summary>One page of a source's incremental feed. Owns the parsed JSON (and the buffer under it) until disposed.</summary>
+public sealed class SourcePage(JsonDocument document, IReadOnlyList<JsonElement> items, string? nextCursor, IDisposable? buffer = null) : IDisposable
 {
     public IReadOnlyList<JsonElement> Items { get; } = items;
     public string? NextCursor { get; } = nextCursor;
 
-    public void Dispose() => document.Dispose();
+    /// <summary>Time spent on the request and reading the body, when the client measured it (zero otherwise).</summary>
+    public TimeSpan HttpTime { get; init; }
+
+    /// <summary>Time spent parsing the body, when the client measured it separately from <see cref="HttpTime"/>.</summary>
+    public TimeSpan JsonTime { get; init; }
+
+    public void Dispose()
+    {
+        document.Dispose();
+        buffer?.Dispose();
+    }
 }
 
 /// <summary>The page was answered but is not the contract's envelope (not JSON, no <c>items</c> array…).</summary>

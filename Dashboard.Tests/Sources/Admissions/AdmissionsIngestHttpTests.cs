@@ -217,7 +217,7 @@ public sealed class AdmissionsIngestHttpTests(ITestOutputHelper output)
     [Fact]
     public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
     {
-        await using var app = App(("Sources:Admissions:PageSize", "100"));
+        await using var app = App(("Sources:Admissions:PageSize", "100"), ("Ingest:CommitItems", "100"));
         var simulator = Simulator(app);
         var engine = app.Services.GetRequiredService<IngestEngine>();
         var source = app.Services.GetRequiredService<AdmissionsSource>();

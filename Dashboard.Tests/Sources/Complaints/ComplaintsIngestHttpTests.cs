@@ -152,7 +152,7 @@ public sealed class ComplaintsIngestHttpTests
     [Fact]
     public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
     {
-        await using var app = App(("Sources:Complaints:PageSize", "100"));
+        await using var app = App(("Sources:Complaints:PageSize", "100"), ("Ingest:CommitItems", "100"));
         var simulator = Simulator(app);
         var engine = app.Services.GetRequiredService<IngestEngine>();
         var source = app.Services.GetRequiredService<ComplaintsSource>();

@@ -211,7 +211,7 @@ public sealed class LettersIngestHttpTests
     [Fact]
     public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
     {
-        await using var app = App(("Sources:Letters:PageSize", "200"));
+        await using var app = App(("Sources:Letters:PageSize", "200"), ("Ingest:CommitItems", "200"));
         var simulator = Simulator(app);
         var engine = app.Services.GetRequiredService<IngestEngine>();
         var source = app.Services.GetRequiredService<LettersSource>();

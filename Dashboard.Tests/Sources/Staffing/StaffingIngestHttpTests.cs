@@ -232,7 +232,7 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
     [Fact]
     public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
     {
-        await using var app = App(("Sources:Staffing:PageSize", "100"));
+        await using var app = App(("Sources:Staffing:PageSize", "100"), ("Ingest:CommitItems", "100"));
         var simulator = Simulator(app);
         var engine = app.Services.GetRequiredService<IngestEngine>();
         var source = app.Services.GetRequiredService<StaffingSource>();

@@ -1,0 +1,280 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text;
+using Dashboard.Ingest.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Dashboard.Ingest.Shared.Ingest;
+
+/// <summary>One row's fate in a batch: written as <see cref="Entity"/>, or deleted when it is null.</summary>
+/// <param name="Existed">The row was in the database before the batch (an update or a delete, not an insert).</param>
+public readonly record struct RowChange<T>(T? Entity, T? Stored, bool Existed) where T : class;
+
+/// <summary>
+/// Writes a batch's source rows inside the caller's transaction, without change tracking. On SQLite and PostgreSQL
+/// one prepared multi-row <c>INSERT … ON CONFLICT (Id) DO UPDATE … WHERE excluded.UpdatedAt &gt;= stored</c>
+/// (the stale-version rule again, in SQL) and a prepared <c>DELETE</c>; the statements are built from the EF model
+/// (table, columns, value converters), so every source entity gets them without code of its own. SQL Server keeps
+/// EF's tracked <c>Add</c>/<c>Update</c>/<c>Remove</c>, saved with the rest of the batch (no server here to measure a
+/// <c>MERGE</c> against).
+/// </summary>
+public static class SourceRowWriter
+{
+    /// <summary>
+    /// Rows in one upsert statement on PostgreSQL (one round trip for many rows). SQLite runs in process and binds
+    /// parameters by name with a linear search, so a wide statement costs more than it saves: one row a statement.
+    /// </summary>
+    public const int RowsPerStatementPostgreSql = 64;
+
+    private const int RowsPerStatementSqlite = 1;
+
+    /// <summary>
+    /// Of <paramref name="ids"/>, those stored in <typeparamref name="T"/>'s table (one cheap keyed query; null on SQL
+    /// Server, where the caller looks the rows up through EF). A first load finds none and loads no entity.
+    /// </summary>
+    public static async Task<HashSet<string>?> StoredIdsAsync<T>(ReportingDbContext db, IReadOnlyCollection<string> ids, CancellationToken ct)
+        where T : class, ISourceEntity
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(ids);
+        var sqlite = db.Database.IsSqlite();
+        if (!sqlite && !db.Database.IsNpgsql())
+        {
+            return null;
+        }
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+        var table = Tables.GetOrAdd((db.Model, typeof(T)), static (key, model) => Table.For(model, key.Item2), db.Model);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var p = command.CreateParameter();
+        p.ParameterName = "@ids";
+        if (sqlite)
+        {
+            command.CommandText = table.StoredIdsSqlite;
+            p.Value = System.Text.Json.JsonSerializer.Serialize(ids);
+        }
+        else
+        {
+            command.CommandText = table.StoredIdsPostgreSql;
+            p.Value = ids.ToArray();
+        }
+        command.Parameters.Add(p);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add(reader.GetString(0));
+        }
+        return found;
+    }
+
+    private static readonly ConcurrentDictionary<(IModel, Type), Table> Tables = new();
+
+    public static async Task WriteAsync<T>(ReportingDbContext db, IReadOnlyCollection<RowChange<T>> changes, CancellationToken ct)
+        where T : class, ISourceEntity
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        var sqlite = db.Database.IsSqlite();
+        if (!sqlite && !db.Database.IsNpgsql())
+        {
+            Track(db, changes);
+            return;
+        }
+        var table = Tables.GetOrAdd((db.Model, typeof(T)), static (key, model) => Table.For(model, key.Item2), db.Model);
+        var rowsPerStatement = sqlite ? RowsPerStatementSqlite : RowsPerStatementPostgreSql;
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Source rows are written inside the batch's transaction.");
+
+        var deletes = changes.Where(c => c.Entity is null && c.Existed).Select(c => c.Stored!.Id).ToList();
+        if (deletes.Count > 0)
+        {
+            await using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = table.DeleteSql;
+            var id = table.KeyParameter(delete);
+            await delete.PrepareAsync(ct);
+            foreach (var key in deletes)
+            {
+                id.Value = key;
+                await delete.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        var rows = changes.Where(c => c.Entity is not null).Select(c => c.Entity!).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        DbCommand? full = null;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += rowsPerStatement)
+            {
+                var count = Math.Min(rowsPerStatement, rows.Count - start);
+                if (count == rowsPerStatement)
+                {
+                    if (full is null)
+                    {
+                        full = table.UpsertCommand(connection, transaction, rowsPerStatement);
+                        await full.PrepareAsync(ct);
+                    }
+                    table.Bind(full, rows, start, count);
+                    await full.ExecuteNonQueryAsync(ct);
+                }
+                else
+                {
+                    await using var rest = table.UpsertCommand(connection, transaction, count);
+                    table.Bind(rest, rows, start, count);
+                    await rest.ExecuteNonQueryAsync(ct);
+                }
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
+        }
+    }
+
+    private static void Track<T>(ReportingDbContext db, IReadOnlyCollection<RowChange<T>> changes) where T : class
+    {
+        var set = db.Set<T>();
+        foreach (var c in changes)
+        {
+            if (c.Entity is null)
+            {
+                if (c.Existed)
+                {
+                    set.Remove(c.Stored!);
+                }
+            }
+            else if (c.Existed)
+            {
+                set.Update(c.Entity);
+            }
+            else
+            {
+                set.Add(c.Entity);
+            }
+        }
+    }
+
+    private sealed class Column(IProperty property, string name)
+    {
+        private readonly IClrPropertyGetter _getter = property.GetGetter();
+        private readonly RelationalTypeMapping _mapping = (RelationalTypeMapping)property.GetTypeMapping();
+
+        public string Name { get; } = name;
+        public bool IsKey { get; } = property.IsPrimaryKey();
+        public bool IsUpdatedAt { get; } = property.Name == nameof(ISourceEntity.UpdatedAt);
+
+        public DbParameter Parameter(DbCommand command, string name)
+        {
+            // The mapping sets the provider's parameter type (timestamptz, date, …); the value is set row by row.
+            var p = _mapping.CreateParameter(command, name, null, property.IsNullable);
+            command.Parameters.Add(p);
+            return p;
+        }
+
+        public object Value(object entity)
+        {
+            var value = _getter.GetClrValue(entity);
+            if (value is not null && _mapping.Converter is { } converter)
+            {
+                value = converter.ConvertToProvider(value);
+            }
+            return value ?? DBNull.Value;
+        }
+    }
+
+    private sealed class Table
+    {
+        private readonly string _name;
+        private readonly Column[] _columns;
+        private readonly Column _key;
+        private readonly string _conflict;
+
+        private Table(string name, Column[] columns)
+        {
+            _name = name;
+            _columns = columns;
+            _key = columns.Single(c => c.IsKey);
+            var updatedAt = columns.Single(c => c.IsUpdatedAt);
+            var set = string.Join(", ", columns.Where(c => !c.IsKey).Select(c => $"{Quote(c.Name)} = excluded.{Quote(c.Name)}"));
+            _conflict = $" ON CONFLICT ({Quote(_key.Name)}) DO UPDATE SET {set} WHERE excluded.{Quote(updatedAt.Name)} >= {_name}.{Quote(updatedAt.Name)}";
+            DeleteSql = $"DELETE FROM {_name} WHERE {Quote(_key.Name)} = @k";
+            StoredIdsSqlite = $"SELECT {Quote(_key.Name)} FROM {_name} WHERE {Quote(_key.Name)} IN (SELECT value FROM json_each(@ids))";
+            StoredIdsPostgreSql = $"SELECT {Quote(_key.Name)} FROM {_name} WHERE {Quote(_key.Name)} = ANY(@ids)";
+        }
+
+        public string DeleteSql { get; }
+        public string StoredIdsSqlite { get; }
+        public string StoredIdsPostgreSql { get; }
+
+        public static Table For(IModel model, Type clrType)
+        {
+            var entity = model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the reporting model.");
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            if (entity.FindPrimaryKey() is not { Properties.Count: 1 })
+            {
+                throw new InvalidOperationException($"{clrType.Name} needs a single-column key to be upserted.");
+            }
+            var columns = entity.GetProperties().Select(p => new Column(p, p.GetColumnName(table)!)).ToArray();
+            var name = table.Schema is { } schema ? $"{Quote(schema)}.{Quote(table.Name)}" : Quote(table.Name);
+            return new Table(name, columns);
+        }
+
+        public DbParameter KeyParameter(DbCommand command) => _key.Parameter(command, "@k");
+
+        public DbCommand UpsertCommand(DbConnection connection, DbTransaction transaction, int rows)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new StringBuilder("INSERT INTO ").Append(_name).Append(" (")
+                .AppendJoin(", ", _columns.Select(c => Quote(c.Name))).Append(") VALUES ");
+            for (var r = 0; r < rows; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < _columns.Length; c++)
+                {
+                    var name = $"@p{r}_{c}";
+                    sql.Append(c == 0 ? "" : ", ").Append(name);
+                    _columns[c].Parameter(command, name);
+                }
+                sql.Append(')');
+            }
+            command.CommandText = sql.Append(_conflict).ToString();
+            return command;
+        }
+
+        public void Bind<T>(DbCommand command, List<T> rows, int start, int count) where T : class
+        {
+            var parameters = command.Parameters;
+            var i = 0;
+            for (var r = 0; r < count; r++)
+            {
+                var row = rows[start + r];
+                foreach (var column in _columns)
+                {
+                    parameters[i++].Value = column.Value(row);
+                }
+            }
+        }
+
+        // Quoted identifiers: PostgreSQL folds unquoted names to lower case; SQLite accepts the quotes.
+        private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}
