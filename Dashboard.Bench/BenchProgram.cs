@@ -1,4 +1,7 @@
+using Dashboard.Bench.Circuits;
 using Dashboard.Bench.FanOut;
+using Dashboard.Bench.Queries;
+using Dashboard.Bench.Screen;
 
 namespace Dashboard.Bench;
 
@@ -27,6 +30,25 @@ internal static class BenchProgram
                 return await FanOutClients.RunAsync(options);
             case "fanout":
                 await FanOutBench.RunAsync(options);
+                return 0;
+            case "circuits":
+                await CircuitsBench.RunAsync(options);
+                return 0;
+            case "queries":
+                await QueriesBench.RunAsync(options);
+                return 0;
+            case "commit-to-screen":
+                await CommitToScreenBench.RunAsync(options);
+                return 0;
+            case "long-run":
+                await LongRunBench.RunAsync(options);
+                return 0;
+            case "all":
+                await FanOutBench.RunAsync(options);
+                await CircuitsBench.RunAsync(options);
+                await QueriesBench.RunAsync(options);
+                await CommitToScreenBench.RunAsync(options);
+                await LongRunBench.RunAsync(options);
                 return 0;
             default:
                 await Console.Error.WriteLineAsync(Usage);
