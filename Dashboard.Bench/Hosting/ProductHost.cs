@@ -40,6 +40,7 @@ internal sealed class ProductHost : WebApplicationFactory<Program>
             ["Api:Keys:bench"] = ApiKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
+            ["Logging:LogLevel:Dashboard"] = "Error",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {

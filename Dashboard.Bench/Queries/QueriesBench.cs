@@ -165,7 +165,7 @@ internal static partial class QueriesBench
         await using (var read = connection.CreateCommand())
         {
             read.CommandText = """
-                SELECT d.Code, r.Level, r.Code FROM IndicatorDefinitions d CROSS JOIN Regions r
+                SELECT d.Code, r.Level, r.Code FROM Indicators d CROSS JOIN Regions r
                 UNION SELECT DISTINCT IndicatorCode, ScopeKind, ScopeCode FROM IndicatorValues
                 """;
             await using var reader = await read.ExecuteReaderAsync();
