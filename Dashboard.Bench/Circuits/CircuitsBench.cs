@@ -58,6 +58,22 @@ internal static class CircuitsBench
         await report.PrintAsync();
     }
 
+    /// <summary>
+    /// With <c>DASBOR_BENCH_GCDUMP</c> set to the path of <c>dotnet-gcdump</c>, writes a heap dump of this process at
+    /// every K to the temporary folder (compare two with <c>dotnet-gcdump report</c> to see what a circuit holds).
+    /// </summary>
+    private static async Task GcDumpAsync(Kind kind, int k)
+    {
+        if (Environment.GetEnvironmentVariable("DASBOR_BENCH_GCDUMP") is not { Length: > 0 } tool)
+        {
+            return;
+        }
+        var file = Path.Combine(Path.GetTempPath(), $"dasbor-circuits-{new string([.. kind.Name.Where(char.IsLetterOrDigit)])}-{k}.gcdump");
+        using var dump = System.Diagnostics.Process.Start(tool, ["collect", "-p", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", file]);
+        await dump.WaitForExitAsync();
+        await Console.Out.WriteLineAsync($"  heap dump: {file}");
+    }
+
     private static async Task<(double Slope, List<(int K, long Bytes)> Points)> MeasureAsync(Browser browser, Kind kind, int[] ks)
     {
         var context = await browser.NewContextAsync(kind.Root, 1920, 1080);
@@ -79,6 +95,7 @@ internal static class CircuitsBench
                 }
                 await Task.Delay(2000);
                 points.Add((k, Stats.ManagedBytes()));
+                await GcDumpAsync(kind, k);
             }
         }
         finally

@@ -38,7 +38,8 @@ internal static partial class QueriesBench
         await using var baseline = await BaselineApp.StartAsync();
         using var client = await SignedInClientAsync(product.RootUri);
         using var anonymous = new HttpClient { BaseAddress = baseline.RootUri };
-        Page[] pages = [new("overview", "/"), new($"indicator page ({Indicator})", $"/indikator/{Indicator}")];
+        // The indicator page's default window (30 days) and its widest (12 months, "12b").
+        Page[] pages = [new("overview", "/"), new($"indicator page ({Indicator})", $"/indikator/{Indicator}"), new($"indicator page, 12 months", $"/indikator/{Indicator}?periode=12b")];
 
         await Console.Out.WriteLineAsync($"queries: {requests} requests per page and run after 10 warm-up requests, {runs} runs");
         var shortHistory = new Dictionary<string, List<Timing>>();
@@ -49,7 +50,7 @@ internal static partial class QueriesBench
             {
                 var t = await TimeAsync(client, page.Path, requests, db);
                 (shortHistory.TryGetValue(page.Name, out var l) ? l : shortHistory[page.Name] = []).Add(t);
-                await Console.Out.WriteLineAsync(Invariant($"  run {run} 30 days  {page.Name,-26}: p50 {t.P50,6:F1} ms, p95 {t.P95,6:F1} ms, database p95 {t.DbP95,6:F1} ms, load {Machine.LoadAverage()}"));
+                await Console.Out.WriteLineAsync(Invariant($"  run {run} 30 days  {page.Name,-28}: p50 {t.P50,6:F1} ms, p95 {t.P95,6:F1} ms, database p95 {t.DbP95,6:F1} ms, load {Machine.LoadAverage()}"));
             }
             var c = await TimeAsync(anonymous, "/", requests, db);
             cards.Add(c);
@@ -67,7 +68,7 @@ internal static partial class QueriesBench
             {
                 var t = await TimeAsync(client, page.Path, requests, db);
                 (longHistory.TryGetValue(page.Name, out var l) ? l : longHistory[page.Name] = []).Add(t);
-                await Console.Out.WriteLineAsync(Invariant($"  run {run} {years} years {page.Name,-26}: p50 {t.P50,6:F1} ms, p95 {t.P95,6:F1} ms, database p95 {t.DbP95,6:F1} ms, load {Machine.LoadAverage()}"));
+                await Console.Out.WriteLineAsync(Invariant($"  run {run} {years} years {page.Name,-28}: p50 {t.P50,6:F1} ms, p95 {t.P95,6:F1} ms, database p95 {t.DbP95,6:F1} ms, load {Machine.LoadAverage()}"));
             }
         }
         foreach (var page in pages)
