@@ -88,6 +88,7 @@ internal static class LongRunBench
                 var cycle = Math.Min(8, samples.Count / 2);
                 var (w0, w1) = (samples.Take(cycle).Max(x => x.Wall), samples.TakeLast(cycle).Max(x => x.Wall));
                 var (l0, l1) = (samples.Take(cycle).Max(x => x.Live), samples.TakeLast(cycle).Max(x => x.Live));
+                await Console.Out.WriteLineAsync("  wall heap every 5 s (MB): " + string.Join(' ', samples.Select(x => (x.Wall / 1e6).ToString("F2", CultureInfo.InvariantCulture))));
                 wallStart.Add(w0 / 1e6);
                 serverStart.Add(s0 / 1e6);
                 wallGrowth.Add((w1 - w0) / 1e6);
