@@ -60,30 +60,8 @@ internal static class BenchCommand
     private static async Task<RunResult> OneAsync(string only, int days, int pageSize)
     {
         var path = Path.Combine(Path.GetTempPath(), $"dasbor-bench-{Guid.NewGuid():N}.db");
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Reporting"] = $"Data Source={path}",
-            ["Database:Provider"] = "Sqlite",
-            ["Hangfire:Storage"] = "None",
-            ["Ingest:RefreshOnStart"] = "false",
-            ["Sources:Simulator:Enabled"] = "true",
-            ["Sources:Simulator:HistoryDays"] = days.ToString(CultureInfo.InvariantCulture),
-            ["Sources:Simulator:DemoEventsPerMinute"] = "0",
-            ["Sources:Simulator:TickSeconds"] = "3600",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
         var started = Stopwatch.GetTimestamp();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        foreach (var section in builder.Configuration.GetSection("Sources").GetChildren().Where(c => c.Key != "Simulator"))
-        {
-            builder.Configuration[$"Sources:{section.Key}:PageSize"] = pageSize.ToString(CultureInfo.InvariantCulture);
-        }
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddDashboard();
-        await using var app = builder.Build();
-        await app.UseDashboardAsync();
-        await app.StartAsync();
+        await using var app = await Bench.BenchHost.StartAsync(path, days, pageSize);
         try
         {
             var simulators = app.Services.GetServices<ISourceSimulator>().OfType<ILiveSimulator>().ToDictionary(s => s.Source, StringComparer.Ordinal);

@@ -91,28 +91,11 @@ internal static class IngestMillionBench
         var product = Path.Combine(Path.GetTempPath(), $"dasbor-bench-{id}.db");
         var handWritten = Path.Combine(Path.GetTempPath(), $"dasbor-bench-{id}-hand.db");
         var plainEf = Path.Combine(Path.GetTempPath(), $"dasbor-bench-{id}-ef.db");
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Reporting"] = $"Data Source={product}",
-            ["Database:Provider"] = "Sqlite",
-            ["Hangfire:Storage"] = "None",
-            ["Ingest:RefreshOnStart"] = "false",
-            ["Sources:Simulator:Enabled"] = "true",
-            ["Sources:Simulator:HistoryDays"] = "365",
-            ["Sources:Simulator:DemoEventsPerMinute"] = "0",
-            ["Sources:Simulator:TickSeconds"] = "3600",
-            ["Sources:Staffing:Simulator:AttendanceWorkingDays"] = attendanceDays.ToString(CultureInfo.InvariantCulture),
-            ["Sources:Staffing:PageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
         var started = Stopwatch.GetTimestamp();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddDashboard();
-        await using var app = builder.Build();
-        await app.UseDashboardAsync();
-        await app.StartAsync();
+        await using var app = await BenchHost.StartAsync(product, 365, pageSize, new Dictionary<string, string?>
+        {
+            ["Sources:Staffing:Simulator:AttendanceWorkingDays"] = attendanceDays.ToString(CultureInfo.InvariantCulture),
+        });
         try
         {
             var simulator = app.Services.GetRequiredService<StaffingSimulator>();
