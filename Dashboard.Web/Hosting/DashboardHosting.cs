@@ -52,6 +52,9 @@ public static class DashboardHosting
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
             await app.Services.GetRequiredService<ReportingMigrator>().MigrateAsync(CancellationToken.None);
+            // Identity's tables too, before any hosted service starts: the data-protection key ring lives in them and is
+            // read as soon as the host starts.
+            await app.Services.GetRequiredService<Auth.Identity.IdentitySetup>().MigrateAsync(CancellationToken.None);
         }
         if (app.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value.Enabled)
         {
