@@ -126,7 +126,7 @@ public sealed class MultiNodeTests(BrowserFixture browser, ITestOutputHelper out
 
             // 3. Redis is back: pushed again (no snapshot-check recovery of the next run).
             await redis.StartAgainAsync();
-            await WaitUntilAsync(() => nodes.All(n => n.CountLines("Redis reachable") >= 1), TimeSpan.FromSeconds(60), "every node reconnected to Redis");
+            await Eventually.TrueAsync(() => nodes.All(n => n.CountLines("Redis reachable") >= 1), TimeSpan.FromSeconds(60), "every node reconnected to Redis");
             await PostAsync(simulators, "sim/complaints/_control/generate?count=2", new { }, ct);
             var recovered = web1.CountLines(MissedLine) + web2.CountLines(MissedLine);
             var online = await RefreshAndWaitAsync(console.Page, ledger, "Complaints", screens, hubs, ct);
@@ -253,7 +253,7 @@ public sealed class MultiNodeTests(BrowserFixture browser, ITestOutputHelper out
     {
         foreach (var hub in hubs)
         {
-            await WaitUntilAsync(() => hub.Runs.Contains((run.Source, run.Id)), TimeSpan.FromSeconds(20), $"{hub.Root} hub client got run {run.Id}");
+            await Eventually.TrueAsync(() => hub.Runs.Contains((run.Source, run.Id)), TimeSpan.FromSeconds(20), $"{hub.Root} hub client got run {run.Id}");
         }
     }
 
@@ -277,19 +277,6 @@ public sealed class MultiNodeTests(BrowserFixture browser, ITestOutputHelper out
     {
         using var response = await http.PostAsJsonAsync(path, body, ct);
         Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"waited {timeout.TotalSeconds:F0} s for: {what}");
-            }
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>A SignalR client of /hubs/kpi with an API key, remembering every (source, run) it was told about.</summary>

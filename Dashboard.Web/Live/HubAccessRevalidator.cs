@@ -33,7 +33,7 @@ public sealed class HubAccessRevalidator(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                Log.CheckFailed(logger, ex);
+                Log.RevalidationFailed(logger, ex);
             }
         }
     }

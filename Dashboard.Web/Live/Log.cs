@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5307, Level = LogLevel.Information, Message = "Hub connection of {Principal} closed: its access was revoked")]
     public static partial void HubConnectionRevoked(ILogger logger, string principal);
+
+    [LoggerMessage(EventId = 5308, Level = LogLevel.Warning, Message = "Hub connections could not be re-checked; next try at the next interval")]
+    public static partial void RevalidationFailed(ILogger logger, Exception ex);
 }

@@ -27,17 +27,17 @@ public sealed class ParallelSourcesTests
         var refresh = (IRefreshRequests)app.Services.GetRequiredService<InProcessRefreshRequests>();
 
         await refresh.RequestAsync(LettersIndicators.Source, "operator", "uji paralel");
-        await WaitUntilAsync(() => letters.Faults.HangingRequests >= 1);
+        await Eventually.TrueAsync(() => letters.Faults.HangingRequests >= 1, TimeSpan.FromSeconds(30));
 
         // Not app.RefreshAsync: that waits for every run, the hanging one included.
         await refresh.RequestAsync("Complaints", "operator", "uji paralel");
         IngestRun? complaints = null;
-        await WaitUntilAsync(() =>
+        await Eventually.TrueAsync(() =>
         {
             using var db = app.Db.CreateDbContext();
             complaints = db.IngestRuns.AsNoTracking().SingleOrDefault(r => r.Source == "Complaints" && r.Status != IngestRunStatus.Running);
             return complaints is not null;
-        });
+        }, TimeSpan.FromSeconds(30), "the complaints run finished");
         Assert.Equal(IngestRunStatus.Succeeded, complaints!.Status);
         Assert.True(letters.Faults.HangingRequests >= 1, "the letters run was still hanging while complaints finished");
 
@@ -50,14 +50,5 @@ public sealed class ParallelSourcesTests
         Assert.Equal([IngestRunStatus.Failed, IngestRunStatus.Skipped], runs.Select(r => r.Status));
         Assert.Contains("masih berjalan", runs[1].Error, StringComparison.Ordinal);
         Assert.True(complaints.FinishedAt < runs[0].FinishedAt, "complaints finished before the hanging letters run gave up");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 300 && !condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-        Assert.True(condition());
     }
 }

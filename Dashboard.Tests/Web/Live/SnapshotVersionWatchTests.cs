@@ -53,7 +53,7 @@ public sealed class SnapshotVersionWatchTests
         Assert.Equal(1, watch.Recovered);
         await watch.CheckAsync(announce: true, ct);
         Assert.Equal(1, watch.Recovered);
-        await WaitUntilAsync(() => !announced.IsEmpty);
+        await Eventually.TrueAsync(() => !announced.IsEmpty, TimeSpan.FromSeconds(10));
         var recovered = Assert.Single(announced);
         Assert.Equal(run.Id + 100, recovered.RunId);
         Assert.Contains(ComplaintsIndicators.Codes.ComplaintsReceived, recovered.IndicatorCodes);
@@ -62,7 +62,7 @@ public sealed class SnapshotVersionWatchTests
         await SetVersionAsync(app, run.Id + 200, ct);
         await watch.CheckAsync(announce: true, ct);
         broadcaster.Publish(new IndicatorsChanged(ComplaintsIndicators.Source, DateTimeOffset.UtcNow, run.Id + 200, recovered.IndicatorCodes) { FromNode = "ingest-2" });
-        await WaitUntilAsync(() => watch.SeenVersion(ComplaintsIndicators.Source) == run.Id + 200);
+        await Eventually.TrueAsync(() => watch.SeenVersion(ComplaintsIndicators.Source) == run.Id + 200, TimeSpan.FromSeconds(10));
         await watch.CheckAsync(announce: true, ct);
         await watch.CheckAsync(announce: true, ct);
         Assert.Equal(1, watch.Recovered);
@@ -73,15 +73,5 @@ public sealed class SnapshotVersionWatchTests
         await using var db = await app.Db.CreateDbContextAsync(ct);
         await db.SourceStates.Where(s => s.Source == ComplaintsIndicators.Source)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.SnapshotVersion, version), ct);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-        Assert.True(condition());
     }
 }

@@ -11,7 +11,7 @@ namespace Dashboard.Web.Auth.Identity;
 /// refuses to serve while a demo account still has the documented password.
 /// </summary>
 public sealed class IdentitySetup(
-    IServiceScopeFactory scopes, IHostEnvironment environment, IOptions<DatabaseOptions> database, TimeProvider time, ILogger<IdentitySetup> logger)
+    IServiceScopeFactory scopes, IHostEnvironment environment, TimeProvider time, ILogger<IdentitySetup> logger)
 {
     public static IReadOnlyList<string> PersonRoles { get; } = [Roles.Admin, Roles.Pimpinan, Roles.KepalaOpd, Roles.Operator];
 
@@ -31,13 +31,12 @@ public sealed class IdentitySetup(
         }
     }
 
-    /// <summary>What serving needs before the first request.</summary>
+    /// <summary>
+    /// What serving needs before the first request, once the migrations ran (the <c>migrate</c> command, or start-up with
+    /// <c>Database:MigrateOnStart</c>: <c>UseDashboardAsync</c> applies them before any hosted service starts).
+    /// </summary>
     public async Task PrepareAsync(CancellationToken ct)
     {
-        if (database.Value.MigrateOnStart)
-        {
-            await MigrateAsync(ct);
-        }
         if (environment.IsDevelopment())
         {
             await SeedDemoUsersAsync();
