@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Audit;
 using Dashboard.Ingest.Shared.Live;
@@ -145,48 +146,59 @@ public sealed class IngestEngine(
         }
         run.WatermarkBefore ??= watermark;
         var limit = source.Options.PageSize;
-        // Pipelined: the next page is fetched, parsed and validated while earlier ones are written. Pages are
-        // committed in groups of Ingest:CommitItems items (per-page commits rewrite the same index pages again and
-        // again); only a commit makes pages count, and an abandoned prefetch is disposed and changes nothing.
+        // Pipelined: a producer fetches, parses and validates pages ahead (up to two commit groups) while the writer
+        // commits. Pages are committed in groups of Ingest:CommitItems items (per-page commits rewrite the same index
+        // pages again and again); a transaction is open only while fetched pages are written, never while a page is
+        // awaited from the source. Only a commit makes pages count; pages read ahead and abandoned are disposed and
+        // change nothing.
         var commitItems = options.Value.CommitItems;
+        var pages = Channel.CreateBounded<Fetched>(new BoundedChannelOptions(AheadPages(commitItems, limit))
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
         var group = new List<Fetched>();
         var groupItems = 0;
         using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Task<Fetched>? next = FetchMappedAsync(client, feed, watermark, null, limit, prefetch.Token);
+        var producer = ProduceAsync(client, feed, watermark, limit, pages.Writer, prefetch.Token);
         try
         {
-            while (next is not null)
+            while (true)
             {
                 var waited = Stopwatch.GetTimestamp();
-                Fetched fetched;
+                bool more;
                 try
                 {
-                    fetched = await next;
+                    more = await pages.Reader.WaitToReadAsync(ct);
                 }
                 catch (Exception) when (group.Count > 0 && !ct.IsCancellationRequested)
                 {
                     // What was read before the source failed is committed, so the next run starts after it.
-                    next = null;
                     await CommitGroupAsync(source, feed, run, group, timings, ct);
                     throw;
                 }
-                next = null;
                 timings.Waiting += Stopwatch.GetElapsedTime(waited);
-                group.Add(fetched);
-                groupItems += fetched.Mapped.Count;
-                var page = fetched.Page;
-                timings.Http += page.HttpTime;
-                timings.Json += page.JsonTime;
-                timings.Validation += fetched.MapTime;
-                if (page.NextCursor is { } cursor)
+                if (!more)
                 {
-                    next = FetchMappedAsync(client, feed, watermark, cursor, limit, prefetch.Token);
+                    break;
                 }
-                if (groupItems >= commitItems || next is null)
+                while (pages.Reader.TryRead(out var fetched))
                 {
-                    await CommitGroupAsync(source, feed, run, group, timings, ct);
-                    groupItems = 0;
+                    group.Add(fetched);
+                    groupItems += fetched.Mapped.Count;
+                    timings.Http += fetched.Page.HttpTime;
+                    timings.Json += fetched.Page.JsonTime;
+                    timings.Validation += fetched.MapTime;
+                    if (groupItems >= commitItems)
+                    {
+                        await CommitGroupAsync(source, feed, run, group, timings, ct);
+                        groupItems = 0;
+                    }
                 }
+            }
+            if (group.Count > 0)
+            {
+                await CommitGroupAsync(source, feed, run, group, timings, ct);
             }
         }
         finally
@@ -195,18 +207,53 @@ public sealed class IngestEngine(
             {
                 pending.Page.Dispose();
             }
-            if (next is not null)
+            await prefetch.CancelAsync();
+            await producer;
+            while (pages.Reader.TryRead(out var abandoned))
             {
-                await prefetch.CancelAsync();
-                await next.ContinueWith(static t =>
-                {
-                    if (t.IsCompletedSuccessfully)
-                    {
-                        t.Result.Page.Dispose();
-                    }
-                    _ = t.Exception;
-                }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                abandoned.Page.Dispose();
             }
+        }
+    }
+
+    /// <summary>Pages read ahead of the writer: two commit groups, so that the next group is ready when a commit ends.</summary>
+    internal static int AheadPages(int commitItems, int pageSize) =>
+        Math.Clamp(2 * (int)Math.Ceiling(commitItems / (double)Math.Max(1, pageSize)), 2, 64);
+
+    /// <summary>
+    /// Follows the feed's cursors from <paramref name="since"/>, fetching and mapping each page into
+    /// <paramref name="pages"/>; completes it at the end, or with the error that stopped it (never throws).
+    /// </summary>
+    private async Task ProduceAsync(
+        ISourcePageClient client, IFeed feed, DateTimeOffset? since, int limit, ChannelWriter<Fetched> pages, CancellationToken ct)
+    {
+        Exception? error = null;
+        try
+        {
+            string? cursor = null;
+            do
+            {
+                var fetched = await FetchMappedAsync(client, feed, since, cursor, limit, ct);
+                cursor = fetched.Page.NextCursor;
+                try
+                {
+                    await pages.WriteAsync(fetched, ct);
+                }
+                catch
+                {
+                    fetched.Page.Dispose();
+                    throw;
+                }
+            }
+            while (cursor is not null);
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+        }
+        finally
+        {
+            pages.TryComplete(error);
         }
     }
 
@@ -215,7 +262,7 @@ public sealed class IngestEngine(
         var writing = Stopwatch.GetTimestamp();
         try
         {
-            await CommitPagesAsync(source, feed, run, group.Select(f => f.Mapped).ToList(), ct);
+            await CommitPagesAsync(source, feed, run, group.Select(f => f.Mapped).ToList(), timings, ct);
         }
         finally
         {
@@ -249,7 +296,8 @@ public sealed class IngestEngine(
     /// Commits pages of one feed: their rows, quarantine, the run's counters, the watermark and the lease, in one
     /// transaction.
     /// </summary>
-    private async Task CommitPagesAsync(IIngestSource source, IFeed feed, IngestRun run, List<IMappedPage> pages, CancellationToken ct)
+    private async Task CommitPagesAsync(
+        IIngestSource source, IFeed feed, IngestRun run, List<IMappedPage> pages, IngestTimings timings, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
@@ -298,7 +346,9 @@ public sealed class IngestEngine(
         run.WatermarkAfter = mark.Value;
         run.HeartbeatAt = now;
         await db.SaveChangesAsync(ct);
+        var committing = Stopwatch.GetTimestamp();
         await tx.CommitAsync(ct);
+        timings.Commit += Stopwatch.GetElapsedTime(committing);
 
         broadcaster.Publish(new IngestProgress(source.Name, now, run.Id, run.Status, run.Pages, run.ItemsRead));
     }
@@ -516,6 +566,8 @@ public sealed class IngestTimings
     public TimeSpan Validation { get; set; }
     /// <summary>Applying and committing pages: lookups, upserts, quarantine, ledger, watermark, lease.</summary>
     public TimeSpan Database { get; set; }
+    /// <summary>Of <see cref="Database"/>, the commits themselves (SQLite writing the dirty pages to its log).</summary>
+    public TimeSpan Commit { get; set; }
     /// <summary>The writer waiting for the next page to arrive.</summary>
     public TimeSpan Waiting { get; set; }
     public TimeSpan Indicators { get; set; }

@@ -15,10 +15,12 @@ public sealed class IngestOptions
     /// <summary>
     /// Items committed in one transaction: pages are grouped until they hold at least this many (a group always ends
     /// with its feed, and a source failure first commits what was read). Each commit carries its watermark and ledger
-    /// counts, so a killed run resumes after the last commit. Larger groups write each index page less often.
+    /// counts, so a killed run resumes after the last commit. Larger groups write each index page less often (a
+    /// million staffing items: commits 7.4 s at 10,000, 2.3 s at 50,000); on SQLite other writers wait while a group
+    /// is written (about 0.7 s for 50,000 items on 2 cores).
     /// </summary>
     [Range(1, 100_000, ErrorMessage = "Ingest:CommitItems must be between 1 and 100000.")]
-    public int CommitItems { get; set; } = 10_000;
+    public int CommitItems { get; set; } = 50_000;
 
     /// <summary>Attempts at a page that answered but was not the contract's JSON, before the run fails.</summary>
     [Range(1, 10, ErrorMessage = "Ingest:InvalidPageAttempts must be between 1 and 10.")]

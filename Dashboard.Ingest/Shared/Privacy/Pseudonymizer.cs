@@ -16,7 +16,12 @@ public sealed class Pseudonymizer
     public const string KeySetting = "Ingest:PseudonymKey";
     public const int MinKeyLength = 32;
 
+    /// <summary>Tokens kept in memory (never stored): enough for every NIP of a city's staff, cleared when full.</summary>
+    public const int CacheLimit = 20_000;
+
     private readonly byte[] _key;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Purpose, string Value), string> _cache = new();
+    private int _cached;
 
     public Pseudonymizer(byte[] key)
     {
@@ -29,13 +34,29 @@ public sealed class Pseudonymizer
     }
 
     /// <summary>A 26-character token (<c>p_</c> + 24 hex digits, 96 bits) for <paramref name="value"/> under a purpose.</summary>
+    /// <remarks>
+    /// The same keys recur page after page (an NIP in every attendance item of its owner), so recent tokens are kept
+    /// in a bounded in-memory cache: one HMAC per distinct key instead of one per item.
+    /// </remarks>
     public string Hash(string purpose, string value)
     {
         ArgumentNullException.ThrowIfNull(purpose);
         ArgumentNullException.ThrowIfNull(value);
+        var key = (purpose, value);
+        if (_cache.TryGetValue(key, out var token))
+        {
+            return token;
+        }
         Span<byte> mac = stackalloc byte[32];
         HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose + "\u001f" + value.Trim()), mac);
-        return "p_" + Convert.ToHexStringLower(mac[..12]);
+        token = "p_" + Convert.ToHexStringLower(mac[..12]);
+        if (Interlocked.Increment(ref _cached) > CacheLimit)
+        {
+            _cache.Clear();
+            Interlocked.Exchange(ref _cached, 0);
+        }
+        _cache.TryAdd(key, token);
+        return token;
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public sealed class StaffingEmployee : ISourceEntity
     }
 }
 
-/// <summary>One employee's attendance on one working day, keyed by the hash of the source's id (it embeds the NIP).</summary>
+/// <summary>One employee's attendance on one working day, keyed by the source's id with its NIP replaced by the NIP's keyed hash (<c>StaffingMapping.RecordKey</c>).</summary>
 public sealed class StaffingAttendance : ISourceEntity
 {
     public required string Id { get; set; }
@@ -68,7 +68,7 @@ public sealed class StaffingAttendance : ISourceEntity
     }
 }
 
-/// <summary>One performance evaluation (SKP) of an employee for a quarter or a year.</summary>
+/// <summary>One performance evaluation (SKP) of an employee for a quarter or a year, keyed like attendance (<c>StaffingMapping.RecordKey</c>).</summary>
 public sealed class StaffingEvaluation : ISourceEntity
 {
     public required string Id { get; set; }
@@ -118,7 +118,7 @@ internal sealed class StaffingAttendanceConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("StaffingAttendance");
         builder.HasKey(x => x.Id);
-        builder.Property(x => x.Id).HasMaxLength(32);
+        builder.Property(x => x.Id).HasMaxLength(64);
         builder.Property(x => x.NipKey).HasMaxLength(32);
         builder.Property(x => x.Status).HasMaxLength(24);
         builder.Property(x => x.Flags).HasMaxLength(200);
@@ -133,7 +133,7 @@ internal sealed class StaffingEvaluationConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("StaffingPerformance");
         builder.HasKey(x => x.Id);
-        builder.Property(x => x.Id).HasMaxLength(32);
+        builder.Property(x => x.Id).HasMaxLength(64);
         builder.Property(x => x.NipKey).HasMaxLength(32);
         builder.Property(x => x.Period).HasMaxLength(8);
         builder.Property(x => x.Rating).HasMaxLength(24);
@@ -141,4 +141,18 @@ internal sealed class StaffingEvaluationConfiguration : IEntityTypeConfiguration
         builder.HasIndex(x => x.Period);
         builder.HasIndex(x => x.NipKey);
     }
+}
+
+/// <summary>
+/// Migration <c>StaffingRecordKeys</c> (every provider): attendance and evaluation keys changed from a hash of the whole
+/// id to the id with its NIP hashed (<c>StaffingMapping.RecordKey</c>). Rows under the old keys are removed and the two
+/// feeds' watermarks reset, so the next staffing run reads them again from the source (the system of record) under
+/// the new keys; the indicators keep their snapshots until that run recomputes them.
+/// </summary>
+public static class StaffingRecordKeysMigration
+{
+    public const string Sql =
+        "DELETE FROM \"StaffingAttendance\"; " +
+        "DELETE FROM \"StaffingPerformance\"; " +
+        "UPDATE \"SourceWatermarks\" SET \"Value\" = NULL WHERE \"Source\" = 'Staffing' AND \"Resource\" IN ('attendance', 'performance');";
 }

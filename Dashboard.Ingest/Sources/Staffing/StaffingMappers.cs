@@ -109,7 +109,7 @@ public sealed class StaffingAttendanceMapper(Pseudonymizer pseudonymizer) : ISou
     {
         var r = new ItemReader(item);
         var rawId = r.RequiredString("id");
-        var id = rawId is null ? null : pseudonymizer.Hash(StaffingPayload.AttendanceIdPurpose, rawId);
+        var id = rawId is null ? null : StaffingMapping.RecordKey(pseudonymizer, StaffingPayload.AttendanceIdPurpose, rawId);
         var updatedAt = r.RequiredTimestamp("updated_at");
         if (r.OptionalBool("deleted"))
         {
@@ -172,7 +172,7 @@ public sealed class StaffingPerformanceMapper(Pseudonymizer pseudonymizer) : ISo
     {
         var r = new ItemReader(item);
         var rawId = r.RequiredString("id");
-        var id = rawId is null ? null : pseudonymizer.Hash(StaffingPayload.PerformanceIdPurpose, rawId);
+        var id = rawId is null ? null : StaffingMapping.RecordKey(pseudonymizer, StaffingPayload.PerformanceIdPurpose, rawId);
         var updatedAt = r.RequiredTimestamp("updated_at");
         if (r.OptionalBool("deleted"))
         {
@@ -222,6 +222,36 @@ public sealed class StaffingPerformanceMapper(Pseudonymizer pseudonymizer) : ISo
 
 internal static class StaffingMapping
 {
+    /// <summary>
+    /// The stored key of a record whose id embeds an NIP (<c>PRS-20260102-{nip}</c>, <c>SKP-2026-Q3-{nip}</c>): the id
+    /// with its 18-digit NIP replaced by the NIP's keyed hash (the same token as <c>NipKey</c>), the rest kept. Keys
+    /// then sort by date like the source's ids, so a load appends to the key index instead of writing all over it (a
+    /// whole-id hash made every commit rewrite thousands of random index pages). Derived from the id alone, so a
+    /// tombstone finds its record. An id without such an NIP is hashed whole under <paramref name="purpose"/>.
+    /// </summary>
+    public static string RecordKey(Pseudonymizer pseudonymizer, string purpose, string rawId)
+    {
+        var id = rawId.Trim();
+        for (var start = 0; start < id.Length; start++)
+        {
+            if (!char.IsAsciiDigit(id[start]))
+            {
+                continue;
+            }
+            var end = start;
+            while (end < id.Length && char.IsAsciiDigit(id[end]))
+            {
+                end++;
+            }
+            if (end - start == 18)
+            {
+                return string.Concat(id.AsSpan(0, start), pseudonymizer.Hash(StaffingPayload.NipPurpose, id[start..end]), id.AsSpan(end));
+            }
+            start = end;
+        }
+        return pseudonymizer.Hash(purpose, id);
+    }
+
     /// <summary>The keyed hash of an 18-digit NIP field; the NIP itself never appears in a reason.</summary>
     public static string? NipKey(ItemReader r, Pseudonymizer pseudonymizer, string field)
     {

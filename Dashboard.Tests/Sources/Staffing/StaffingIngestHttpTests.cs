@@ -99,6 +99,13 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
 
     private static string S(JsonElement item, string name) => item.GetProperty(name).GetString()!;
 
+    /// <summary>The stored key of an attendance or evaluation item: its id with the one NIP in it replaced by the NIP's token.</summary>
+    private static string RecordKey(Pseudonymizer hash, string id, string nip)
+    {
+        Assert.Equal(1, (id.Length - id.Replace(nip, "", StringComparison.Ordinal).Length) / nip.Length);
+        return id.Replace(nip, hash.Hash("nip", nip), StringComparison.Ordinal);
+    }
+
     private static bool Live(JsonElement item) => !item.TryGetProperty("deleted", out var d) || d.ValueKind != JsonValueKind.True;
 
     private static DateOnly DateOfWib(string timestamp) =>
@@ -130,7 +137,7 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
         Assert.Equal(expected.Count, attendance.Count);
         foreach (var item in expected)
         {
-            var row = attendance[hash.Hash(StaffingPayload.AttendanceIdPurpose, S(item, "id"))];
+            var row = attendance[RecordKey(hash, S(item, "id"), S(item, "nip"))];
             Assert.Equal(hash.Hash("nip", S(item, "nip")), row.NipKey);
             Assert.Equal(S(item, "date"), row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             Assert.Equal(S(item, "status"), row.Status);
@@ -144,7 +151,7 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
         Assert.Equal(expected.Count, evaluations.Count);
         foreach (var item in expected)
         {
-            var row = evaluations[hash.Hash(StaffingPayload.PerformanceIdPurpose, S(item, "id"))];
+            var row = evaluations[RecordKey(hash, S(item, "id"), S(item, "nip"))];
             Assert.Equal(S(item, "period"), row.Period);
             Assert.Equal(S(item, "rating"), row.Rating);
             Assert.Equal(DateTimeOffset.Parse(S(item, "submitted_at"), CultureInfo.InvariantCulture), row.SubmittedAt);

@@ -199,6 +199,47 @@ public sealed class StaffingMapperTests
     }
 
     [Fact]
+    public void Record_keys_keep_the_id_but_its_nip_and_sort_by_date()
+    {
+        var token = Pseudonymizer.Hash("nip", Nip);
+        var valid = _attendance.Map(Parse(AttendanceItem()));
+        var tombstone = _attendance.Map(Parse(new JsonObject { ["id"] = $"PRS-20261006-{Nip}", ["updated_at"] = "2026-10-07T08:00:00+07:00", ["deleted"] = true }));
+        var duplicate = AttendanceItem();
+        duplicate["id"] = $"PRS-20261006-{Nip}-2";
+        var later = AttendanceItem();
+        later["id"] = $"PRS-20261007-{Nip}";
+        later["date"] = "2026-10-07";
+        later["check_in_at"] = "2026-10-07T07:12:40+07:00";
+        var evaluation = _performance.Map(Parse(Evaluation()));
+        var odd = _attendance.Map(Parse(new JsonObject { ["id"] = "PRS-tanpa-nip", ["updated_at"] = "2026-10-06T08:00:00+07:00", ["deleted"] = true }));
+
+        Assert.Equal($"PRS-20261006-{token}", valid.Id);
+        Assert.Equal(valid.Id, valid.Entity!.Id);
+        Assert.Equal(valid.Id, tombstone.Id);
+        Assert.Equal($"PRS-20261006-{token}-2", _attendance.Map(Parse(duplicate)).Id);
+        Assert.True(string.CompareOrdinal(valid.Id, _attendance.Map(Parse(later)).Id) < 0);
+        Assert.Equal($"SKP-2026-Q3-{token}", evaluation.Id);
+        Assert.Equal(Pseudonymizer.Hash(StaffingPayload.AttendanceIdPurpose, "PRS-tanpa-nip"), odd.Id);
+        Assert.DoesNotContain(Nip, valid.Id, StringComparison.Ordinal);
+        Assert.True(valid.Id!.Length <= 64);
+    }
+
+    [Fact]
+    public void Tokens_are_the_same_from_the_cache_and_from_a_fresh_pseudonymizer()
+    {
+        var fresh = new Pseudonymizer(Encoding.UTF8.GetBytes("test-pseudonym-key-0123456789abcdef"));
+        var first = Pseudonymizer.Hash("nip", Nip);
+        for (var i = 0; i < Pseudonymizer.CacheLimit + 10; i++)
+        {
+            Assert.Equal(fresh.Hash("nip", i.ToString("D18", System.Globalization.CultureInfo.InvariantCulture)),
+                Pseudonymizer.Hash("nip", i.ToString("D18", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        Assert.Equal(first, Pseudonymizer.Hash("nip", Nip));
+        Assert.Equal(first, fresh.Hash("nip", Nip));
+        Assert.NotEqual(first, fresh.Hash("npwpd", Nip));
+    }
+
+    [Fact]
     public void AffectedSince_IsAsEarlyAsTheChangeReaches()
     {
         var aktif = _employees.Map(Parse(Employee())).Entity!;

@@ -63,7 +63,7 @@ internal static class IngestMillionBench
             var t = r.Timings;
             await Console.Out.WriteLineAsync(
                 Invariant($"  run {i + 1}: product {r.Items:N0} items in {r.PullSeconds:F2} s = {r.Items / r.PullSeconds:N0} items/s ") +
-                Invariant($"(http {t.Http.TotalSeconds:F2} s, json {t.Json.TotalSeconds:F2} s, validation {t.Validation.TotalSeconds:F2} s, database {t.Database.TotalSeconds:F2} s, writer waiting {t.Waiting.TotalSeconds:F2} s; indicators {t.Indicators.TotalSeconds:F2} s); ") +
+                Invariant($"(http {t.Http.TotalSeconds:F2} s, json {t.Json.TotalSeconds:F2} s, validation {t.Validation.TotalSeconds:F2} s, database {t.Database.TotalSeconds:F2} s (of which commits {t.Commit.TotalSeconds:F2} s), writer waiting {t.Waiting.TotalSeconds:F2} s; indicators {t.Indicators.TotalSeconds:F2} s); ") +
                 Invariant($"hand-written {r.HandWritten.Items:N0} in {r.HandWritten.Seconds:F2} s = {r.HandWritten.Rate:N0}/s (fetch+json {r.HandWritten.FetchSeconds:F2} s, db {r.HandWritten.DatabaseSeconds:F2} s); ") +
                 Invariant($"plain EF {r.PlainEf.Items:N0} in {r.PlainEf.Seconds:F2} s = {r.PlainEf.Rate:N0}/s (fetch+json+map {r.PlainEf.FetchSeconds:F2} s, SaveChanges {r.PlainEf.DatabaseSeconds:F2} s); ") +
                 Invariant($"incremental {r.IncrementalItems} items in {r.IncrementalSeconds * 1000:F0} ms; host start {r.StartSeconds:F1} s"));
@@ -80,6 +80,7 @@ internal static class IngestMillionBench
         await Line("  json (s)", results.Select(r => r.Timings.Json.TotalSeconds), "F2");
         await Line("  validation+mapping (s)", results.Select(r => r.Timings.Validation.TotalSeconds), "F2");
         await Line("  database (s)", results.Select(r => r.Timings.Database.TotalSeconds), "F2");
+        await Line("    of which commits (s)", results.Select(r => r.Timings.Commit.TotalSeconds), "F2");
         await Line("  writer waiting for a page (s)", results.Select(r => r.Timings.Waiting.TotalSeconds), "F2");
         await Line("  indicators (s)", results.Select(r => r.Timings.Indicators.TotalSeconds), "F2");
         return 0;

@@ -3475,8 +3475,8 @@ namespace Dashboard.Ingest.Reporting.Migrations.PostgreSql
             modelBuilder.Entity("Dashboard.Ingest.Sources.Staffing.StaffingAttendance", b =>
                 {
                     b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset?>("CheckInAt")
                         .HasColumnType("timestamp with time zone");
@@ -3561,8 +3561,8 @@ namespace Dashboard.Ingest.Reporting.Migrations.PostgreSql
             modelBuilder.Entity("Dashboard.Ingest.Sources.Staffing.StaffingEvaluation", b =>
                 {
                     b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Flags")
                         .HasMaxLength(200)

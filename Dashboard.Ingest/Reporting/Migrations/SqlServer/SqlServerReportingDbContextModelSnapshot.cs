@@ -3476,8 +3476,8 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
             modelBuilder.Entity("Dashboard.Ingest.Sources.Staffing.StaffingAttendance", b =>
                 {
                     b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTimeOffset?>("CheckInAt")
                         .HasColumnType("datetimeoffset");
@@ -3562,8 +3562,8 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
             modelBuilder.Entity("Dashboard.Ingest.Sources.Staffing.StaffingEvaluation", b =>
                 {
                     b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Flags")
                         .HasMaxLength(200)

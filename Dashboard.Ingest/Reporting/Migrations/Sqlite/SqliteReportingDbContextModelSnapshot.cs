@@ -3454,7 +3454,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
             modelBuilder.Entity("Dashboard.Ingest.Sources.Staffing.StaffingAttendance", b =>
                 {
                     b.Property<string>("Id")
-                        .HasMaxLength(32)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CheckInAt")
@@ -3540,7 +3540,7 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
             modelBuilder.Entity("Dashboard.Ingest.Sources.Staffing.StaffingEvaluation", b =>
                 {
                     b.Property<string>("Id")
-                        .HasMaxLength(32)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Flags")
