@@ -1,5 +1,6 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Admissions;
+using Dashboard.Web.Shared.Export;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Admissions;
@@ -27,6 +28,8 @@ public sealed partial class AdmissionsPage
     private AdmissionsQueries Queries { get; set; } = default!;
 
     private static IReadOnlyList<Region> Kecamatan { get; } = ReferenceData.Kecamatan;
+
+    protected override DomainExport<(string? Region, string? School), AdmissionsView> Exports => AdmissionsExports.Page;
 
     protected override (string? Region, string? School) CurrentScope() => (Wilayah, Sekolah);
 

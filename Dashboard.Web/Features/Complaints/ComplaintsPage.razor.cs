@@ -1,6 +1,7 @@
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Web.Shared.Charts;
+using Dashboard.Web.Shared.Export;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Complaints;
@@ -28,6 +29,8 @@ public sealed partial class ComplaintsPage
         View?.RegionsParent.Level == RegionLevel.Kota ? RegionLevel.Kecamatan : RegionLevel.Kelurahan;
 
     private int AgencyChartHeight => Math.Max(220, 40 + (24 * (View?.ByAgency.Count ?? 0)));
+
+    protected override DomainExport<string, ComplaintsView> Exports => ComplaintsExports.Page;
 
     protected override string CurrentScope() => ComplaintsQueries.ResolveScope(Wilayah).Code;
 

@@ -1,6 +1,7 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Letters;
 using Dashboard.Web.Shared.Charts;
+using Dashboard.Web.Shared.Export;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Letters;
@@ -37,6 +38,8 @@ public sealed partial class LettersPage
     private LettersQueries Queries { get; set; } = default!;
 
     private static IReadOnlyList<Region> Kecamatan { get; } = ReferenceData.Kecamatan;
+
+    protected override DomainExport<string, LettersView> Exports => LettersExports.Page;
 
     protected override string CurrentScope() => LettersQueries.ResolveScope(Wilayah).Code;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Revenue;
 using Dashboard.Web.Shared.Charts;
+using Dashboard.Web.Shared.Export;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Revenue;
@@ -41,6 +42,8 @@ public sealed partial class RevenuePage
     private int TypesChartHeight => Math.Max(260, 40 + (22 * _typeLabels.Count));
 
     private int PbbChartHeight => Math.Max(260, 40 + (16 * _pbbLabels.Count));
+
+    protected override DomainExport<string, RevenueView> Exports => RevenueExports.Page;
 
     protected override string CurrentScope() => RevenueQueries.ResolveScope(Wilayah).Code;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Web.Shared.Charts;
+using Dashboard.Web.Shared.Export;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.SocialAid;
@@ -35,6 +36,8 @@ public sealed partial class SocialAidPage
 
     [Inject]
     private SocialAidQueries Queries { get; set; } = default!;
+
+    protected override DomainExport<string, AidView> Exports => SocialAidExports.Page;
 
     protected override string CurrentScope() => SocialAidQueries.ResolveScope(Wilayah).Code;
 

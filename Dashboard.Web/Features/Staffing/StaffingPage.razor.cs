@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Staffing;
+using Dashboard.Web.Shared.Export;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Staffing;
@@ -26,6 +27,8 @@ public sealed partial class StaffingPage
     private NavigationManager Navigation { get; set; } = default!;
 
     private int AgencyChartHeight => Math.Max(220, 40 + (24 * (View?.Attendance.Count ?? 0)));
+
+    protected override DomainExport<string, StaffingView> Exports => StaffingExports.Page;
 
     protected override string CurrentScope() => StaffingQueries.ResolveScope(Opd);
 

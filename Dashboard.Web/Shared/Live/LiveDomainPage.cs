@@ -1,4 +1,5 @@
 using Dashboard.Ingest.Shared.Live;
+using Dashboard.Web.Shared.Export;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
 using Dashboard.Web.Shared.Throttling;
@@ -60,6 +61,9 @@ public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
     /// <summary>The source whose events reload the page (<c>KpiEvent.Source</c>).</summary>
     protected abstract string Source { get; }
 
+    /// <summary>The page's downloads (every table and chart series it shows).</summary>
+    protected abstract DomainExport<TScope, TView> Exports { get; }
+
     /// <summary>The scope the URL's parameters select now.</summary>
     protected abstract TScope CurrentScope();
 
@@ -93,6 +97,9 @@ public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
 
     /// <summary>Keeps the data ages current: bind to <c>WibClock.OnMinute</c>.</summary>
     protected void OnMinute(DateTimeOffset now) => Now = now;
+
+    /// <summary>The download links of one of the page's tables, for the scope on screen.</summary>
+    protected ExportLink Export(string table) => Exports.Link(table, LoadedScope!);
 
     /// <summary>"Updated 3 minutes ago · 14:02" from the source's last successful run, or "never".</summary>
     protected string Freshness() => View?.LastSuccessAt is { } at
