@@ -11,16 +11,8 @@ public static class ComplaintsExports
 {
     private static readonly DomainTables<ComplaintsView> T = new();
 
-    public static DomainExport<string, ComplaintsView> Page { get; } = new()
-    {
-        Route = "aduan",
-        Policy = Policies.DomainDiskominfo,
-        Source = ComplaintsIndicators.Source,
-        Scope = q => ComplaintsQueries.ResolveScope(q["wilayah"]).Code,
-        Query = DomainExports.RegionQuery,
-        Load = (services, scope, ct) => services.GetRequiredService<ComplaintsQueries>().GetAsync(scope, ct),
-        Filters = v => DomainExports.RegionFilters(v.Scope),
-        Tables =
+    public static DomainExport<string, ComplaintsView> Page { get; } = DomainExports.RegionPage<ComplaintsView, ComplaintsQueries>(
+        "aduan", Policies.DomainDiskominfo, ComplaintsIndicators.Source, ComplaintsQueries.ResolveScope, (queries, scope, ct) => queries.GetAsync(scope, ct), v => v.Scope,
         [
             T.Table("harian", v => v.Days.Select((day, i) => (Day: day, Count: v.ReceivedPerDay[i])), InKelurahan, [Codes.ComplaintsReceived],
                 new("tanggal", r => r.Day), new("aduan_masuk", r => r.Count, IsCount: true)),
@@ -39,8 +31,7 @@ public static class ComplaintsExports
                 new("aduan_masuk_30_hari", r => r.Received, IsCount: true), new("per_10rb_penduduk", r => r.Per10k),
                 new("penduduk_perkiraan", r => r.PopulationIsEstimate ? "ya" : "tidak"),
                 new("lewat_sla", r => r.Overdue, IsCount: true), new("selesai_pct", r => r.ClosedPct)),
-        ],
-    };
+        ]);
 
     private static bool InKelurahan<TRow>(ComplaintsView view, TRow row) => view.Scope.Level == RegionLevel.Kelurahan;
 }

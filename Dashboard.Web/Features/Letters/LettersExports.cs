@@ -11,16 +11,8 @@ public static class LettersExports
 {
     private static readonly DomainTables<LettersView> T = new();
 
-    public static DomainExport<string, LettersView> Page { get; } = new()
-    {
-        Route = "layanan-surat",
-        Policy = Policies.DomainSetda,
-        Source = LettersIndicators.Source,
-        Scope = q => LettersQueries.ResolveScope(q["wilayah"]).Code,
-        Query = DomainExports.RegionQuery,
-        Load = (services, scope, ct) => services.GetRequiredService<LettersQueries>().GetAsync(scope, ct),
-        Filters = v => DomainExports.RegionFilters(v.Scope),
-        Tables =
+    public static DomainExport<string, LettersView> Page { get; } = DomainExports.RegionPage<LettersView, LettersQueries>(
+        "layanan-surat", Policies.DomainSetda, LettersIndicators.Source, LettersQueries.ResolveScope, (queries, scope, ct) => queries.GetAsync(scope, ct), v => v.Scope,
         [
             // A column a letter type, like the chart's series: the types with a request in the window.
             T.Table("harian", v => Enumerable.Range(0, v.Days.Count), InKelurahan, [Codes.Requests], v =>
@@ -41,8 +33,7 @@ public static class LettersExports
             T.Table("tunggakan", v => v.Backlog, (_, _) => false, [],
                 new("id_permohonan", r => r.Id), new("kelurahan", r => r.KelurahanName), new("jenis", r => r.Type),
                 new("diajukan_wib", r => r.RequestedAt), new("batas_standar_wib", r => r.Deadline), new("status", r => r.Status)),
-        ],
-    };
+        ]);
 
     /// <summary>The types the daily chart draws (those with a request in the window), with their index in the view.</summary>
     internal static IEnumerable<(string Type, int Index)> ShownTypes(LettersView view) =>

@@ -15,16 +15,8 @@ public static class RevenueExports
 {
     private static readonly DomainTables<RevenueView> T = new();
 
-    public static DomainExport<string, RevenueView> Page { get; } = new()
-    {
-        Route = "pendapatan",
-        Policy = Policies.DomainBapenda,
-        Source = RevenueIndicators.Source,
-        Scope = q => RevenueQueries.ResolveScope(q["wilayah"]).Code,
-        Query = DomainExports.RegionQuery,
-        Load = (services, scope, ct) => services.GetRequiredService<RevenueQueries>().GetAsync(scope, ct),
-        Filters = v => DomainExports.RegionFilters(v.Scope),
-        Tables =
+    public static DomainExport<string, RevenueView> Page { get; } = DomainExports.RegionPage<RevenueView, RevenueQueries>(
+        "pendapatan", Policies.DomainBapenda, RevenueIndicators.Source, RevenueQueries.ResolveScope, (queries, scope, ct) => queries.GetAsync(scope, ct), v => v.Scope,
         [
             T.Table("kumulatif", v => v.YearDays.Select((day, i) => (Day: day, Cumulative: v.CumulativeTax[i], Proportional: v.ProportionalTax[i])), Never,
                 [Codes.TaxRealisationPct, Codes.TaxGapToProportional],
@@ -44,8 +36,7 @@ public static class RevenueExports
             T.Table<RevenueView>("wajib_pajak", v => [v], (v, _) => DomainExports.IsKelurahan(v.Scope.Code), [Codes.BphtbTransactions, Codes.ActiveTaxpayers],
                 new("transaksi_bphtb_bulan_ini", r => r.BphtbThisMonth, IsCount: true), new("nilai_bphtb_bulan_ini_rp", r => r.BphtbValueThisMonth),
                 new("wajib_pajak_baru_30_hari", r => r.NewTaxpayers, IsCount: true)),
-        ],
-    };
+        ]);
 
     private static bool Never<TRow>(RevenueView view, TRow row) => false;
 }

@@ -11,16 +11,8 @@ public static class SocialAidExports
 {
     private static readonly DomainTables<AidView> T = new();
 
-    public static DomainExport<string, AidView> Page { get; } = new()
-    {
-        Route = "bansos",
-        Policy = Policies.DomainDinsos,
-        Source = SocialAidIndicators.Source,
-        Scope = q => SocialAidQueries.ResolveScope(q["wilayah"]).Code,
-        Query = DomainExports.RegionQuery,
-        Load = (services, scope, ct) => services.GetRequiredService<SocialAidQueries>().GetAsync(scope, ct),
-        Filters = v => DomainExports.RegionFilters(v.Scope),
-        Tables =
+    public static DomainExport<string, AidView> Page { get; } = DomainExports.RegionPage<AidView, SocialAidQueries>(
+        "bansos", Policies.DomainDinsos, SocialAidIndicators.Source, SocialAidQueries.ResolveScope, (queries, scope, ct) => queries.GetAsync(scope, ct), v => v.Scope,
         [
             // The regions table, which holds the programme chart's bars too: a column a programme.
             T.Table("wilayah", v => v.Regions, (_, r) => DomainExports.IsKelurahan(r.Code),
@@ -52,8 +44,7 @@ public static class SocialAidExports
                 new("tersalur_pct", r => r.DisbursedPct), new("gagal", r => r.Failed, IsCount: true), new("nilai_tersalur_rp", r => r.AmountDisbursed)),
             T.Table("alasan_gagal", v => v.FailureReasons, InKelurahan, [Codes.Failed],
                 new("alasan", r => r.Label), new("gagal", r => r.Count, IsCount: true)),
-        ],
-    };
+        ]);
 
     private static bool InKelurahan<TRow>(AidView view, TRow row) => view.Scope.Level == RegionLevel.Kelurahan;
 }

@@ -179,6 +179,26 @@ public static class DomainExports
     /// <summary>The path segment under a page where its downloads are (<c>/aduan/ekspor/harian.csv</c>).</summary>
     public const string Segment = "ekspor";
 
+    /// <summary>
+    /// The downloads of a page whose scope is a region of <c>?wilayah=</c> (resolved by <paramref name="resolve"/>, the
+    /// page's own resolver) loaded by <typeparamref name="TQueries"/>, the page's query service.
+    /// </summary>
+    public static DomainExport<string, TView> RegionPage<TView, TQueries>(
+        string route, string policy, string source, Func<string?, Region> resolve,
+        Func<TQueries, string, CancellationToken, Task<TView>> load, Func<TView, Region> scope, IReadOnlyList<DomainTable<TView>> tables)
+        where TView : class, IDomainView
+        where TQueries : notnull => new()
+        {
+            Route = route,
+            Policy = policy,
+            Source = source,
+            Scope = q => resolve(q["wilayah"]).Code,
+            Query = RegionQuery,
+            Load = (services, code, ct) => load(services.GetRequiredService<TQueries>(), code, ct),
+            Filters = v => RegionFilters(scope(v)),
+            Tables = tables,
+        };
+
     /// <summary>The metadata of a region scope: its Kemendagri code, name and level.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> RegionFilters(Region region)
     {
