@@ -2,6 +2,7 @@ using Dashboard.Web.Features.Complaints;
 using Dashboard.Web.Features.Letters;
 using Dashboard.Web.Features.Operations;
 using Dashboard.Web.Features.Overview;
+using Dashboard.Web.Shared.Export;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
 using Microsoft.AspNetCore.Localization;
@@ -91,6 +92,9 @@ public static class UiExtensions
         // WebSocket compression costs about 270 KB a circuit (TOOLCHAIN.md).
         app.MapOperations();
         Features.Indicators.IndicatorExport.MapIndicatorExports(app);
+        app.MapDomainExports(
+            ComplaintsExports.Page, LettersExports.Page, Features.Staffing.StaffingExports.Page, Features.Revenue.RevenueExports.Page,
+            Features.SocialAid.SocialAidExports.Page, Features.Admissions.AdmissionsExports.Page);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
         return app;

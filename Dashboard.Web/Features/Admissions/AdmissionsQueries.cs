@@ -28,7 +28,7 @@ public sealed record AdmissionsSchoolRow(
 public sealed record AdmissionsHomeRow(string Code, string Name, int Children, int NotPlaced);
 
 /// <summary>Everything the SPMB page shows for the city, a region or a school.</summary>
-public sealed record AdmissionsView
+public sealed record AdmissionsView : Dashboard.Web.Shared.Live.IDomainView
 {
     /// <summary>A region code, or an NPSN when <see cref="IsSchool"/>.</summary>
     public required string Scope { get; init; }

@@ -30,7 +30,7 @@ public sealed record RegionRow(
 public sealed record ScopeStep(string Code, string Name, RegionLevel Level);
 
 /// <summary>Everything the complaints page shows for one region.</summary>
-public sealed record ComplaintsView
+public sealed record ComplaintsView : Dashboard.Web.Shared.Live.IDomainView
 {
     public required Region Scope { get; init; }
     public required IReadOnlyList<ScopeStep> Trail { get; init; }

@@ -1,18 +1,10 @@
 using System.Globalization;
-using System.Text;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Web.Auth;
-using Dashboard.Web.Features.Operations;
+using Dashboard.Web.Shared.Export;
 using Dashboard.Web.Shared.Privacy;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Dashboard.Web.Features.Indicators;
-
-/// <summary>A table to export: column headers, rows of cells (string, double or null), and the filters and metadata behind it.</summary>
-public sealed record ExportTable(
-    string Name, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<KeyValuePair<string, string>> Metadata);
 
 /// <summary>
 /// Exports of the indicator page's trend, exactly the series the page draws (same query, same region and window):
@@ -95,87 +87,11 @@ public static class IndicatorExport
         return table with { Rows = [.. rows] };
     }
 
-    /// <summary>The table as CSV: a header line, then a line a row; numbers in invariant notation, text quoted.</summary>
-    public static byte[] Csv(ExportTable table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', table.Columns.Select(OperationsEndpoints.Cell)).Append("\r\n");
-        foreach (var row in table.Rows)
-        {
-            csv.AppendJoin(',', row.Select(c => c switch
-            {
-                null => "",
-                double v => v.ToString("R", CultureInfo.InvariantCulture),
-                _ => OperationsEndpoints.Cell(Convert.ToString(c, CultureInfo.InvariantCulture)),
-            })).Append("\r\n");
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
+    /// <summary>The table as CSV (<see cref="TableExport.Csv"/>).</summary>
+    public static byte[] Csv(ExportTable table) => TableExport.Csv(table);
 
-    /// <summary>
-    /// The table as an .xlsx workbook: sheet "Data" (header and rows, numbers as numbers), each of
-    /// <paramref name="more"/> on a sheet of its own name, and sheet "Metadata" with the filters and metadata.
-    /// </summary>
-    public static byte[] Xlsx(ExportTable table, params ExportTable[] more)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(more);
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            AddSheet(workbook, sheets, 1, "Data", [table.Columns.Cast<object?>().ToList(), .. table.Rows]);
-            uint id = 2;
-            foreach (var extra in more)
-            {
-                AddSheet(workbook, sheets, id++, extra.Name, [extra.Columns.Cast<object?>().ToList(), .. extra.Rows]);
-            }
-            AddSheet(workbook, sheets, id, "Metadata",
-                [["kunci", "nilai"], .. table.Metadata.Select(m => (IReadOnlyList<object?>)[m.Key, m.Value])]);
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
-    }
-
-    private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IReadOnlyList<IReadOnlyList<object?>> rows)
-    {
-        var part = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var row = new Row { RowIndex = (uint)(r + 1) };
-            for (var c = 0; c < rows[r].Count; c++)
-            {
-                var reference = ColumnName(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
-                switch (rows[r][c])
-                {
-                    case null:
-                        break;
-                    case double v:
-                        row.AppendChild(new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(v) });
-                        break;
-                    case var text:
-                        row.AppendChild(new Cell
-                        {
-                            CellReference = reference,
-                            DataType = CellValues.InlineString,
-                            InlineString = new InlineString(new Text(Convert.ToString(text, CultureInfo.InvariantCulture) ?? "") { Space = SpaceProcessingModeValues.Preserve }),
-                        });
-                        break;
-                }
-            }
-            data.AppendChild(row);
-        }
-        part.Worksheet = new Worksheet(data);
-        sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
-    }
-
-    private static string ColumnName(int index) => index < 26
-        ? ((char)('A' + index)).ToString()
-        : ColumnName((index / 26) - 1) + (char)('A' + (index % 26));
+    /// <summary>The tables as one workbook (<see cref="TableExport.Xlsx"/>).</summary>
+    public static byte[] Xlsx(ExportTable table, params ExportTable[] more) => TableExport.Xlsx(table, more);
 
     /// <summary>Maps the two downloads (signed-in users and API clients, like the indicator API).</summary>
     public static WebApplication MapIndicatorExports(this WebApplication app)
@@ -204,8 +120,8 @@ public static class IndicatorExport
                 var csvTable = string.Equals(tabel, "wilayah", StringComparison.OrdinalIgnoreCase) ? regions : trend;
                 var file = $"{code.ToLowerInvariant()}-{view.ScopeCode}-{(csvTable == regions && format == "csv" ? "wilayah" : IndicatorLinks.Param(period))}.{format}";
                 return format == "csv"
-                    ? Results.File(Csv(csvTable), "text/csv; charset=utf-8", file)
-                    : Results.File(Xlsx(trend, regions), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+                    ? Results.File(Csv(csvTable), TableExport.CsvContentType, file)
+                    : Results.File(Xlsx(trend, regions), TableExport.XlsxContentType, file);
             }).RequireAuthorization(Policies.ReadIndicators).ExcludeFromDescription();
         return app;
     }

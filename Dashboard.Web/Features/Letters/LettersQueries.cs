@@ -29,7 +29,7 @@ public sealed record BacklogRow(string Id, string KelurahanName, string Type, Da
 public sealed record LettersScopeStep(string Code, string Name, RegionLevel Level);
 
 /// <summary>Everything the letter-services page shows for one region.</summary>
-public sealed record LettersView
+public sealed record LettersView : Dashboard.Web.Shared.Live.IDomainView
 {
     public required Region Scope { get; init; }
     public required IReadOnlyList<LettersScopeStep> Trail { get; init; }

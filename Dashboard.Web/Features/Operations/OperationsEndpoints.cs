@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Shared.Export;
 
 namespace Dashboard.Web.Features.Operations;
 
@@ -36,17 +37,6 @@ public static class OperationsEndpoints
         return app;
     }
 
-    /// <summary>A quoted CSV cell; a leading = + - @ is neutralised so that a spreadsheet never runs it as a formula.</summary>
-    public static string Cell(string? value)
-    {
-        if (value is null)
-        {
-            return "";
-        }
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    /// <summary>A quoted CSV cell that a spreadsheet never runs as a formula (<see cref="TableExport.Cell"/>).</summary>
+    public static string Cell(string? value) => TableExport.Cell(value);
 }

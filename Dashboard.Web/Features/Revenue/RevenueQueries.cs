@@ -22,7 +22,7 @@ public sealed record PbbRow(int? Rank, string Code, string Name, string Kecamata
 public sealed record RevenueScopeStep(string Code, string Name);
 
 /// <summary>Everything the revenue page shows for the city or one region.</summary>
-public sealed record RevenueView
+public sealed record RevenueView : Dashboard.Web.Shared.Live.IDomainView
 {
     public required Region Scope { get; init; }
     public required IReadOnlyList<RevenueScopeStep> Trail { get; init; }

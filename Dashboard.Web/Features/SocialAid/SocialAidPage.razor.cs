@@ -1,13 +1,9 @@
 using System.Globalization;
 using Dashboard.Ingest.Reporting;
-using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Web.Shared.Charts;
-using Dashboard.Web.Shared.Formatting;
-using Dashboard.Web.Shared.Localization;
-using Dashboard.Web.Shared.Throttling;
+using Dashboard.Web.Shared.Export;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Web.Features.SocialAid;
 
@@ -17,9 +13,9 @@ namespace Dashboard.Web.Features.SocialAid;
 /// its failures and their reasons, the latest tahap, desil 1–10 with their coverage, verval progress and the last
 /// 12 months' graduations against the yearly target. Live on the source's events, throttled like the other pages.
 /// </summary>
-public sealed partial class SocialAidPage : IDisposable
+public sealed partial class SocialAidPage
 {
-    internal const string Source = SocialAidIndicators.Source;
+    protected override string Source => SocialAidIndicators.Source;
 
     private static readonly IReadOnlyList<string> Desils = [.. Enumerable.Range(1, 10).Select(d => d.ToString(CultureInfo.InvariantCulture))];
     private static readonly object Stacked = new { chart = new { stacked = true }, legend = new { position = "top" } };
@@ -30,15 +26,9 @@ public sealed partial class SocialAidPage : IDisposable
         colors = new[] { "#2e7d32", "#90a4ae", "#c62828" },
     };
 
-    private readonly CancellationTokenSource _cts = new();
-    private AidView? _view;
-    private string? _loadedScope;
-    private DateTimeOffset _now;
     private IReadOnlyList<ChartSeries> _programSeries = [];
     private IReadOnlyList<ChartSeries> _progressSeries = [];
     private IReadOnlyList<ChartSeries> _desilSeries = [];
-    private IDisposable? _subscription;
-    private RefreshThrottle? _throttle;
 
     /// <summary>The selected region's Kemendagri code (<c>?wilayah=35.73.03</c>); empty or unknown is the city.</summary>
     [SupplyParameterFromQuery(Name = "wilayah")]
@@ -47,69 +37,14 @@ public sealed partial class SocialAidPage : IDisposable
     [Inject]
     private SocialAidQueries Queries { get; set; } = default!;
 
-    [Inject]
-    private KpiBroadcaster Broadcaster { get; set; } = default!;
+    protected override DomainExport<string, AidView> Exports => SocialAidExports.Page;
 
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
+    protected override string CurrentScope() => SocialAidQueries.ResolveScope(Wilayah).Code;
 
-    [Inject]
-    private DashboardFormatter Format { get; set; } = default!;
+    protected override Task<AidView> LoadAsync(string scope, CancellationToken ct) => Queries.GetAsync(scope, ct);
 
-    [Inject]
-    private IStringLocalizer<UiStrings> L { get; set; } = default!;
-
-    [Inject]
-    private ILogger<SocialAidPage> Logger { get; set; } = default!;
-
-    protected override void OnInitialized()
+    protected override void Shape(AidView view)
     {
-        _now = Time.GetUtcNow();
-        if (RendererInfo.IsInteractive)
-        {
-            _throttle = new RefreshThrottle(ReloadAsync, TimeSpan.FromMilliseconds(250), Time, ex => Log.RefreshFailed(Logger, ex));
-            _subscription = Broadcaster.Subscribe(OnKpiEvent);
-        }
-    }
-
-    protected override async Task OnParametersSetAsync()
-    {
-        var scope = SocialAidQueries.ResolveScope(Wilayah).Code;
-        if (_view is null || scope != _loadedScope)
-        {
-            Show(await Queries.GetAsync(scope, _cts.Token), scope);
-        }
-    }
-
-    private Task OnKpiEvent(KpiEvent e)
-    {
-        if (e.Source == Source && e is IndicatorsChanged or IngestProgress)
-        {
-            _throttle?.Request();
-        }
-        return Task.CompletedTask;
-    }
-
-    private async Task ReloadAsync(CancellationToken ct)
-    {
-        var scope = _loadedScope ?? SocialAidQueries.ResolveScope(Wilayah).Code;
-        var view = await Queries.GetAsync(scope, ct);
-        await InvokeAsync(() =>
-        {
-            // A navigation to another region may have landed meanwhile; its own load wins.
-            if (scope == _loadedScope)
-            {
-                Show(view, scope);
-                StateHasChanged();
-            }
-        });
-    }
-
-    private void Show(AidView view, string scope)
-    {
-        _view = view;
-        _loadedScope = scope;
-        _now = Time.GetUtcNow();
         // Programmes nobody in scope receives stay out of the legend.
         _programSeries = [.. view.Programs.Select((program, i) => (program, i))
             .Where(p => view.Regions.Any(r => r.PerProgram[p.i] > 0))
@@ -129,9 +64,7 @@ public sealed partial class SocialAidPage : IDisposable
             ];
     }
 
-    private void OnMinute(DateTimeOffset now) => _now = now;
-
-    private bool IsSelected(string code) => _view is { } v && (v.Scope.Code == code || v.Scope.ParentCode == code);
+    private bool IsSelected(string code) => View is { } v && (v.Scope.Code == code || v.Scope.ParentCode == code);
 
     private static string ScopeHref(string code) =>
         code == ReferenceData.KotaCode ? "bansos" : $"bansos?wilayah={Uri.EscapeDataString(code)}";
@@ -142,7 +75,7 @@ public sealed partial class SocialAidPage : IDisposable
 
     private string ReasonName(string reason) => reason.Length == 0 ? L["socialaid.failures.unknown"].Value : reason;
 
-    private string ProgressTitle() => _view?.Stage is { } stage
+    private string ProgressTitle() => View?.Stage is { } stage
         ? L["socialaid.chart.progress", stage].Value
         : L["socialaid.chart.progress.none"].Value;
 
@@ -150,16 +83,4 @@ public sealed partial class SocialAidPage : IDisposable
 
     private static string MonthLabel(string yearMonth) =>
         DateOnly.ParseExact(yearMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMM yy", CultureInfo.CurrentCulture);
-
-    private string Freshness() => _view?.LastSuccessAt is { } at
-        ? L["source.updated", Format.Age(_now - at)].Value + " · " + Format.WibTime(at)
-        : L["source.never"].Value;
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _throttle?.Dispose();
-        _cts.Cancel();
-        _cts.Dispose();
-    }
 }

@@ -29,7 +29,7 @@ public sealed record AidStageRow(string Stage, int Allocated, int Disbursed, int
 public sealed record AidCount(string Label, int Count);
 
 /// <summary>Everything the social aid page shows for the city or one region.</summary>
-public sealed record AidView
+public sealed record AidView : Dashboard.Web.Shared.Live.IDomainView
 {
     public required Region Scope { get; init; }
     public required IReadOnlyList<AidScopeStep> Trail { get; init; }

@@ -20,7 +20,7 @@ public sealed record PostsRow(string Code, string Name, int Expected, int Filled
 public sealed record LabelCount(string Label, int Count);
 
 /// <summary>Everything the staffing page shows for the city or one OPD.</summary>
-public sealed record StaffingView
+public sealed record StaffingView : Dashboard.Web.Shared.Live.IDomainView
 {
     /// <summary>The selected OPD code, or the kota code.</summary>
     public required string Scope { get; init; }

@@ -1,0 +1,369 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Ingest;
+using Dashboard.Tests.Infrastructure;
+using Dashboard.Tests.Web.Accounts;
+using Dashboard.Tests.Web.Indicators;
+using Dashboard.Web.Auth;
+using Dashboard.Web.Features.Admissions;
+using Dashboard.Web.Features.Complaints;
+using Dashboard.Web.Features.Letters;
+using Dashboard.Web.Features.Revenue;
+using Dashboard.Web.Features.SocialAid;
+using Dashboard.Web.Features.Staffing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Web.Exports;
+
+/// <summary>One app with every source refreshed once (small simulated registers), shared by the export tests.</summary>
+public sealed class AllSourcesFixture : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DashboardFactory? _app;
+
+    public async Task<DashboardFactory> StartAsync()
+    {
+        await _gate.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            if (_app is null)
+            {
+                var app = new DashboardFactory(new Dictionary<string, string?>
+                {
+                    // Every test signs in afresh: more than the 20 sign-ins a minute one address may try.
+                    ["Hardening:SignInPerMinute"] = "1000",
+                    ["Sources:Staffing:Simulator:Headcount"] = "800",
+                    ["Sources:Staffing:Simulator:AttendanceWorkingDays"] = "5",
+                    ["Sources:Revenue:Simulator:Taxpayers"] = "200",
+                    ["Sources:Revenue:Simulator:PbbObjects"] = "1000",
+                    ["Sources:SocialAid:Simulator:Families"] = "2000",
+                    ["Sources:Admissions:Simulator:CohortSize"] = "1500",
+                });
+                foreach (var source in app.Services.GetServices<IIngestSource>())
+                {
+                    var run = await app.RefreshAsync(source.Name);
+                    Assert.True(run.Status == IngestRunStatus.Succeeded, $"{source.Name}: {run.Status} {run.Error}");
+                }
+                _app = app;
+            }
+            return _app;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        _gate.Dispose();
+    }
+}
+
+/// <summary>
+/// Every table and chart series of the six domain pages downloaded through the real host, as CSV and as .xlsx, against
+/// the numbers the page's own query returns for the same scope; the metadata sheet; small-count suppression of
+/// kelurahan-level counts; and the page's authorization (signed out, another OPD's head).
+/// </summary>
+public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClassFixture<AllSourcesFixture>
+{
+    private const int Minimum = 5; // Privacy:MinimumCount's default
+
+    /// <summary>A count the page shows; expected as "&lt; 5" when <see cref="Kelurahan"/> and 1–4.</summary>
+    private sealed record Counted(double Value, bool Kelurahan);
+
+    private sealed record Expected(string Table, IReadOnlyList<object?[]> Rows);
+
+    private static bool IsKelurahanCode(string? code) => code?.Count(c => c == '.') == 3;
+
+    private static Counted C(double value, bool kelurahan) => new(value, kelurahan);
+
+    // ---- what each page shows, written from its view independently of the export's table definitions ----
+
+    private static IEnumerable<Expected> Complaints(ComplaintsView v)
+    {
+        var k = IsKelurahanCode(v.Scope.Code);
+        yield return new("harian", [.. v.Days.Select((d, i) => new object?[] { d, C(v.ReceivedPerDay[i] ?? 0, k) })]);
+        yield return new("kanal", [.. v.ByChannel.Select(r => new object?[] { r.Name, C(r.Count, k) })]);
+        yield return new("kategori", [.. v.ByCategory.Select(r => new object?[] { r.Name, C(r.Count, k) })]);
+        yield return new("opd", [.. v.ByAgency.Select(r => new object?[] { r.Name, C(r.Count, k) })]);
+        yield return new("liga_opd", [.. v.League.Select(r => new object?[] { r.Code, r.Name, r.CompliancePct, r.Status.ToString(), r.Received, r.Overdue })]);
+        yield return new("wilayah", [.. v.Regions.Select(r => new object?[]
+        {
+            r.Code, r.Name, r.Level.ToString().ToLowerInvariant(), C(r.Received, IsKelurahanCode(r.Code)), r.Per10k,
+            r.PopulationIsEstimate ? "ya" : "tidak", r.Overdue is { } o ? C(o, IsKelurahanCode(r.Code)) : null, r.ClosedPct,
+        })]);
+    }
+
+    private static IEnumerable<Expected> Letters(LettersView v)
+    {
+        var k = IsKelurahanCode(v.Scope.Code);
+        var shown = Enumerable.Range(0, v.Types.Count).Where(t => v.RequestsPerDayByType[t].Any(x => x > 0)).ToList();
+        yield return new("harian", [.. v.Days.Select((d, i) => new object?[] { d }.Concat(shown.Select(t => (object?)C(v.RequestsPerDayByType[t][i] ?? 0, k))).ToArray())]);
+        yield return new("jenis", [.. v.ByType.Select(r => new object?[] { r.Type, C(r.Count, k) })]);
+        yield return new("sesuai_standar", [.. v.Days.Select((d, i) => new object?[] { d, v.WithinStandardPerDay[i] })]);
+        yield return new("peringkat", [.. v.Ranking.Select(r => new object?[]
+        {
+            r.Rank, r.Code, r.Name, r.Kecamatan, r.WithinStandardPct, r.Status.ToString(), C(r.Requests, true), r.PerThousand, r.RejectedPct,
+            C(r.Open, true), C(r.Overdue, true),
+        })]);
+        yield return new("tunggakan", [.. v.Backlog.Select(r => new object?[] { r.Id, r.KelurahanName, r.Type, Wib(r.RequestedAt), Wib(r.Deadline), r.Status })]);
+    }
+
+    private static IEnumerable<Expected> Staffing(StaffingView v)
+    {
+        yield return new("kehadiran", [.. v.Attendance.Select(r => new object?[] { r.Code, r.Name, r.Headcount, r.Present, r.Late, r.Unexcused, r.AwayOrLeave, r.Sick, r.PresentPct })]);
+        yield return new("kedatangan", [.. v.Arrivals.Select(r => new object?[] { r.Label, r.Count })]);
+        yield return new("penilaian", [.. v.Ratings.Select(r => new object?[] { r.Label, r.Count })]);
+        yield return new("golongan", [.. v.RankGroups.Select((g, i) => new object?[] { g, v.Pns[i], v.Pppk[i] })]);
+        yield return new("pensiun", [.. v.Retirements.Select(r => new object?[] { r.Label, r.Count })]);
+        yield return new("jabatan", [.. v.Posts.Select(r => new object?[] { r.Code, r.Name, r.Expected, r.Filled, r.Vacant })]);
+    }
+
+    private static IEnumerable<Expected> Revenue(RevenueView v)
+    {
+        var k = IsKelurahanCode(v.Scope.Code);
+        yield return new("kumulatif", [.. v.YearDays.Select((d, i) => new object?[] { d, v.CumulativeTax[i], v.ProportionalTax[i] })]);
+        yield return new("jenis", [.. v.Types.Append(v.TaxTotal).Append(v.RetributionTotal).Append(v.PadTotal)
+            .Select(r => new object?[] { r.Code, r.Name, r.Kind, r.Target, r.Realised, r.Pct, r.GapPp })]);
+        yield return new("harian", [.. v.RecentDays.Select((d, i) => new object?[] { d, v.DailyReceipts[i], v.DailyReceiptsLastYear[i] })]);
+        yield return new("pbb", [.. v.Pbb.Select(r => new object?[] { r.Rank, r.Code, r.Name, r.Kecamatan, r.Due, r.Paid, r.Pct, r.Arrears, r.Status.ToString() })]);
+        yield return new("wajib_pajak", [[C(v.BphtbThisMonth, k), v.BphtbValueThisMonth, v.NewTaxpayers is { } n ? C(n, k) : null]]);
+    }
+
+    private static IEnumerable<Expected> SocialAid(AidView v)
+    {
+        var k = IsKelurahanCode(v.Scope.Code);
+        yield return new("wilayah", [.. v.Regions.Select(r =>
+        {
+            var kr = IsKelurahanCode(r.Code);
+            return new object?[] { r.Code, r.Name, C(r.Recipients, kr) }
+                .Concat(r.PerProgram.Select(p => (object?)C(p, kr)))
+                .Concat([C(r.Poorest, kr), r.CoveragePct, r.VervalPct, r.DisbursedPct, C(r.Failed, kr), C(r.Graduated, kr)]).ToArray();
+        })]);
+        yield return new("penyaluran", [.. v.Progress.Select(r => new object?[] { r.Program, C(r.Disbursed, k), C(r.Scheduled, k), C(r.Failed, k), r.AmountDisbursed })]);
+        yield return new("desil", [.. v.DesilRecipients.Select((n, i) => new object?[] { i + 1, C(n, k), C(v.DesilOthers[i], k) })]);
+        yield return new("verval", [.. v.Verval.Select(r => new object?[] { r.Label, C(r.Count, k) })]);
+        yield return new("graduasi", [.. v.Graduations.Select(r => new object?[] { r.Label, C(r.Count, k) })]);
+        yield return new("tahap", [.. v.Stages.Select(r => new object?[] { r.Stage, C(r.Allocated, k), C(r.Disbursed, k), r.DisbursedPct, C(r.Failed, k), r.AmountDisbursed })]);
+        yield return new("alasan_gagal", [.. v.FailureReasons.Select(r => new object?[] { r.Label, C(r.Count, k) })]);
+    }
+
+    private static IEnumerable<Expected> Admissions(AdmissionsView v)
+    {
+        var k = !v.IsSchool && IsKelurahanCode(v.Scope);
+        yield return new("jenjang", [.. v.Levels.Select(r => new object?[] { r.Level, C(r.Applicants, k), r.Seats })]);
+        yield return new("jalur", [.. v.Routes.Select(r => new object?[] { r.Route, r.Quota, C(r.Placed, k) })]);
+        yield return new("status", [.. v.Statuses.Select(r => new object?[] { r.Label, C(r.Count, k) })]);
+        yield return new("harian", [.. v.Days.Select(r => new object?[] { r.Day, C(r.Count, k) })]);
+        yield return new("sekolah", [.. v.Schools.Select(r => new object?[] { r.Npsn, r.Name, r.Level, r.Ownership, r.Seats, r.Applicants, r.ApplicantsPerSeat, r.Placed, r.FilledPct, r.SeatsLeft })]);
+        yield return new("belum_tertampung", [.. v.NotPlaced.Select(r => new object?[] { r.Code, r.Name, C(r.Children, true), C(r.NotPlaced, true) })]);
+    }
+
+    public static TheoryData<string, string> Scopes => new()
+    {
+        { "aduan", "" }, { "aduan", "35.73.02" }, { "aduan", "35.73.02.1001" },
+        { "layanan-surat", "" }, { "layanan-surat", "35.73.05" },
+        { "kepegawaian", "" }, { "kepegawaian", "DISDIKBUD" },
+        { "pendapatan", "" }, { "pendapatan", "35.73.03" },
+        { "bansos", "" }, { "bansos", "35.73.01" }, { "bansos", "35.73.01.1005" },
+        { "spmb", "" }, { "spmb", "35.73.04" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Scopes))]
+    public async Task EveryTable_DownloadsAsCsvAndXlsx_WithThePagesNumbers_AndItsRegionInTheMetadata(string route, string scope)
+    {
+        var app = await fixture.StartAsync();
+        using var client = new AccountClient(app);
+        Assert.Equal("/", await client.SignInAsync("walikota", DemoUsers.Password));
+        var ct = TestContext.Current.CancellationToken;
+        var services = app.Services;
+        var parameter = route == "kepegawaian" ? "opd" : "wilayah";
+        var query = scope.Length == 0 ? "" : $"?{parameter}={scope}";
+        var expected = route switch
+        {
+            "aduan" => Complaints(await services.GetRequiredService<ComplaintsQueries>().GetAsync(scope, ct)),
+            "layanan-surat" => Letters(await services.GetRequiredService<LettersQueries>().GetAsync(scope, ct)),
+            "kepegawaian" => Staffing(await services.GetRequiredService<StaffingQueries>().GetAsync(scope, ct)),
+            "pendapatan" => Revenue(await services.GetRequiredService<RevenueQueries>().GetAsync(scope, ct)),
+            "bansos" => SocialAid(await services.GetRequiredService<SocialAidQueries>().GetAsync(scope, ct)),
+            "spmb" => Admissions(await services.GetRequiredService<AdmissionsQueries>().GetAsync(scope, null, ct)),
+            _ => throw new ArgumentOutOfRangeException(nameof(route)),
+        };
+        var scopeCode = scope.Length == 0 ? ReferenceData.KotaCode : scope;
+        var scopeName = route == "kepegawaian"
+            ? ReferenceData.Agencies.FirstOrDefault(a => a.Code == scopeCode)?.Name ?? "Kota Malang"
+            : ReferenceData.Regions.Single(r => r.Code == scopeCode).Name;
+
+        var tables = expected.ToList();
+        Assert.Equal(route == "bansos" ? 7 : route is "aduan" or "kepegawaian" or "spmb" ? 6 : 5, tables.Count);
+        foreach (var table in tables)
+        {
+            var csvResponse = await client.Http.GetAsync(new Uri($"{route}/ekspor/{table.Table}.csv{query}", UriKind.Relative), ct);
+            Assert.True(csvResponse.StatusCode == HttpStatusCode.OK, $"{route}/{table.Table}.csv{query}: {(int)csvResponse.StatusCode}");
+            Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
+            var csvBytes = await csvResponse.Content.ReadAsByteArrayAsync(ct);
+            Assert.Equal(Encoding.UTF8.GetPreamble(), csvBytes[..3]);
+            var csv = ParseCsv(Encoding.UTF8.GetString(csvBytes[3..]));
+
+            var xlsxResponse = await client.Http.GetAsync(new Uri($"{route}/ekspor/{table.Table}.xlsx{query}", UriKind.Relative), ct);
+            Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
+            var sheets = XlsxReader.Read(await xlsxResponse.Content.ReadAsByteArrayAsync(ct));
+            Assert.Equal(["Data", "Metadata"], sheets.Keys);
+            var data = sheets["Data"];
+
+            var context = $"{route}{query} {table.Table}";
+            Assert.All(csv[0], h => Assert.Matches("^[a-z0-9_]+$", h));
+            Assert.Equal(csv[0], data[0].Select(c => c ?? ""));
+            Assert.True(table.Rows.Count == csv.Count - 1, $"{context}: {table.Rows.Count} rows shown, {csv.Count - 1} in the CSV");
+            Assert.True(table.Rows.Count == data.Count - 1, $"{context}: {table.Rows.Count} rows shown, {data.Count - 1} in the workbook");
+            for (var r = 0; r < table.Rows.Count; r++)
+            {
+                var row = table.Rows[r];
+                Assert.True(row.Length == csv[r + 1].Count, $"{context} row {r}: {row.Length} cells shown, {csv[r + 1].Count} in the CSV");
+                for (var c = 0; c < row.Length; c++)
+                {
+                    AssertCell(row[c], csv[r + 1][c], $"{context} csv row {r} column {csv[0][c]}");
+                    AssertCell(row[c], c < data[r + 1].Count ? data[r + 1][c] : null, $"{context} xlsx row {r} column {csv[0][c]}");
+                }
+            }
+
+            var metadata = sheets["Metadata"].Skip(1).ToDictionary(m => m[0]!, m => m.Count > 1 ? m[1] : null);
+            Assert.Equal(table.Table, metadata["tabel"]);
+            Assert.Equal("/" + route, metadata["halaman"]);
+            Assert.Equal(scopeCode, metadata[route == "kepegawaian" ? "opd" : "wilayah"]);
+            Assert.Equal(scopeName, metadata[route == "kepegawaian" ? "nama_opd" : "nama_wilayah"]);
+            Assert.True(DateTime.TryParseExact(metadata["dibuat_wib"], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+            Assert.True(DateTime.TryParseExact(metadata["pembaruan_berhasil_terakhir_wib"], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+            Assert.Equal(Minimum.ToString(CultureInfo.InvariantCulture), metadata["batas_jumlah_kecil"]);
+            Assert.True(metadata.ContainsKey("kode_indikator"));
+        }
+    }
+
+    [Theory]
+    [InlineData("aduan", "35.73.02.1001", "harian")]
+    [InlineData("aduan", "35.73.02", "wilayah")]
+    [InlineData("bansos", "35.73.01", "wilayah")]
+    [InlineData("spmb", "", "belum_tertampung")]
+    public async Task KelurahanCounts_BelowTheMinimum_DownloadAsLessThanTheMinimum(string route, string scope, string table)
+    {
+        var app = await fixture.StartAsync();
+        using var client = new AccountClient(app);
+        await client.SignInAsync("walikota", DemoUsers.Password);
+        var query = scope.Length == 0 ? "" : "?wilayah=" + scope;
+
+        var csv = ParseCsv(Encoding.UTF8.GetString(
+            (await client.Http.GetByteArrayAsync(new Uri($"{route}/ekspor/{table}.csv{query}", UriKind.Relative), TestContext.Current.CancellationToken))[3..]));
+
+        var cells = csv.Skip(1).SelectMany(r => r).ToList();
+        Assert.Contains("< 5", cells);
+        // Nothing from 1 to 4 is left anywhere in a kelurahan-level table's count cells.
+        Assert.DoesNotContain(cells, c => c is "1" or "2" or "3" or "4");
+    }
+
+    [Theory]
+    [InlineData("aduan")]
+    [InlineData("layanan-surat")]
+    [InlineData("kepegawaian")]
+    [InlineData("pendapatan")]
+    [InlineData("bansos")]
+    [InlineData("spmb")]
+    public async Task SignedOut_GetsTheSignIn_AndAnotherOpdsHead_IsRefused_NeverData(string route)
+    {
+        var app = await fixture.StartAsync();
+        using var anonymous = new AccountClient(app);
+        using var dishub = new AccountClient(app);
+        Assert.Equal("/", await dishub.SignInAsync("dishub", DemoUsers.Password));
+        var ct = TestContext.Current.CancellationToken;
+        var table = route switch
+        {
+            "kepegawaian" => "kehadiran",
+            "bansos" => "wilayah",
+            "pendapatan" => "pbb",
+            "spmb" => "sekolah",
+            _ => "harian",
+        };
+
+        foreach (var format in new[] { "csv", "xlsx" })
+        {
+            var path = new Uri($"{route}/ekspor/{table}.{format}", UriKind.Relative);
+            var refused = await anonymous.Http.GetAsync(path, ct);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith("/masuk", refused.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+            Assert.Null(refused.Content.Headers.ContentDisposition);
+
+            // Dishub's head may not open any of these six pages (their OPDs are others): the page's refusal, no file.
+            var forbidden = await dishub.Http.GetAsync(path, ct);
+            Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
+            Assert.Contains("/ditolak", forbidden.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Null(forbidden.Content.Headers.ContentDisposition);
+        }
+    }
+
+    [Fact]
+    public async Task AnUnknownTableOrFormat_IsNotFound()
+    {
+        var app = await fixture.StartAsync();
+        using var client = new AccountClient(app);
+        await client.SignInAsync("walikota", DemoUsers.Password);
+
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusAsync("aduan/ekspor/tidak_ada.csv"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusAsync("aduan/ekspor/harian.pdf"));
+    }
+
+    private static string Wib(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static void AssertCell(object? expected, string? actual, string where)
+    {
+        actual = string.IsNullOrEmpty(actual) ? null : actual;
+        switch (expected)
+        {
+            case Counted { Kelurahan: true, Value: > 0 and < Minimum }:
+                Assert.True(actual == "< 5", $"{where}: expected \"< 5\", got {actual ?? "null"}");
+                break;
+            case Counted counted:
+                AssertNumber(counted.Value, actual, where);
+                break;
+            case null or "":
+                Assert.True(actual is null, $"{where}: expected empty, got {actual}");
+                break;
+            case int or long or double:
+                AssertNumber(Convert.ToDouble(expected, CultureInfo.InvariantCulture), actual, where);
+                break;
+            case DateOnly day:
+                Assert.Equal(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), actual);
+                break;
+            default:
+                Assert.True(Convert.ToString(expected, CultureInfo.InvariantCulture) == actual, $"{where}: expected {expected}, got {actual}");
+                break;
+        }
+    }
+
+    private static void AssertNumber(double expected, string? actual, string where)
+    {
+        Assert.True(double.TryParse(actual, NumberStyles.Float, CultureInfo.InvariantCulture, out var value), $"{where}: expected {expected}, got {actual ?? "null"}");
+        Assert.True(Math.Abs(expected - value) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{where}: expected {expected}, got {value}");
+    }
+
+    /// <summary>RFC 4180 with the export's own guard: a quoted text cell that began with = + - @ carries a leading apostrophe.</summary>
+    private static List<List<string>> ParseCsv(string text)
+    {
+        var rows = new List<List<string>>();
+        foreach (var line in text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            rows.Add([.. CsvCell().Matches(line).Select(m => m.Groups["q"].Success ? m.Groups["q"].Value.Replace("\"\"", "\"", StringComparison.Ordinal) : m.Groups["p"].Value)]);
+        }
+        return rows;
+    }
+
+    [GeneratedRegex("(?:^|,)(?:\"(?<q>(?:[^\"]|\"\")*)\"|(?<p>[^,]*))")]
+    private static partial Regex CsvCell();
+}

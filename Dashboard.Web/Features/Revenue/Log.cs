@@ -1,9 +1,0 @@
-using Microsoft.Extensions.Logging;
-
-namespace Dashboard.Web.Features.Revenue;
-
-internal static partial class Log
-{
-    [LoggerMessage(EventId = 4501, Level = LogLevel.Warning, Message = "Revenue page: live refresh failed")]
-    public static partial void RefreshFailed(ILogger logger, Exception exception);
-}

@@ -1,0 +1,160 @@
+using Dashboard.Ingest.Shared.Live;
+using Dashboard.Web.Shared.Export;
+using Dashboard.Web.Shared.Formatting;
+using Dashboard.Web.Shared.Localization;
+using Dashboard.Web.Shared.Throttling;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace Dashboard.Web.Shared.Live;
+
+/// <summary>What every domain page's view says about its source: when it last succeeded and whether a run is going on.</summary>
+public interface IDomainView
+{
+    DateTimeOffset? LastSuccessAt { get; }
+
+    bool IsRunning { get; }
+}
+
+/// <summary>
+/// The plumbing every domain page shares: it loads the view of the scope in the URL, reloads it (throttled to one query
+/// per <see cref="ThrottleInterval"/>) when its source commits indicators or reports progress, discards a reload whose
+/// scope was left meanwhile, and unsubscribes on disposal. A page derives from it and keeps only its own shaping.
+/// </summary>
+/// <typeparam name="TScope">What the URL selects (a region code, an OPD, a region or a school); compared by value.</typeparam>
+/// <typeparam name="TView">The page's query result.</typeparam>
+public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
+    where TView : class, IDomainView
+{
+    /// <summary>The least time between two re-queries of one page.</summary>
+    public static readonly TimeSpan ThrottleInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly CancellationTokenSource _cts = new();
+    private IDisposable? _subscription;
+    private RefreshThrottle? _throttle;
+    private bool _hasLoaded;
+
+    [Inject]
+    private KpiBroadcaster Broadcaster { get; set; } = default!;
+
+    [Inject]
+    private ILoggerFactory LoggerFactory { get; set; } = default!;
+
+    [Inject]
+    protected TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    protected DashboardFormatter Format { get; set; } = default!;
+
+    [Inject]
+    protected IStringLocalizer<UiStrings> L { get; set; } = default!;
+
+    /// <summary>The view on screen; null until the first load.</summary>
+    protected TView? View { get; private set; }
+
+    /// <summary>The scope <see cref="View"/> was loaded for.</summary>
+    protected TScope? LoadedScope { get; private set; }
+
+    /// <summary>The time the data ages are measured against (the load, then every minute of the clock).</summary>
+    protected DateTimeOffset Now { get; private set; }
+
+    /// <summary>The source whose events reload the page (<c>KpiEvent.Source</c>).</summary>
+    protected abstract string Source { get; }
+
+    /// <summary>The page's downloads (every table and chart series it shows).</summary>
+    protected abstract DomainExport<TScope, TView> Exports { get; }
+
+    /// <summary>The scope the URL's parameters select now.</summary>
+    protected abstract TScope CurrentScope();
+
+    /// <summary>The page's query for <paramref name="scope"/>.</summary>
+    protected abstract Task<TView> LoadAsync(TScope scope, CancellationToken ct);
+
+    /// <summary>Shapes <see cref="View"/> into what the markup binds (chart series, labels); called on every load.</summary>
+    protected virtual void Shape(TView view)
+    {
+    }
+
+    protected override void OnInitialized()
+    {
+        Now = Time.GetUtcNow();
+        if (RendererInfo.IsInteractive)
+        {
+            var logger = LoggerFactory.CreateLogger(GetType());
+            _throttle = new RefreshThrottle(ReloadAsync, ThrottleInterval, Time, ex => Log.RefreshFailed(logger, Source, ex));
+            _subscription = Broadcaster.Subscribe(OnKpiEvent);
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var scope = CurrentScope();
+        if (View is null || !IsLoaded(scope))
+        {
+            Show(await LoadAsync(scope, _cts.Token), scope);
+        }
+    }
+
+    /// <summary>Keeps the data ages current: bind to <c>WibClock.OnMinute</c>.</summary>
+    protected void OnMinute(DateTimeOffset now) => Now = now;
+
+    /// <summary>The download links of one of the page's tables, for the scope on screen.</summary>
+    protected ExportLink Export(string table) => Exports.Link(table, LoadedScope!);
+
+    /// <summary>"Updated 3 minutes ago · 14:02" from the source's last successful run, or "never".</summary>
+    protected string Freshness() => View?.LastSuccessAt is { } at
+        ? L["source.updated", Format.Age(Now - at)].Value + " · " + Format.WibTime(at)
+        : L["source.never"].Value;
+
+    private bool IsLoaded(TScope scope) => _hasLoaded && EqualityComparer<TScope>.Default.Equals(scope, LoadedScope);
+
+    private Task OnKpiEvent(KpiEvent e)
+    {
+        if (e.Source == Source && e is IndicatorsChanged or IngestProgress)
+        {
+            _throttle?.Request();
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task ReloadAsync(CancellationToken ct)
+    {
+        var scope = _hasLoaded ? LoadedScope! : CurrentScope();
+        var view = await LoadAsync(scope, ct);
+        await InvokeAsync(() =>
+        {
+            // A navigation to another scope may have landed meanwhile; its own load wins.
+            if (IsLoaded(scope))
+            {
+                Show(view, scope);
+                StateHasChanged();
+            }
+        });
+    }
+
+    private void Show(TView view, TScope scope)
+    {
+        View = view;
+        LoadedScope = scope;
+        _hasLoaded = true;
+        Now = Time.GetUtcNow();
+        Shape(view);
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _subscription?.Dispose();
+            _throttle?.Dispose();
+            _cts.Cancel();
+            _cts.Dispose();
+        }
+    }
+}
