@@ -55,6 +55,9 @@ public sealed partial class IndicatorPage : IDisposable
     private IndicatorDetailQueries Queries { get; set; } = default!;
 
     [Inject]
+    private Microsoft.Extensions.Options.IOptions<MapOptions> MapSettings { get; set; } = default!;
+
+    [Inject]
     private KpiBroadcaster Broadcaster { get; set; } = default!;
 
     [Inject]
