@@ -120,8 +120,18 @@ public sealed partial class ReportingMigrator(
     public async Task MigrateAsync(CancellationToken ct)
     {
         await MigrateSchemaAsync(ct);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var kept = await Shared.Indicators.IndicatorCatalogueSync.SyncAsync(db, IndicatorCatalog.Definitions, time.GetUtcNow(), ct);
+        IReadOnlyList<Shared.Indicators.CatalogueValueKept> kept;
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            kept = await Shared.Indicators.IndicatorCatalogueSync.SyncAsync(db, IndicatorCatalog.Definitions, time.GetUtcNow(), ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node starting at the same moment applied the catalogue first: once more sees its work and finds nothing to do.
+            await using var db = await factory.CreateDbContextAsync(ct);
+            kept = await Shared.Indicators.IndicatorCatalogueSync.SyncAsync(db, IndicatorCatalog.Definitions, time.GetUtcNow(), ct);
+        }
         foreach (var k in kept)
         {
             LogCatalogueValueKept(logger, k.IndicatorCode, k.Field);

@@ -55,10 +55,12 @@ public static class SourceOutages
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             var lastSuccess = await db.SourceStates.AsNoTracking().Where(s => s.Source == source).Select(s => s.LastSuccessAt).SingleOrDefaultAsync(ct);
-            var since = lastSuccess ?? DateTimeOffset.MinValue;
-            start = await db.IngestRuns.AsNoTracking()
-                .Where(r => r.Source == source && r.Status == IngestRunStatus.Failed && r.StartedAt >= since)
-                .MinAsync(r => (DateTimeOffset?)r.StartedAt, ct) ?? now;
+            var failed = db.IngestRuns.AsNoTracking().Where(r => r.Source == source && r.Status == IngestRunStatus.Failed);
+            if (lastSuccess is { } since)
+            {
+                failed = failed.Where(r => r.StartedAt >= since);
+            }
+            start = await failed.MinAsync(r => (DateTimeOffset?)r.StartedAt, ct) ?? now;
         }
         return await OpenAsync(factory, source, start, now, ct);
     }
