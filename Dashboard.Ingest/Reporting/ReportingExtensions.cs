@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Ingest.Reporting;
@@ -113,9 +114,38 @@ internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.
 }
 
 /// <summary>Applies the provider's migrations; SQLite also gets WAL mode for concurrent readers.</summary>
-public sealed class ReportingMigrator(IDbContextFactory<ReportingDbContext> factory, IOptions<DatabaseOptions> options)
+/// <summary>
+/// Then applies the indicator catalogue field by field (<see cref="Shared.Indicators.IndicatorCatalogueSync"/>): what an
+/// administrator changed is kept even when a migration's seed update wrote the release's value over it.
+/// </summary>
+public sealed partial class ReportingMigrator(
+    IDbContextFactory<ReportingDbContext> factory, IOptions<DatabaseOptions> options, TimeProvider time, ILogger<ReportingMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken ct)
+    {
+        await MigrateSchemaAsync(ct);
+        IReadOnlyList<Shared.Indicators.CatalogueValueKept> kept;
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            kept = await Shared.Indicators.IndicatorCatalogueSync.SyncAsync(db, IndicatorCatalog.Definitions, time.GetUtcNow(), ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node starting at the same moment applied the catalogue first: once more sees its work and finds nothing to do.
+            await using var db = await factory.CreateDbContextAsync(ct);
+            kept = await Shared.Indicators.IndicatorCatalogueSync.SyncAsync(db, IndicatorCatalog.Definitions, time.GetUtcNow(), ct);
+        }
+        foreach (var k in kept)
+        {
+            LogCatalogueValueKept(logger, k.IndicatorCode, k.Field);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "Catalogue value of {IndicatorCode}.{Field} not applied: an administrator changed it (audited as indicator.catalogue.kept)")]
+    private static partial void LogCatalogueValueKept(ILogger logger, string indicatorCode, string field);
+
+    private async Task MigrateSchemaAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (db.Database.IsSqlite())

@@ -28,6 +28,8 @@ public abstract class WebTestContext : BunitContext
         Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<DashboardFormatter>();
+        // The kelurahan map's boundaries (none configured: the schematic tile map).
+        Services.AddSingleton<Dashboard.Web.Features.Indicators.KelurahanBoundaries>();
         // Refresh and pause actions are audited through the test's own reporting database.
         Services.AddSingleton<Dashboard.Ingest.Shared.Audit.SourceControl>();
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -1,4 +1,5 @@
 using Dashboard.Web.Features.Complaints;
+using Dashboard.Web.Features.Indicators;
 using Dashboard.Web.Features.Letters;
 using Dashboard.Web.Features.Operations;
 using Dashboard.Web.Features.Overview;
@@ -58,6 +59,7 @@ public static class UiExtensions
         services.TryAddSingleton<Features.Admissions.AdmissionsQueries>();
         services.TryAddSingleton<Features.Indicators.IndicatorDetailQueries>();
         services.TryAddSingleton<Features.Indicators.OpdBriefQueries>();
+        services.AddKelurahanMap();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         return services;

@@ -1,5 +1,6 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Audit;
+using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Microsoft.EntityFrameworkCore;
@@ -69,6 +70,7 @@ public sealed class AlertMonitor(
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var holding = (await AlertConditions.EvaluateAsync(db, now, settings.FailedRuns, IsEnabled, ct)).ToDictionary(c => c.Key);
+        await AnnotateStaleSourcesAsync(db, holding.Values, ct);
         var open = await db.Set<Alert>().Where(a => a.OpenKey != null).ToListAsync(ct);
         var changed = new List<Alert>();
         var notify = new List<Alert>();
@@ -166,6 +168,27 @@ public sealed class AlertMonitor(
     }
 
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>
+    /// A source whose data outlived its freshness limit (not paused, with data once) gets an outage annotation from its
+    /// last success; the next successful run closes it.
+    /// </summary>
+    private async Task AnnotateStaleSourcesAsync(ReportingDbContext db, IEnumerable<AlertCondition> conditions, CancellationToken ct)
+    {
+        var stale = conditions.Where(c => c.Kind == AlertKind.DataStale).Select(c => c.Source).ToList();
+        if (stale.Count == 0)
+        {
+            return;
+        }
+        var states = await db.SourceStates.AsNoTracking()
+            .Where(s => stale.Contains(s.Source) && s.PausedAt == null && s.LastSuccessAt != null)
+            .Select(s => new { s.Source, s.LastSuccessAt })
+            .ToListAsync(ct);
+        foreach (var state in states)
+        {
+            await SourceOutages.OpenAsync(dbFactory, state.Source, state.LastSuccessAt!.Value, time.GetUtcNow(), ct);
+        }
+    }
 
     private bool IsEnabled(string source) => !_sources.TryGetValue(source, out var s) || s.Options.Enabled;
 

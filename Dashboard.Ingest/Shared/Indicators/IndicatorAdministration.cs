@@ -13,6 +13,9 @@ public static class IndicatorAuditActions
     public const string MetadataChanged = "indicator.metadata";
     public const string AnnotationAdded = "indicator.annotation.added";
     public const string AnnotationRemoved = "indicator.annotation.removed";
+
+    /// <summary>A catalogue release changed a field an administrator had changed: the administrator's value stayed.</summary>
+    public const string CatalogueValueKept = "indicator.catalogue.kept";
 }
 
 /// <summary>The metadata administrators keep for an indicator (the rest is the catalogue's and the computation's).</summary>
@@ -183,6 +186,10 @@ public sealed class IndicatorAdministration(IDbContextFactory<ReportingDbContext
         var now = time.GetUtcNow();
         d.EditedBy = Bound(user);
         d.EditedAt = now;
+        foreach (var field in IndicatorCatalogueSync.Fields.Where(f => changes.Any(c => c.Field == f.Name)))
+        {
+            await IndicatorCatalogueSync.RecordEditAsync(db, code, field, field.Get(d), user, now, ct);
+        }
         SourceControl.Record(db, now, user, IndicatorAuditActions.MetadataChanged, code, reason.Trim(),
             string.Join("\n", changes.Select(c => $"{c.Field}: {c.Before}")),
             string.Join("\n", changes.Select(c => $"{c.Field}: {c.After}")));

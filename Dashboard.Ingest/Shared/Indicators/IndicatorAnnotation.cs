@@ -4,14 +4,33 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dashboard.Ingest.Shared.Indicators;
 
+/// <summary>Who wrote an annotation.</summary>
+public enum AnnotationKind
+{
+    /// <summary>An administrator, in the app: <see cref="IndicatorAnnotation.Text"/> is theirs.</summary>
+    Manual = 0,
+
+    /// <summary>
+    /// The ingest system, for an outage of the source (<see cref="IndicatorAnnotation.StartedAt"/> to
+    /// <see cref="IndicatorAnnotation.EndedAt"/>): worded when shown, in the reader's language.
+    /// </summary>
+    SourceOutage = 1,
+}
+
 /// <summary>
 /// An event that explains a change in an indicator's trend (a holiday, a policy change, a known outage), entered by an
-/// administrator for one indicator or for every indicator of a source. Failed runs of the source are shown beside
-/// these on the trend as well, read from the run ledger. Removing one keeps the row (<see cref="RemovedAt"/>).
+/// administrator for one indicator or for every indicator of a source, or written by the ingest system for an outage of
+/// the source (<see cref="SourceOutages"/>). Failed runs of the source are shown beside these on the trend as well, read
+/// from the run ledger. Removing one keeps the row (<see cref="RemovedAt"/>).
 /// </summary>
 public sealed class IndicatorAnnotation
 {
+    /// <summary>The author of annotations the system writes (never a person's account name).</summary>
+    public const string SystemAuthor = "sistem";
+
     public long Id { get; set; }
+
+    public AnnotationKind Kind { get; set; }
 
     /// <summary>The indicator it explains; null for every indicator of <see cref="Source"/>.</summary>
     public string? IndicatorCode { get; set; }
@@ -23,6 +42,18 @@ public sealed class IndicatorAnnotation
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RemovedAt { get; set; }
     public string? RemovedBy { get; set; }
+
+    /// <summary>An outage's first failed run (or the last good data, when the source went silent); null for a manual note.</summary>
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>When a run succeeded again; null while the outage lasts.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>
+    /// The source's name while its outage is open, null once closed: unique, so that the database (not one node's
+    /// memory) guarantees one open outage a source, across retries, restarts and several ingest nodes.
+    /// </summary>
+    public string? OpenKey { get; set; }
 }
 
 internal sealed class IndicatorAnnotationConfiguration : IEntityTypeConfiguration<IndicatorAnnotation>
@@ -34,7 +65,9 @@ internal sealed class IndicatorAnnotationConfiguration : IEntityTypeConfiguratio
         builder.Property(x => x.Text).HasMaxLength(500);
         builder.Property(x => x.CreatedBy).HasMaxLength(128);
         builder.Property(x => x.RemovedBy).HasMaxLength(128);
+        builder.Property(x => x.OpenKey).HasMaxLength(48);
         builder.HasIndex(x => new { x.Source, x.Date });
+        builder.HasIndex(x => x.OpenKey).IsUnique();
     }
 }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Audit;
+using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Shared.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -536,6 +537,27 @@ public sealed class IngestEngine(
             state.ConsecutiveFailures++;
         }
         await db.SaveChangesAsync(CancellationToken.None);
+        await AnnotateOutageAsync(run.Source, status, now);
+    }
+
+    /// <summary>Opens the source's outage annotation on a failure, closes it on a success; never fails the run.</summary>
+    private async Task AnnotateOutageAsync(string source, IngestRunStatus status, DateTimeOffset now)
+    {
+        try
+        {
+            if (status == IngestRunStatus.Failed && await SourceOutages.OpenAfterFailureAsync(dbFactory, source, now, CancellationToken.None))
+            {
+                Log.OutageOpened(logger, source);
+            }
+            else if (status == IngestRunStatus.Succeeded && await SourceOutages.CloseAsync(dbFactory, source, now, CancellationToken.None))
+            {
+                Log.OutageClosed(logger, source);
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            Log.OutageFailed(logger, source, ex);
+        }
     }
 
     private static bool IsSourceFault(Exception ex) =>

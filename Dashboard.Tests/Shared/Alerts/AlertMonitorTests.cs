@@ -193,6 +193,51 @@ public sealed class AlertMonitorTests : IAsyncLifetime
         Assert.Equal(AlertState.Resolved, resolved.State);
     }
 
+    private async Task<List<Dashboard.Ingest.Shared.Indicators.IndicatorAnnotation>> OutagesAsync()
+    {
+        await using var db = _h.Db.CreateDbContext();
+        return await db.Set<Dashboard.Ingest.Shared.Indicators.IndicatorAnnotation>().AsNoTracking()
+            .Where(a => a.Kind == Dashboard.Ingest.Shared.Indicators.AnnotationKind.SourceOutage).ToListAsync();
+    }
+
+    [Fact]
+    public async Task LateData_OpensOneOutageAnnotation_FromTheLastSuccess_ClosedByAFreshRun()
+    {
+        await SucceedRunAsync();
+        var lastSuccess = _h.Time.GetUtcNow();
+        var strictest = ComplaintsIndicatorsStrictestFreshness();
+
+        _h.Time.Advance(TimeSpan.FromMinutes(strictest) - TimeSpan.FromSeconds(1));
+        await _monitor.EvaluateAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(await OutagesAsync());
+
+        _h.Time.Advance(TimeSpan.FromSeconds(2));
+        await _monitor.EvaluateAsync(TestContext.Current.CancellationToken);
+        _h.Time.Advance(TimeSpan.FromHours(2));
+        await _monitor.EvaluateAsync(TestContext.Current.CancellationToken);
+        var open = Assert.Single(await OutagesAsync());
+        Assert.Null(open.EndedAt);
+        Assert.InRange(open.StartedAt!.Value, lastSuccess, lastSuccess + TimeSpan.FromSeconds(1));
+
+        await SucceedRunAsync();
+        Assert.Equal(_h.Time.GetUtcNow(), Assert.Single(await OutagesAsync()).EndedAt);
+    }
+
+    [Fact]
+    public async Task LateData_OfAPausedSource_IsNoOutage()
+    {
+        await SucceedRunAsync();
+        await using (var db = _h.Db.CreateDbContext())
+        {
+            await db.SourceStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.PausedAt, _h.Time.GetUtcNow()).SetProperty(x => x.PausedBy, "admin"));
+        }
+
+        _h.Time.Advance(TimeSpan.FromMinutes(ComplaintsIndicatorsStrictestFreshness() + 5));
+        await _monitor.EvaluateAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(await OutagesAsync());
+    }
+
     [Fact]
     public async Task ThresholdCrossing_FiresWhenOffTrack_NotWhenAtRisk_ReopensWhenFlapping_NewAlertAfterTheWindow()
     {

@@ -1,4 +1,5 @@
 using Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Web.Hosting;
@@ -22,6 +23,8 @@ public sealed class StartupValidationTests
     [InlineData("Node:Role", "Web", "Node:Role=Web needs a database server the nodes share: Database:Provider")]
     [InlineData("Node:Role", "Ingest", "Node:Role=Ingest needs job storage the nodes share: Hangfire:Storage")]
     [InlineData("Live:SnapshotCheckSeconds", "0", "Live:SnapshotCheckSeconds")]
+    [InlineData("Map:BoundaryGeoJson", "/tidak/ada/batas-kelurahan.geojson", "Map:BoundaryGeoJson: cannot read")]
+    [InlineData("Map:KelurahanCodeProperty", " ", "Map:KelurahanCodeProperty")]
     public async Task BadSetting_StopsStartup_NamingTheKey(string key, string value, string named)
     {
         await using var app = new DashboardFactory(new Dictionary<string, string?> { [key] = value });
@@ -54,6 +57,44 @@ public sealed class StartupValidationTests
         var error = Assert.ThrowsAny<Exception>(() => app.StartServer());
 
         Assert.Contains("Ingest:PseudonymKey is required with Database:Provider=SqlServer", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_boundary_file_with_a_code_not_among_the_57_kelurahan_stops_startup()
+    {
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Indicators.KelurahanBoundaryMapTests.Fixture, TestContext.Current.CancellationToken))!;
+        doc["features"]![5]!["properties"]!["kode_kelurahan"] = "35.07.01.2001";
+        var path = Path.Combine(Path.GetTempPath(), $"batas-{Guid.NewGuid():N}.geojson");
+        await File.WriteAllTextAsync(path, doc.ToJsonString(), TestContext.Current.CancellationToken);
+        try
+        {
+            await using var app = new DashboardFactory(new Dictionary<string, string?> { ["Map:BoundaryGeoJson"] = path });
+
+            var error = Assert.ThrowsAny<Exception>(() => app.StartServer());
+
+            Assert.Contains("Map:BoundaryGeoJson: feature 6 has kode_kelurahan '35.07.01.2001'", Flatten(error), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_good_boundary_file_is_read_once_at_startup()
+    {
+        await using var app = new DashboardFactory(new Dictionary<string, string?>
+        {
+            ["Map:BoundaryGeoJson"] = Indicators.KelurahanBoundaryMapTests.Fixture,
+            ["Map:KelurahanCodeProperty"] = "kode_kelurahan",
+        });
+        app.StartServer();
+
+        var options = app.Services.GetRequiredService<IOptions<Dashboard.Web.Features.Indicators.MapOptions>>().Value;
+        var boundaries = app.Services.GetRequiredService<Dashboard.Web.Features.Indicators.KelurahanBoundaries>();
+        var first = boundaries.Load(options);
+        Assert.Equal(57, first.Map!.Shapes.Count);
+        Assert.Same(first, boundaries.Load(options));
     }
 
     private static string Flatten(Exception error) => error switch

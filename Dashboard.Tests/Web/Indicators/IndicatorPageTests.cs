@@ -379,6 +379,58 @@ public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultur
         Assert.Contains("\"x\":\"8 Jun\"", options, StringComparison.Ordinal);
     }
 
+    /// <summary>A closed outage 5 June 10:00–12:30 WIB and an open one since 9 June 22:00 WIB, of complaints; one of revenue.</summary>
+    private async Task<(long Closed, long Open)> SeedOutagesAsync()
+    {
+        await using var db = Db.CreateDbContext();
+        IndicatorAnnotation Outage(string source, DateTimeOffset start, DateTimeOffset? end) => new()
+        {
+            Kind = AnnotationKind.SourceOutage, Source = source, Date = DateOnly.FromDateTime(start.ToOffset(TimeSpan.FromHours(7)).Date),
+            Text = "Sumber tidak tersedia", CreatedBy = IndicatorAnnotation.SystemAuthor, CreatedAt = start, StartedAt = start, EndedAt = end,
+            OpenKey = end is null ? source : null,
+        };
+        var closed = Outage(ComplaintsIndicators.Source, new DateTimeOffset(2026, 6, 5, 10, 0, 0, TimeSpan.FromHours(7)), new DateTimeOffset(2026, 6, 5, 12, 30, 0, TimeSpan.FromHours(7)));
+        var open = Outage(ComplaintsIndicators.Source, new DateTimeOffset(2026, 6, 9, 22, 0, 0, TimeSpan.FromHours(7)), null);
+        db.AddRange(closed, open, Outage("Revenue", new DateTimeOffset(2026, 6, 7, 9, 0, 0, TimeSpan.FromHours(7)), null));
+        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        return (closed.Id, open.Id);
+    }
+
+    [Fact]
+    public async Task Outages_written_by_jobs_show_on_the_trend_worded_and_marked_automatic()
+    {
+        await SeedAsync();
+        await SeedOutagesAsync();
+
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+
+        Assert.Equal(2, cut.FindAll("[data-testid=annotations] li").Count);
+        var closed = cut.Find("[data-testid=annotation-20260605-SourceOutage]");
+        Assert.Contains("Sumber SP4N-LAPOR! / SAMBAT tidak tersedia 5 Jun 10:00–12:30 WIB", closed.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", closed.GetAttribute("data-automatic"));
+        Assert.Equal("Otomatis", closed.QuerySelector("[data-testid=annotation-automatic]")!.TextContent);
+        var open = cut.Find("[data-testid=annotation-20260609-SourceOutage]");
+        Assert.Contains("Sumber SP4N-LAPOR! / SAMBAT tidak tersedia sejak 9 Jun 22:00 WIB", open.TextContent, StringComparison.Ordinal);
+        var options = System.Text.Json.JsonSerializer.Serialize(cut.FindComponent<Stub<ApexChart>>().Instance.Parameters.Get(x => x.Options));
+        Assert.Contains("\"x\":\"5 Jun\"", options, StringComparison.Ordinal);
+        Assert.Contains("\"x\":\"9 Jun\"", options, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_administrator_can_hide_an_outage_annotation()
+    {
+        await SeedAsync();
+        var (closedId, _) = await SeedOutagesAsync();
+        Auth.SetAuthorized("admin").SetRoles("Admin").SetPolicies(Dashboard.Web.Auth.Policies.Administer);
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+        Assert.Contains("Otomatis", cut.Find($"[data-testid=admin-annotation-{closedId}]").TextContent, StringComparison.Ordinal);
+
+        cut.Find($"[data-testid=annotation-remove-{closedId}]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=annotation-20260605-SourceOutage]")));
+        Assert.Single(cut.FindAll("[data-testid=annotation-20260609-SourceOutage]"));
+    }
+
     [Fact]
     public async Task An_administrator_annotates_the_trend_and_removes_it_again_audited()
     {
@@ -491,6 +543,28 @@ public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultur
 
 public sealed class IndicatorPageEnglishTests() : IndicatorPageTestBase(DashboardCultures.English)
 {
+    [Fact]
+    public async Task An_outage_annotation_reads_in_english()
+    {
+        await SeedAsync();
+        await using (var db = Db.CreateDbContext())
+        {
+            db.Add(new IndicatorAnnotation
+            {
+                Kind = AnnotationKind.SourceOutage, Source = ComplaintsIndicators.Source, Date = new DateOnly(2026, 6, 5), Text = "Sumber tidak tersedia",
+                CreatedBy = IndicatorAnnotation.SystemAuthor, StartedAt = new DateTimeOffset(2026, 6, 5, 23, 0, 0, TimeSpan.FromHours(7)),
+                EndedAt = new DateTimeOffset(2026, 6, 6, 1, 15, 0, TimeSpan.FromHours(7)),
+            });
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+
+        var item = cut.Find("[data-testid=annotation-20260605-SourceOutage]");
+        Assert.Contains("Source SP4N-LAPOR! / SAMBAT unavailable 5 Jun 23:00–6 Jun 01:15 WIB", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Automatic", item.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task English_shows_english_names_and_metadata()
     {

@@ -25,14 +25,24 @@ public enum TrendAnnotationKind
 
     /// <summary>Runs of the source failed or were interrupted that day (from the run ledger).</summary>
     SourceFailure = 1,
+
+    /// <summary>The system's annotation of an outage of the source (<see cref="AnnotationKind.SourceOutage"/>), open or closed.</summary>
+    SourceOutage = 2,
 }
 
-/// <summary>An event on the trend: an administrator's note, or the source's failed runs of a day.</summary>
-/// <param name="Text">The administrator's text; null for <see cref="TrendAnnotationKind.SourceFailure"/> (the page words it).</param>
+/// <summary>An event on the trend: an administrator's note, the system's note of an outage, or the source's failed runs of a day.</summary>
+/// <param name="Text">The administrator's text; null for the system's kinds (the page words them in the reader's language).</param>
 /// <param name="FailedRuns">Runs that failed that day (source failures).</param>
 /// <param name="Error">The first failure's error, shortened.</param>
+/// <param name="StartedAt">An outage's start.</param>
+/// <param name="EndedAt">An outage's end; null while it lasts.</param>
 public sealed record TrendAnnotation(
-    DateOnly Date, TrendAnnotationKind Kind, string? Text, string? By, long? Id, bool WholeSource, int FailedRuns = 0, string? Error = null);
+    DateOnly Date, TrendAnnotationKind Kind, string? Text, string? By, long? Id, bool WholeSource, int FailedRuns = 0, string? Error = null,
+    DateTimeOffset? StartedAt = null, DateTimeOffset? EndedAt = null)
+{
+    /// <summary>Written by the system (outages, failed runs), not by a person: marked as automatic where shown.</summary>
+    public bool IsAutomatic => Kind != TrendAnnotationKind.Manual;
+}
 
 /// <summary>Data-quality facts about the shown value.</summary>
 /// <param name="KelurahanWithData">Kelurahan (of the city, or of the selected kecamatan) with a current value; null when the indicator is not computed per kelurahan.</param>
@@ -253,13 +263,21 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(definition);
-        var manual = await db.Set<IndicatorAnnotation>().AsNoTracking()
-            .Where(a => a.Source == definition.Source && (a.IndicatorCode == null || a.IndicatorCode == definition.Code)
-                && a.RemovedAt == null && a.Date >= from && a.Date <= to)
-            .Select(a => new TrendAnnotation(a.Date, TrendAnnotationKind.Manual, a.Text, a.CreatedBy, a.Id, a.IndicatorCode == null, 0, null))
-            .ToListAsync(ct);
         var start = Wib.StartOf(from);
         var end = Wib.EndOf(to);
+        var manual = await db.Set<IndicatorAnnotation>().AsNoTracking()
+            .Where(a => a.Source == definition.Source && (a.IndicatorCode == null || a.IndicatorCode == definition.Code)
+                && a.RemovedAt == null && a.Kind == AnnotationKind.Manual && a.Date >= from && a.Date <= to)
+            .Select(a => new TrendAnnotation(a.Date, TrendAnnotationKind.Manual, a.Text, a.CreatedBy, a.Id, a.IndicatorCode == null, 0, null, null, null))
+            .ToListAsync(ct);
+        // An outage that began before the window but lasted into it is shown on the window's first day.
+        var outages = (await db.Set<IndicatorAnnotation>().AsNoTracking()
+                .Where(a => a.Source == definition.Source && a.RemovedAt == null && a.Kind == AnnotationKind.SourceOutage
+                    && a.Date <= to && (a.EndedAt == null || a.EndedAt >= start))
+                .Select(a => new { a.Id, a.Date, a.CreatedBy, a.StartedAt, a.EndedAt })
+                .ToListAsync(ct))
+            .Select(a => new TrendAnnotation(a.Date < from ? from : a.Date, TrendAnnotationKind.SourceOutage, null, a.CreatedBy, a.Id, true,
+                StartedAt: a.StartedAt, EndedAt: a.EndedAt));
         var failed = await db.IngestRuns.AsNoTracking()
             .Where(r => r.Source == definition.Source && (r.Status == IngestRunStatus.Failed || r.Status == IngestRunStatus.Interrupted)
                 && r.StartedAt >= start && r.StartedAt <= end)
@@ -269,7 +287,7 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
         var failures = failed.GroupBy(r => Wib.DateOf(r.StartedAt)).Select(g => new TrendAnnotation(
             g.Key, TrendAnnotationKind.SourceFailure, null, null, null, true, g.Count(),
             g.Select(r => r.Error).FirstOrDefault(e => !string.IsNullOrWhiteSpace(e)) is { } e ? (e.Length > 160 ? e[..160] + "…" : e) : null));
-        return [.. manual.Concat(failures).OrderBy(a => a.Date).ThenBy(a => a.Kind)];
+        return [.. manual.Concat(outages).Concat(failures).OrderBy(a => a.Date).ThenBy(a => a.Kind)];
     }
 
     /// <summary>The trend of <paramref name="code"/> at <paramref name="scope"/> over a window ending <paramref name="today"/>.</summary>

@@ -55,6 +55,9 @@ public sealed partial class IndicatorPage : IDisposable
     private IndicatorDetailQueries Queries { get; set; } = default!;
 
     [Inject]
+    private Microsoft.Extensions.Options.IOptions<MapOptions> MapSettings { get; set; } = default!;
+
+    [Inject]
     private KpiBroadcaster Broadcaster { get; set; } = default!;
 
     [Inject]
@@ -183,13 +186,13 @@ public sealed partial class IndicatorPage : IDisposable
         };
     }
 
-    private static string AnnotationColor(TrendAnnotationKind kind) => kind == TrendAnnotationKind.SourceFailure ? "#e65100" : "#6a1b9a";
+    private static string AnnotationColor(TrendAnnotationKind kind) => AnnotationWording.Colour(kind);
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
-    private string AnnotationText(TrendAnnotation a) => a.Kind == TrendAnnotationKind.SourceFailure
-        ? L["indicator.annotation.failed", Format.Count(a.FailedRuns)].Value + (a.Error is { } e ? ": " + e : "")
-        : (a.Text ?? "") + (a.WholeSource ? " (" + L["indicator.annotation.wholeSource"].Value + ")" : "");
+    private string AnnotationText(TrendAnnotation a) =>
+        (a.IsAutomatic && a.Kind == TrendAnnotationKind.SourceOutage ? L["indicator.annotation.automatic"].Value + ": " : "")
+        + AnnotationWording.Text(a, _view!.Definition.Source, L, Format);
 
     private static double?[] Scale(IReadOnlyList<double?> values, double scale) =>
         [.. values.Select(v => v is { } x ? Math.Round(x / scale, 2) : (double?)null)];

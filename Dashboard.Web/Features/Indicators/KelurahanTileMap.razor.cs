@@ -5,13 +5,15 @@ using Dashboard.Web.Shared.Indicators;
 using Dashboard.Web.Shared.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Indicators;
 
 /// <summary>
-/// The 57 kelurahan of the chosen indicator as a schematic tile map, grouped by kecamatan: coloured by status when the
-/// indicator has a target (the same colours as everywhere, <see cref="StatusStyle"/>), otherwise by value in five
-/// quantile classes. Every tile drills down to that kelurahan (the same URL scheme as the tables).
+/// The 57 kelurahan of the chosen indicator as a schematic tile map, grouped by kecamatan, or, when the city supplies its
+/// boundaries (<see cref="MapOptions.BoundaryGeoJson"/>), as the real polygons: coloured by status when the indicator has
+/// a target (the same colours as everywhere, <see cref="StatusStyle"/>), otherwise by value in five quantile classes.
+/// Every tile or polygon drills down to that kelurahan (the same URL scheme as the tables).
 /// </summary>
 public sealed partial class KelurahanTileMap
 {
@@ -31,6 +33,8 @@ public sealed partial class KelurahanTileMap
     private List<Group> _groups = [];
     private bool _byStatus;
     private List<double> _breaks = [];
+    private BoundaryMap? _boundaries;
+    private Dictionary<string, IndicatorScopeRow> _byCode = new(StringComparer.Ordinal);
 
     [Parameter, EditorRequired]
     public string Code { get; set; } = "";
@@ -54,9 +58,18 @@ public sealed partial class KelurahanTileMap
     [Inject]
     private IStringLocalizer<UiStrings> L { get; set; } = default!;
 
+    [Inject]
+    private IOptions<MapOptions> MapSettings { get; set; } = default!;
+
+    [Inject]
+    private KelurahanBoundaries Boundaries { get; set; } = default!;
+
     protected override void OnParametersSet()
     {
         var byCode = Rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        _boundaries = Boundaries.MapFor(MapSettings.Value);
+        _byCode = ReferenceData.Kelurahan.ToDictionary(k => k.Code,
+            k => byCode.TryGetValue(k.Code, out var r) ? r : new IndicatorScopeRow(k.Code, k.Name, null, null, IndicatorStatus.NoData), StringComparer.Ordinal);
         _groups = [.. ReferenceData.Kecamatan.Select(k => new Group(k.Code, k.Name, Areas.GetValueOrDefault(k.Code, "other"),
             [.. ReferenceData.Kelurahan.Where(x => x.ParentCode == k.Code)
                 .Select(x => byCode.TryGetValue(x.Code, out var r) ? r : new IndicatorScopeRow(x.Code, x.Name, null, null, IndicatorStatus.NoData))]))];
@@ -103,6 +116,12 @@ public sealed partial class KelurahanTileMap
     }
 
     private string ValueText(IndicatorScopeRow row) => row.Value is { } v ? Format.Value(v, Unit) : "—";
+
+    /// <summary>What a tile's tooltip and a polygon's accessible name say: the kelurahan, its value and its status.</summary>
+    private string Describe(IndicatorScopeRow row) => $"{row.Name}: {ValueText(row)} · {L[StatusStyle.For(row.Status).LabelKey]}";
+
+    private string MissingNames() =>
+        string.Join(", ", _boundaries!.Missing.Select(c => _byCode.TryGetValue(c, out var r) ? r.Name : c));
 
     private string RangeText(int i) => i switch
     {

@@ -102,6 +102,22 @@ public sealed class DashboardFormatter(IStringLocalizer<UiStrings> text)
     public string WibDateTime(DateTimeOffset at) =>
         text["format.wibTime", Wib.ToWib(at).ToString("d MMMM yyyy HH':'mm", Culture)].Value;
 
+    /// <summary>
+    /// A WIB span of time, short: <c>28 Nov 10:00–12:30 WIB</c>, <c>28 Nov 22:00–29 Nov 01:15 WIB</c>; without an end
+    /// (still going on), just the start: <c>28 Nov 10:00 WIB</c>.
+    /// </summary>
+    public string WibSpan(DateTimeOffset start, DateTimeOffset? end)
+    {
+        var from = Wib.ToWib(start);
+        var span = from.ToString("d MMM HH':'mm", Culture);
+        if (end is { } e)
+        {
+            var to = Wib.ToWib(e);
+            span += "–" + to.ToString(to.Date == from.Date ? "HH':'mm" : "d MMM HH':'mm", Culture);
+        }
+        return text["format.wibTime", span].Value;
+    }
+
     /// <summary>A date with the month in words: <c>12 Juni 2026</c>.</summary>
     public string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 

@@ -2875,7 +2875,17 @@ namespace Dashboard.Ingest.Reporting.Migrations.PostgreSql
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("IndicatorCode")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OpenKey")
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
 
@@ -2891,6 +2901,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -2898,9 +2911,43 @@ namespace Dashboard.Ingest.Reporting.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OpenKey")
+                        .IsUnique();
+
                     b.HasIndex("Source", "Date");
 
                     b.ToTable("IndicatorAnnotation");
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Shared.Indicators.IndicatorFieldEdit", b =>
+                {
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CatalogueValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("IndicatorCode", "Field");
+
+                    b.ToTable("IndicatorFieldEdit");
                 });
 
             modelBuilder.Entity("Dashboard.Ingest.Shared.Walls.WallScreen", b =>

@@ -2876,7 +2876,17 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("IndicatorCode")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OpenKey")
                         .HasMaxLength(48)
                         .HasColumnType("nvarchar(48)");
 
@@ -2892,6 +2902,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -2899,9 +2912,44 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OpenKey")
+                        .IsUnique()
+                        .HasFilter("[OpenKey] IS NOT NULL");
+
                     b.HasIndex("Source", "Date");
 
                     b.ToTable("IndicatorAnnotation");
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Shared.Indicators.IndicatorFieldEdit", b =>
+                {
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("CatalogueValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("EditedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("IndicatorCode", "Field");
+
+                    b.ToTable("IndicatorFieldEdit");
                 });
 
             modelBuilder.Entity("Dashboard.Ingest.Shared.Walls.WallScreen", b =>

@@ -2856,7 +2856,17 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IndicatorCode")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenKey")
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
@@ -2872,6 +2882,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -2879,9 +2892,43 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OpenKey")
+                        .IsUnique();
+
                     b.HasIndex("Source", "Date");
 
                     b.ToTable("IndicatorAnnotation");
+                });
+
+            modelBuilder.Entity("Dashboard.Ingest.Shared.Indicators.IndicatorFieldEdit", b =>
+                {
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CatalogueValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IndicatorCode", "Field");
+
+                    b.ToTable("IndicatorFieldEdit");
                 });
 
             modelBuilder.Entity("Dashboard.Ingest.Shared.Walls.WallScreen", b =>
