@@ -3,10 +3,10 @@ using Dashboard.Ingest.Reporting;
 namespace Dashboard.Tests.Infrastructure;
 
 /// <summary>
-/// One app with one completed complaint refresh, shared by the tests of a class that only read from it.
-/// Started on first use, so that tests skipped before asking for it (no Chromium) cost nothing.
+/// One app shared by the tests of a class that only read from it, built by <see cref="CreateAsync"/> on first use,
+/// so that tests skipped before asking for it (no Chromium) cost nothing.
 /// </summary>
-public sealed class RefreshedDashboardFixture : IAsyncDisposable
+public abstract class LazyDashboardFixture : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DashboardFactory? _app;
@@ -16,24 +16,16 @@ public sealed class RefreshedDashboardFixture : IAsyncDisposable
         await _gate.WaitAsync(TestContext.Current.CancellationToken);
         try
         {
-            if (_app is null)
-            {
-                var app = new DashboardFactory();
-                var run = await app.RefreshAsync();
-                if (run.Status != IngestRunStatus.Succeeded)
-                {
-                    await app.DisposeAsync();
-                    throw new InvalidOperationException($"The first complaint refresh ended {run.Status}: {run.Error}");
-                }
-                _app = app;
-            }
-            return _app;
+            return _app ??= await CreateAsync();
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>Starts the app and brings it to the state the tests read (disposing it when that fails).</summary>
+    protected abstract Task<DashboardFactory> CreateAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -42,5 +34,22 @@ public sealed class RefreshedDashboardFixture : IAsyncDisposable
             await _app.DisposeAsync();
         }
         _gate.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>One app with one completed complaint refresh.</summary>
+public sealed class RefreshedDashboardFixture : LazyDashboardFixture
+{
+    protected override async Task<DashboardFactory> CreateAsync()
+    {
+        var app = new DashboardFactory();
+        var run = await app.RefreshAsync();
+        if (run.Status != IngestRunStatus.Succeeded)
+        {
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"The first complaint refresh ended {run.Status}: {run.Error}");
+        }
+        return app;
     }
 }

@@ -19,51 +19,31 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Web.Exports;
 
 /// <summary>One app with every source refreshed once (small simulated registers), shared by the export tests.</summary>
-public sealed class AllSourcesFixture : IAsyncDisposable
+public sealed class AllSourcesFixture : LazyDashboardFixture
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private DashboardFactory? _app;
-
-    public async Task<DashboardFactory> StartAsync()
+    protected override async Task<DashboardFactory> CreateAsync()
     {
-        await _gate.WaitAsync(TestContext.Current.CancellationToken);
-        try
+        var app = new DashboardFactory(new Dictionary<string, string?>
         {
-            if (_app is null)
+            // Every test signs in afresh: more than the 20 sign-ins a minute one address may try.
+            ["Hardening:SignInPerMinute"] = "1000",
+            ["Sources:Staffing:Simulator:Headcount"] = "800",
+            ["Sources:Staffing:Simulator:AttendanceWorkingDays"] = "5",
+            ["Sources:Revenue:Simulator:Taxpayers"] = "200",
+            ["Sources:Revenue:Simulator:PbbObjects"] = "1000",
+            ["Sources:SocialAid:Simulator:Families"] = "2000",
+            ["Sources:Admissions:Simulator:CohortSize"] = "1500",
+        });
+        foreach (var source in app.Services.GetServices<IIngestSource>())
+        {
+            var run = await app.RefreshAsync(source.Name);
+            if (run.Status != IngestRunStatus.Succeeded)
             {
-                var app = new DashboardFactory(new Dictionary<string, string?>
-                {
-                    // Every test signs in afresh: more than the 20 sign-ins a minute one address may try.
-                    ["Hardening:SignInPerMinute"] = "1000",
-                    ["Sources:Staffing:Simulator:Headcount"] = "800",
-                    ["Sources:Staffing:Simulator:AttendanceWorkingDays"] = "5",
-                    ["Sources:Revenue:Simulator:Taxpayers"] = "200",
-                    ["Sources:Revenue:Simulator:PbbObjects"] = "1000",
-                    ["Sources:SocialAid:Simulator:Families"] = "2000",
-                    ["Sources:Admissions:Simulator:CohortSize"] = "1500",
-                });
-                foreach (var source in app.Services.GetServices<IIngestSource>())
-                {
-                    var run = await app.RefreshAsync(source.Name);
-                    Assert.True(run.Status == IngestRunStatus.Succeeded, $"{source.Name}: {run.Status} {run.Error}");
-                }
-                _app = app;
+                await app.DisposeAsync();
+                throw new InvalidOperationException($"{source.Name}: {run.Status} {run.Error}");
             }
-            return _app;
         }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-        _gate.Dispose();
+        return app;
     }
 }
 
