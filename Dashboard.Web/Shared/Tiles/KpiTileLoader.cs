@@ -90,11 +90,11 @@ public static class KpiTileLoader
             coverage.Counts.TryGetValue(d.Code, out var withData);
             return new KpiTileModel
             {
-                Code = d.Code,
-                NameId = d.NameId,
-                NameEn = d.NameEn,
-                DefinitionId = d.DefinitionId,
-                DefinitionEn = d.DefinitionEn,
+                Code = CatalogueText.Share(d.Code),
+                NameId = CatalogueText.Share(d.NameId),
+                NameEn = CatalogueText.Share(d.NameEn),
+                DefinitionId = CatalogueText.Share(d.DefinitionId),
+                DefinitionEn = CatalogueText.Share(d.DefinitionEn),
                 Unit = d.Unit,
                 Direction = d.Direction,
                 Tolerance = d.Tolerance,
@@ -148,5 +148,31 @@ public static class KpiTileLoader
         var counts = rows.GroupBy(s => s.IndicatorCode)
             .ToDictionary(g => g.Key, g => g.Count(s => s.HasData && kelurahan.Contains(s.ScopeCode)), StringComparer.Ordinal);
         return (counts, kelurahan.Count);
+    }
+}
+
+/// <summary>
+/// One instance of each catalogue text (indicator names and definitions, in both languages) for every circuit: a tile
+/// holds them for as long as its page is open, and the overview's 46 tiles would otherwise keep ~50 KB of copies per
+/// circuit. Bounded (cleared when full), so texts an administrator edits do not accumulate.
+/// </summary>
+internal static class CatalogueText
+{
+    private const int Limit = 4_096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
+    private static int _count;
+
+    public static string Share(string text)
+    {
+        if (Texts.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+        if (Interlocked.Increment(ref _count) > Limit)
+        {
+            Texts.Clear();
+            Interlocked.Exchange(ref _count, 0);
+        }
+        return Texts.GetOrAdd(text, text);
     }
 }
