@@ -70,7 +70,15 @@ public sealed class AlertMonitor(
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var holding = (await AlertConditions.EvaluateAsync(db, now, settings.FailedRuns, IsEnabled, ct)).ToDictionary(c => c.Key);
-        await AnnotateStaleSourcesAsync(db, holding.Values, ct);
+        try
+        {
+            await AnnotateStaleSourcesAsync(db, holding.Values, now, ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            // An annotation is a note on the trend: it must never stop the alerts themselves.
+            Log.OutageAnnotationFailed(logger, ex);
+        }
         var open = await db.Set<Alert>().Where(a => a.OpenKey != null).ToListAsync(ct);
         var changed = new List<Alert>();
         var notify = new List<Alert>();
@@ -173,7 +181,7 @@ public sealed class AlertMonitor(
     /// A source whose data outlived its freshness limit (not paused, with data once) gets an outage annotation from its
     /// last success; the next successful run closes it.
     /// </summary>
-    private async Task AnnotateStaleSourcesAsync(ReportingDbContext db, IEnumerable<AlertCondition> conditions, CancellationToken ct)
+    private async Task AnnotateStaleSourcesAsync(ReportingDbContext db, IEnumerable<AlertCondition> conditions, DateTimeOffset now, CancellationToken ct)
     {
         var stale = conditions.Where(c => c.Kind == AlertKind.DataStale).Select(c => c.Source).ToList();
         if (stale.Count == 0)
@@ -181,7 +189,8 @@ public sealed class AlertMonitor(
             return;
         }
         var states = await db.SourceStates.AsNoTracking()
-            .Where(s => stale.Contains(s.Source) && s.PausedAt == null && s.LastSuccessAt != null)
+            // A run that succeeded after this evaluation began ended the staleness: no outage from its success.
+            .Where(s => stale.Contains(s.Source) && s.PausedAt == null && s.LastSuccessAt != null && s.LastSuccessAt < now)
             .Select(s => new { s.Source, s.LastSuccessAt })
             .ToListAsync(ct);
         foreach (var state in states)

@@ -15,4 +15,7 @@ internal static partial class Log
 
     [LoggerMessage(104, LogLevel.Error, "Alert evaluation failed")]
     public static partial void EvaluationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(105, LogLevel.Warning, "Writing a stale source's outage annotation failed; alerts evaluated regardless")]
+    public static partial void OutageAnnotationFailed(ILogger logger, Exception exception);
 }

@@ -34,11 +34,21 @@ public sealed class Pseudonymizer
     }
 
     /// <summary>A 26-character token (<c>p_</c> + 24 hex digits, 96 bits) for <paramref name="value"/> under a purpose.</summary>
-    /// <remarks>
-    /// The same keys recur page after page (an NIP in every attendance item of its owner), so recent tokens are kept
-    /// in a bounded in-memory cache: one HMAC per distinct key instead of one per item.
-    /// </remarks>
     public string Hash(string purpose, string value)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        ArgumentNullException.ThrowIfNull(value);
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose + "\u001f" + value.Trim()), mac);
+        return "p_" + Convert.ToHexStringLower(mac[..12]);
+    }
+
+    /// <summary>
+    /// <see cref="Hash"/> for a key that recurs item after item (an NIP in every attendance item of its owner): recent
+    /// tokens are kept in a bounded in-memory cache (never stored or logged), one HMAC per distinct key instead of one
+    /// per item. Only for keys of a small population (a city's staff), so that the cache holds few personal keys.
+    /// </summary>
+    public string HashRecurring(string purpose, string value)
     {
         ArgumentNullException.ThrowIfNull(purpose);
         ArgumentNullException.ThrowIfNull(value);
@@ -47,9 +57,7 @@ public sealed class Pseudonymizer
         {
             return token;
         }
-        Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose + "\u001f" + value.Trim()), mac);
-        token = "p_" + Convert.ToHexStringLower(mac[..12]);
+        token = Hash(purpose, value);
         if (Interlocked.Increment(ref _cached) > CacheLimit)
         {
             _cache.Clear();

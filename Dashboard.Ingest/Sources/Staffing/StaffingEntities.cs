@@ -151,8 +151,18 @@ internal sealed class StaffingEvaluationConfiguration : IEntityTypeConfiguration
 /// </summary>
 public static class StaffingRecordKeysMigration
 {
+    /// <summary>SQLite and PostgreSQL (double-quoted identifiers).</summary>
     public const string Sql =
         "DELETE FROM \"StaffingAttendance\"; " +
         "DELETE FROM \"StaffingPerformance\"; " +
-        "UPDATE \"SourceWatermarks\" SET \"Value\" = NULL WHERE \"Source\" = 'Staffing' AND \"Resource\" IN ('attendance', 'performance');";
+        "UPDATE \"SourceWatermarks\" SET \"Value\" = NULL WHERE \"Source\" = 'Staffing' AND \"Resource\" IN ('attendance', 'performance'); " +
+        // Quarantined versions under the old keys would never be superseded by valid ones under the new keys.
+        "UPDATE \"QuarantinedItems\" SET \"SupersededAt\" = \"ReceivedAt\" WHERE \"Source\" = 'Staffing' AND \"Resource\" IN ('attendance', 'performance') AND \"SupersededAt\" IS NULL;";
+
+    /// <summary>SQL Server (bracketed identifiers, so that a script run by sqlcmd without QUOTED_IDENTIFIER works too).</summary>
+    public const string SqlServerSql =
+        "DELETE FROM [StaffingAttendance]; " +
+        "DELETE FROM [StaffingPerformance]; " +
+        "UPDATE [SourceWatermarks] SET [Value] = NULL WHERE [Source] = 'Staffing' AND [Resource] IN ('attendance', 'performance'); " +
+        "UPDATE [QuarantinedItems] SET [SupersededAt] = [ReceivedAt] WHERE [Source] = 'Staffing' AND [Resource] IN ('attendance', 'performance') AND [SupersededAt] IS NULL;";
 }

@@ -227,11 +227,13 @@ internal static class StaffingMapping
     /// with its 18-digit NIP replaced by the NIP's keyed hash (the same token as <c>NipKey</c>), the rest kept. Keys
     /// then sort by date like the source's ids, so a load appends to the key index instead of writing all over it (a
     /// whole-id hash made every commit rewrite thousands of random index pages). Derived from the id alone, so a
-    /// tombstone finds its record. An id without such an NIP is hashed whole under <paramref name="purpose"/>.
+    /// tombstone finds its record. An id without exactly one such NIP, or one whose key would not fit the column, is
+    /// hashed whole under <paramref name="purpose"/>.
     /// </summary>
     public static string RecordKey(Pseudonymizer pseudonymizer, string purpose, string rawId)
     {
         var id = rawId.Trim();
+        (int Start, int End)? nip = null;
         for (var start = 0; start < id.Length; start++)
         {
             if (!char.IsAsciiDigit(id[start]))
@@ -245,12 +247,26 @@ internal static class StaffingMapping
             }
             if (end - start == 18)
             {
-                return string.Concat(id.AsSpan(0, start), pseudonymizer.Hash(StaffingPayload.NipPurpose, id[start..end]), id.AsSpan(end));
+                if (nip is not null)
+                {
+                    // Two NIP-like runs: not the contract's shape, and keeping either in clear is not an option.
+                    return pseudonymizer.Hash(purpose, id);
+                }
+                nip = (start, end);
             }
             start = end;
         }
-        return pseudonymizer.Hash(purpose, id);
+        if (nip is not { } run || id.Length - 18 + TokenLength > MaxKeyLength)
+        {
+            return pseudonymizer.Hash(purpose, id);
+        }
+        return string.Concat(id.AsSpan(0, run.Start), pseudonymizer.HashRecurring(StaffingPayload.NipPurpose, id[run.Start..run.End]), id.AsSpan(run.End));
     }
+
+    /// <summary>The stored key's column width (<c>HasMaxLength(64)</c>).</summary>
+    public const int MaxKeyLength = 64;
+
+    private const int TokenLength = 26;
 
     /// <summary>The keyed hash of an 18-digit NIP field; the NIP itself never appears in a reason.</summary>
     public static string? NipKey(ItemReader r, Pseudonymizer pseudonymizer, string field)
@@ -265,7 +281,7 @@ internal static class StaffingMapping
             r.Error($"{field}: bukan NIP 18 digit");
             return null;
         }
-        return pseudonymizer.Hash(StaffingPayload.NipPurpose, nip);
+        return pseudonymizer.HashRecurring(StaffingPayload.NipPurpose, nip);
     }
 
     public static DateOnly? RequiredDate(ItemReader r, string field)

@@ -222,6 +222,13 @@ public sealed class StaffingMapperTests
         Assert.Equal(Pseudonymizer.Hash(StaffingPayload.AttendanceIdPurpose, "PRS-tanpa-nip"), odd.Id);
         Assert.DoesNotContain(Nip, valid.Id, StringComparison.Ordinal);
         Assert.True(valid.Id!.Length <= 64);
+        // Two NIP-like runs, or a key too long for its column: the whole id is hashed (nothing kept in clear, nothing cut).
+        var twice = $"PRS-{Nip}-{Nip}";
+        var tooLong = $"PRS-20261006-{Nip}-" + new string('x', 40);
+        Assert.Equal(Pseudonymizer.Hash(StaffingPayload.AttendanceIdPurpose, twice),
+            _attendance.Map(Parse(new JsonObject { ["id"] = twice, ["updated_at"] = "2026-10-06T08:00:00+07:00", ["deleted"] = true })).Id);
+        Assert.Equal(Pseudonymizer.Hash(StaffingPayload.AttendanceIdPurpose, tooLong),
+            _attendance.Map(Parse(new JsonObject { ["id"] = tooLong, ["updated_at"] = "2026-10-06T08:00:00+07:00", ["deleted"] = true })).Id);
     }
 
     [Fact]
@@ -232,9 +239,9 @@ public sealed class StaffingMapperTests
         for (var i = 0; i < Pseudonymizer.CacheLimit + 10; i++)
         {
             Assert.Equal(fresh.Hash("nip", i.ToString("D18", System.Globalization.CultureInfo.InvariantCulture)),
-                Pseudonymizer.Hash("nip", i.ToString("D18", System.Globalization.CultureInfo.InvariantCulture)));
+                Pseudonymizer.HashRecurring("nip", i.ToString("D18", System.Globalization.CultureInfo.InvariantCulture)));
         }
-        Assert.Equal(first, Pseudonymizer.Hash("nip", Nip));
+        Assert.Equal(first, Pseudonymizer.HashRecurring("nip", Nip));
         Assert.Equal(first, fresh.Hash("nip", Nip));
         Assert.NotEqual(first, fresh.Hash("npwpd", Nip));
     }

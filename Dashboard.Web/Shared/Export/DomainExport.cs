@@ -10,7 +10,9 @@ namespace Dashboard.Web.Shared.Export;
 
 /// <summary>A column of a downloaded table: its snake_case header and its cell for a row.</summary>
 /// <param name="IsCount">A count of people, families, requests or transactions: shown as "&lt; N" on a kelurahan-level row when below <c>Privacy:MinimumCount</c>.</param>
-public sealed record ExportColumn<TRow>(string Name, Func<TRow, object?> Value, bool IsCount = false);
+/// <param name="IsDerived">A rate or share computed from the row's counts (per 10,000 residents, % done): left empty in a row
+/// whose count is suppressed, since with the public population it would give the count back.</param>
+public sealed record ExportColumn<TRow>(string Name, Func<TRow, object?> Value, bool IsCount = false, bool IsDerived = false);
 
 /// <summary>Where a table of a page downloads from: <c>{Path}.csv{Query}</c> and <c>{Path}.xlsx{Query}</c>.</summary>
 public sealed record ExportLink(string Table, string Path, string Query)
@@ -46,7 +48,15 @@ public sealed class DomainTable<TView, TRow>(
             .Select(row =>
             {
                 var kelurahan = kelurahanLevel(view, row);
-                return (IReadOnlyList<object?>)[.. shown.Select(c => Cell(c.Value(row), c.IsCount && kelurahan, small))];
+                var cells = shown.Select(c => Cell(c.Value(row), c.IsCount && kelurahan, small)).ToArray();
+                if (cells.Where((cell, i) => shown[i].IsCount && cell is string).Any())
+                {
+                    for (var i = 0; i < cells.Length; i++)
+                    {
+                        cells[i] = shown[i].IsDerived ? null : cells[i];
+                    }
+                }
+                return (IReadOnlyList<object?>)cells;
             })
             .ToList();
         return new ExportTable(Id, [.. shown.Select(c => c.Name)], data, []);

@@ -102,7 +102,7 @@ public static class TableExport
                         {
                             CellReference = reference,
                             DataType = CellValues.InlineString,
-                            InlineString = new InlineString(new Text(Convert.ToString(text, CultureInfo.InvariantCulture) ?? "") { Space = SpaceProcessingModeValues.Preserve }),
+                            InlineString = new InlineString(new Text(XmlSafe(Convert.ToString(text, CultureInfo.InvariantCulture) ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
                         });
                         break;
                 }
@@ -116,4 +116,14 @@ public static class TableExport
     private static string ColumnName(int index) => index < 26
         ? ((char)('A' + index)).ToString()
         : ColumnName((index / 26) - 1) + (char)('A' + (index % 26));
+
+    /// <summary>Source text without the characters XML cannot hold (a stray control character would fail the whole download).</summary>
+    internal static string XmlSafe(string text)
+    {
+        if (!text.Any(c => !System.Xml.XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c)))
+        {
+            return text;
+        }
+        return string.Concat(text.Where(c => System.Xml.XmlConvert.IsXmlChar(c) || char.IsSurrogate(c)));
+    }
 }

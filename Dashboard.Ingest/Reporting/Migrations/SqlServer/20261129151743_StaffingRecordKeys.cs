@@ -1,4 +1,4 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -10,51 +10,34 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<string>(
-                name: "Id",
-                table: "StaffingPerformance",
-                type: "nvarchar(64)",
-                maxLength: 64,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "nvarchar(32)",
-                oldMaxLength: 32);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Id",
-                table: "StaffingAttendance",
-                type: "nvarchar(64)",
-                maxLength: 64,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "nvarchar(32)",
-                oldMaxLength: 32);
-
-            migrationBuilder.Sql(Dashboard.Ingest.Sources.Staffing.StaffingRecordKeysMigration.Sql);
+            // Rows under the old keys go first (the feeds are read again); SQL Server cannot alter a primary-key column,
+            // so each key is dropped, widened and added back.
+            migrationBuilder.Sql(Dashboard.Ingest.Sources.Staffing.StaffingRecordKeysMigration.SqlServerSql);
+            Widen(migrationBuilder, "StaffingPerformance", 32, 64);
+            Widen(migrationBuilder, "StaffingAttendance", 32, 64);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<string>(
-                name: "Id",
-                table: "StaffingPerformance",
-                type: "nvarchar(32)",
-                maxLength: 32,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "nvarchar(64)",
-                oldMaxLength: 64);
+            migrationBuilder.Sql(Dashboard.Ingest.Sources.Staffing.StaffingRecordKeysMigration.SqlServerSql);
+            Widen(migrationBuilder, "StaffingPerformance", 64, 32);
+            Widen(migrationBuilder, "StaffingAttendance", 64, 32);
+        }
 
+        private static void Widen(MigrationBuilder migrationBuilder, string table, int from, int to)
+        {
+            migrationBuilder.DropPrimaryKey(name: "PK_" + table, table: table);
             migrationBuilder.AlterColumn<string>(
                 name: "Id",
-                table: "StaffingAttendance",
-                type: "nvarchar(32)",
-                maxLength: 32,
+                table: table,
+                type: $"nvarchar({to})",
+                maxLength: to,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "nvarchar(64)",
-                oldMaxLength: 64);
+                oldType: $"nvarchar({from})",
+                oldMaxLength: from);
+            migrationBuilder.AddPrimaryKey(name: "PK_" + table, table: table, column: "Id");
         }
     }
 }
