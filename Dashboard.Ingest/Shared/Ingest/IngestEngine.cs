@@ -147,11 +147,11 @@ public sealed class IngestEngine(
         }
         run.WatermarkBefore ??= watermark;
         var limit = source.Options.PageSize;
-        // Pipelined: a producer fetches, parses and validates pages ahead (up to two commit groups) while the writer
-        // commits. Pages are committed in groups of Ingest:CommitItems items (per-page commits rewrite the same index
-        // pages again and again); a transaction is open only while fetched pages are written, never while a page is
-        // awaited from the source. Only a commit makes pages count; pages read ahead and abandoned are disposed and
-        // change nothing.
+        // Pipelined: a producer fetches, parses and validates pages ahead (two commit groups, at most 64 pages) while
+        // the writer commits. Pages are committed in groups of Ingest:CommitItems items (per-page commits rewrite the
+        // same index pages again and again); a transaction is open only while fetched pages are written, never while a
+        // page is awaited from the source. Only a commit makes pages count; pages read ahead and abandoned are disposed
+        // and change nothing.
         var commitItems = options.Value.CommitItems;
         var pages = Channel.CreateBounded<Fetched>(new BoundedChannelOptions(AheadPages(commitItems, limit))
         {
@@ -217,7 +217,10 @@ public sealed class IngestEngine(
         }
     }
 
-    /// <summary>Pages read ahead of the writer: two commit groups, so that the next group is ready when a commit ends.</summary>
+    /// <summary>
+    /// Pages read ahead of the writer: two commit groups (at most 64 pages, besides the group being written), so that the
+    /// next group is ready when a commit ends.
+    /// </summary>
     internal static int AheadPages(int commitItems, int pageSize) =>
         Math.Clamp(2 * (int)Math.Ceiling(commitItems / (double)Math.Max(1, pageSize)), 2, 64);
 
