@@ -102,6 +102,32 @@ public sealed class IndicatorBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.True(_session.ConsoleErrors.Count == 0, string.Join(" | ", _session.ConsoleErrors));
     }
 
+    [Fact]
+    public async Task The_citys_boundary_file_draws_57_clickable_kelurahan_that_drill_down()
+    {
+        BrowserFixture.RequireChromium();
+        _app = new DashboardFactory(new Dictionary<string, string?> { ["Map:BoundaryGeoJson"] = KelurahanBoundaryMapTests.Fixture });
+        Assert.Equal(IngestRunStatus.Succeeded, (await _app.RefreshAsync(Dashboard.Ingest.Sources.Letters.LettersIndicators.Source)).Status);
+        _session = await browser.OpenSessionAsync(_app.RootUri);
+        var page = _session.Page;
+        var code = Dashboard.Ingest.Sources.Letters.LettersIndicators.Codes.WithinStandardPct;
+        await _session.SignInAsync("/" + IndicatorLinks.Href(code));
+
+        var shapes = page.Locator("[data-testid=boundarymap] a[data-testid^='map-35.73.']");
+        await Expect(shapes).ToHaveCountAsync(57);
+        await Expect(page.Locator("[data-testid=tilemap]")).ToHaveCountAsync(0);
+        // Every polygon is drawn with an area (the projection fitted the file into the box).
+        Assert.True(await page.EvaluateAsync<bool>(
+            "() => [...document.querySelectorAll('[data-testid=boundarymap] path')].every(p => { const b = p.getBBox(); return b.width > 1 && b.height > 1; })"));
+
+        await page.Locator("[data-testid='map-35.73.02.1007'] path").ClickAsync();
+        await page.WaitForURLAsync(new Uri(_app.RootUri, IndicatorLinks.Href(code, "35.73.02.1007")).ToString());
+        await Expect(page.Locator("[data-testid=scope-trail] [aria-current=page]")).ToHaveTextAsync("Kauman");
+        await Expect(page.Locator("[data-testid='map-35.73.02.1007'] path")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("boundarymap__shape--selected"));
+        Assert.True(_session.ConsoleErrors.Count == 0, string.Join(" | ", _session.ConsoleErrors));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "indikator-peta-batas.png"), FullPage = true });
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_session is not null)
