@@ -74,7 +74,7 @@ public sealed class AlertMonitor(
         {
             await AnnotateStaleSourcesAsync(db, holding.Values, now, ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (SourceOutages.IsWriteFailure(ex) && !ct.IsCancellationRequested)
         {
             // An annotation is a note on the trend: it must never stop the alerts themselves.
             Log.OutageAnnotationFailed(logger, ex);

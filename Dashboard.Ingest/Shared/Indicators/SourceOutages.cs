@@ -11,6 +11,10 @@ namespace Dashboard.Ingest.Shared.Indicators;
 /// </summary>
 public static class SourceOutages
 {
+    /// <summary>A failure to write an annotation that callers log and pass over: a note on a trend never fails a run or an alert.</summary>
+    public static bool IsWriteFailure(Exception ex) =>
+        ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException;
+
     /// <summary>Opens an outage of <paramref name="source"/> from <paramref name="start"/> unless one is open. True when this call opened it.</summary>
     public static async Task<bool> OpenAsync(
         IDbContextFactory<ReportingDbContext> factory, string source, DateTimeOffset start, DateTimeOffset now, CancellationToken ct)

@@ -557,7 +557,7 @@ public sealed class IngestEngine(
                 Log.OutageClosed(logger, source);
             }
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception ex) when (SourceOutages.IsWriteFailure(ex))
         {
             Log.OutageFailed(logger, source, ex);
         }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Shared.Ingest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -20,8 +21,7 @@ public sealed class Pseudonymizer
     public const int CacheLimit = 20_000;
 
     private readonly byte[] _key;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Purpose, string Value), string> _cache = new();
-    private int _cached;
+    private readonly BoundedCache<(string Purpose, string Value), string> _recurring = new(CacheLimit);
 
     public Pseudonymizer(byte[] key)
     {
@@ -52,19 +52,7 @@ public sealed class Pseudonymizer
     {
         ArgumentNullException.ThrowIfNull(purpose);
         ArgumentNullException.ThrowIfNull(value);
-        var key = (purpose, value);
-        if (_cache.TryGetValue(key, out var token))
-        {
-            return token;
-        }
-        token = Hash(purpose, value);
-        if (Interlocked.Increment(ref _cached) > CacheLimit)
-        {
-            _cache.Clear();
-            Interlocked.Exchange(ref _cached, 0);
-        }
-        _cache.TryAdd(key, token);
-        return token;
+        return _recurring.GetOrAdd((purpose, value), key => Hash(key.Purpose, key.Value));
     }
 
     /// <summary>

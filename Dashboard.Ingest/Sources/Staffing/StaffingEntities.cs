@@ -152,17 +152,16 @@ internal sealed class StaffingEvaluationConfiguration : IEntityTypeConfiguration
 public static class StaffingRecordKeysMigration
 {
     /// <summary>SQLite and PostgreSQL (double-quoted identifiers).</summary>
-    public const string Sql =
-        "DELETE FROM \"StaffingAttendance\"; " +
-        "DELETE FROM \"StaffingPerformance\"; " +
-        "UPDATE \"SourceWatermarks\" SET \"Value\" = NULL WHERE \"Source\" = 'Staffing' AND \"Resource\" IN ('attendance', 'performance'); " +
-        // Quarantined versions under the old keys would never be superseded by valid ones under the new keys.
-        "UPDATE \"QuarantinedItems\" SET \"SupersededAt\" = \"ReceivedAt\" WHERE \"Source\" = 'Staffing' AND \"Resource\" IN ('attendance', 'performance') AND \"SupersededAt\" IS NULL;";
+    public static readonly string Sql = Script(name => $"\"{name}\"");
 
     /// <summary>SQL Server (bracketed identifiers, so that a script run by sqlcmd without QUOTED_IDENTIFIER works too).</summary>
-    public const string SqlServerSql =
-        "DELETE FROM [StaffingAttendance]; " +
-        "DELETE FROM [StaffingPerformance]; " +
-        "UPDATE [SourceWatermarks] SET [Value] = NULL WHERE [Source] = 'Staffing' AND [Resource] IN ('attendance', 'performance'); " +
-        "UPDATE [QuarantinedItems] SET [SupersededAt] = [ReceivedAt] WHERE [Source] = 'Staffing' AND [Resource] IN ('attendance', 'performance') AND [SupersededAt] IS NULL;";
+    public static readonly string SqlServerSql = Script(name => $"[{name}]");
+
+    private static string Script(Func<string, string> q) =>
+        $"DELETE FROM {q("StaffingAttendance")}; " +
+        $"DELETE FROM {q("StaffingPerformance")}; " +
+        $"UPDATE {q("SourceWatermarks")} SET {q("Value")} = NULL WHERE {q("Source")} = 'Staffing' AND {q("Resource")} IN ('attendance', 'performance'); " +
+        // Quarantined versions under the old keys would never be superseded by valid ones under the new keys.
+        $"UPDATE {q("QuarantinedItems")} SET {q("SupersededAt")} = {q("ReceivedAt")} WHERE {q("Source")} = 'Staffing' " +
+        $"AND {q("Resource")} IN ('attendance', 'performance') AND {q("SupersededAt")} IS NULL;";
 }

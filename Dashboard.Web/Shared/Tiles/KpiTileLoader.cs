@@ -158,21 +158,7 @@ public static class KpiTileLoader
 /// </summary>
 internal static class CatalogueText
 {
-    private const int Limit = 4_096;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
-    private static int _count;
+    private static readonly Dashboard.Ingest.Shared.BoundedCache<string, string> Texts = new(4_096, StringComparer.Ordinal);
 
-    public static string Share(string text)
-    {
-        if (Texts.TryGetValue(text, out var shared))
-        {
-            return shared;
-        }
-        if (Interlocked.Increment(ref _count) > Limit)
-        {
-            Texts.Clear();
-            Interlocked.Exchange(ref _count, 0);
-        }
-        return Texts.GetOrAdd(text, text);
-    }
+    public static string Share(string text) => Texts.GetOrAdd(text, static t => t);
 }
