@@ -83,7 +83,11 @@ public sealed class StaffingQueries(IDbContextFactory<ReportingDbContext> factor
         var inService = employees.Where(e => StaffingPayload.InService(e.Status, e.RetirementMonth, today)).ToList();
         var scoped = inService.Where(e => all || e.AgencyCode == scope).ToList();
 
-        var attendanceDay = StaffingPayload.AttendanceDay(today);
+        // The latest day with attendance up to today: just after midnight (or before the first check-in) that is the last
+        // working day, labelled as such, rather than an empty table for a day that has not begun.
+        var attendanceDay = await db.Set<StaffingAttendance>().AsNoTracking()
+            .Where(a => a.Date <= today)
+            .MaxAsync(a => (DateOnly?)a.Date, ct) ?? StaffingPayload.AttendanceDay(today);
         var day = await db.Set<StaffingAttendance>().AsNoTracking()
             .Where(a => a.Date == attendanceDay)
             .Select(a => new { a.NipKey, a.Status, a.CheckInAt })
