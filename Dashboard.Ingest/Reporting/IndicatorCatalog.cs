@@ -39,7 +39,7 @@ public static class IndicatorCatalog
 
     public static IReadOnlyList<IndicatorDefinition> Definitions { get; } = Checked(Sets.SelectMany(MarkCumulative).OrderBy(d => d.Number).ToList());
 
-    /// <summary>Targets per APBD year (ids are stable: catalogue number × 1000 + year − 2000).</summary>
+    /// <summary>Targets per APBD year (<see cref="ReportingSeed"/> keys them by indicator, period and start; the database assigns ids).</summary>
     public static IReadOnlyList<IndicatorTarget> Targets { get; } = BuildTargets();
 
     public static IndicatorDefinition Find(string code) =>
@@ -99,12 +99,10 @@ public static class IndicatorCatalog
         {
             foreach (var target in set.YearlyTargets)
             {
-                var number = set.Definitions.Single(d => d.Code == target.Code).Number;
                 foreach (var year in SeededYears)
                 {
                     targets.Add(new IndicatorTarget
                     {
-                        Id = number * 1000 + year - 2000,
                         IndicatorCode = target.Code,
                         Period = TargetPeriod.Year,
                         PeriodStart = new DateOnly(year, 1, 1),

@@ -32,14 +32,12 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.ParentCode).HasMaxLength(16);
             e.Property(x => x.Name).HasMaxLength(64);
             e.HasIndex(x => x.ParentCode);
-            e.HasData(ReferenceData.Regions);
         });
         modelBuilder.Entity<Agency>(e =>
         {
             e.HasKey(x => x.Code);
             e.Property(x => x.Code).HasMaxLength(24);
             e.Property(x => x.Name).HasMaxLength(200);
-            e.HasData(ReferenceData.Agencies);
         });
         modelBuilder.Entity<IndicatorDefinition>(e =>
         {
@@ -49,7 +47,6 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.Source).HasMaxLength(32);
             e.Property(x => x.Notes).HasMaxLength(2000);
             e.Property(x => x.EditedBy).HasMaxLength(128);
-            e.HasData(IndicatorCatalog.Definitions);
         });
         modelBuilder.Entity<IndicatorTarget>(e =>
         {
@@ -58,7 +55,6 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.RetiredBy).HasMaxLength(128);
             e.Property(x => x.Reason).HasMaxLength(500);
             e.HasIndex(x => new { x.IndicatorCode, x.PeriodStart });
-            e.HasData(IndicatorCatalog.Targets);
         });
         modelBuilder.Entity<IndicatorValue>(e =>
         {

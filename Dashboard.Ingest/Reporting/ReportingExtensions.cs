@@ -33,18 +33,18 @@ public static class ReportingExtensions
         switch (provider)
         {
             case "SqlServer":
-                services.AddPooledDbContextFactory<SqlServerReportingDbContext>(o => ConfigureSqlServer(o, connectionString));
+                services.AddPooledDbContextFactory<SqlServerReportingDbContext>((sp, o) => ConfigureSqlServer(o, connectionString, sp));
                 services.AddSingleton<IDbContextFactory<ReportingDbContext>>(sp =>
                     new Factory<SqlServerReportingDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerReportingDbContext>>()));
                 break;
             case "PostgreSql":
-                services.AddPooledDbContextFactory<PostgreSqlReportingDbContext>(o => ConfigurePostgreSql(o, connectionString));
+                services.AddPooledDbContextFactory<PostgreSqlReportingDbContext>((sp, o) => ConfigurePostgreSql(o, connectionString, sp));
                 services.AddSingleton<IDbContextFactory<ReportingDbContext>>(sp =>
                     new Factory<PostgreSqlReportingDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlReportingDbContext>>()));
                 break;
             default:
                 // An unknown provider is reported by DatabaseOptions validation at start; register SQLite meanwhile.
-                services.AddPooledDbContextFactory<SqliteReportingDbContext>(o => ConfigureSqlite(o, connectionString));
+                services.AddPooledDbContextFactory<SqliteReportingDbContext>((sp, o) => ConfigureSqlite(o, connectionString, sp));
                 services.AddSingleton<IDbContextFactory<ReportingDbContext>>(sp =>
                     new Factory<SqliteReportingDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteReportingDbContext>>()));
                 break;
@@ -64,15 +64,20 @@ public static class ReportingExtensions
         return b.ToString();
     }
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, x => x.CommandTimeout(120)).AddInterceptors(SqlitePragmas.Instance);
+    internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString, IServiceProvider? services = null) =>
+        Seed(o.UseSqlite(connectionString, x => x.CommandTimeout(120)).AddInterceptors(SqlitePragmas.Instance), services);
 
-    internal static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>
+    internal static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString, IServiceProvider? services = null) =>
         // No retrying execution strategy: the engine opens its own transactions, which such a strategy refuses.
-        o.UseSqlServer(connectionString, x => x.CommandTimeout(120));
+        Seed(o.UseSqlServer(connectionString, x => x.CommandTimeout(120)), services);
 
-    internal static void ConfigurePostgreSql(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(connectionString, x => x.CommandTimeout(120));
+    internal static void ConfigurePostgreSql(DbContextOptionsBuilder o, string connectionString, IServiceProvider? services = null) =>
+        Seed(o.UseNpgsql(connectionString, x => x.CommandTimeout(120)), services);
+
+    private static void Seed(DbContextOptionsBuilder o, IServiceProvider? services) =>
+        o.UseReportingSeed(
+            services?.GetService<TimeProvider>(),
+            services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ReportingSeed).FullName!));
 
     private sealed class Factory<T>(IDbContextFactory<T> inner) : IDbContextFactory<ReportingDbContext>
         where T : ReportingDbContext
@@ -113,39 +118,13 @@ internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.
     }
 }
 
-/// <summary>Applies the provider's migrations; SQLite also gets WAL mode for concurrent readers.</summary>
 /// <summary>
-/// Then applies the indicator catalogue field by field (<see cref="Shared.Indicators.IndicatorCatalogueSync"/>): what an
-/// administrator changed is kept even when a migration's seed update wrote the release's value over it.
+/// Applies the provider's migrations and, in the same transaction, the release's reference data and indicator catalogue
+/// (<see cref="ReportingSeed"/>, registered on the context's options); SQLite also gets WAL mode for concurrent readers.
 /// </summary>
-public sealed partial class ReportingMigrator(
-    IDbContextFactory<ReportingDbContext> factory, IOptions<DatabaseOptions> options, TimeProvider time, ILogger<ReportingMigrator> logger)
+public sealed class ReportingMigrator(IDbContextFactory<ReportingDbContext> factory, IOptions<DatabaseOptions> options)
 {
     public async Task MigrateAsync(CancellationToken ct)
-    {
-        await MigrateSchemaAsync(ct);
-        IReadOnlyList<Shared.Indicators.CatalogueValueKept> kept;
-        try
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            kept = await Shared.Indicators.IndicatorCatalogueSync.SyncAsync(db, IndicatorCatalog.Definitions, time.GetUtcNow(), ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node starting at the same moment applied the catalogue first: once more sees its work and finds nothing to do.
-            await using var db = await factory.CreateDbContextAsync(ct);
-            kept = await Shared.Indicators.IndicatorCatalogueSync.SyncAsync(db, IndicatorCatalog.Definitions, time.GetUtcNow(), ct);
-        }
-        foreach (var k in kept)
-        {
-            LogCatalogueValueKept(logger, k.IndicatorCode, k.Field);
-        }
-    }
-
-    [LoggerMessage(1, LogLevel.Warning, "Catalogue value of {IndicatorCode}.{Field} not applied: an administrator changed it (audited as indicator.catalogue.kept)")]
-    private static partial void LogCatalogueValueKept(ILogger logger, string indicatorCode, string field);
-
-    private async Task MigrateSchemaAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (db.Database.IsSqlite())

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Infrastructure;
 
-/// <summary>A migrated SQLite reporting database in a temporary file, deleted on dispose.</summary>
+/// <summary>A migrated and seeded SQLite reporting database in a temporary file, deleted on dispose.</summary>
 public sealed class TestDatabase : IDbContextFactory<ReportingDbContext>, IAsyncDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"dasbor-test-{Guid.NewGuid():N}.db");
@@ -24,7 +24,7 @@ public sealed class TestDatabase : IDbContextFactory<ReportingDbContext>, IAsync
     }
 
     public ReportingDbContext CreateDbContext() =>
-        new SqliteReportingDbContext(new DbContextOptionsBuilder<SqliteReportingDbContext>().UseSqlite(ConnectionString).Options);
+        new SqliteReportingDbContext(new DbContextOptionsBuilder<SqliteReportingDbContext>().UseSqlite(ConnectionString).UseReportingSeed().Options);
 
     public ValueTask DisposeAsync()
     {

@@ -84,43 +84,4 @@ public sealed class MigrationTests
         Assert.Equal(10, await db.Indicators.CountAsync(i => i.Source == ComplaintsIndicators.Source));
         Assert.True(await db.IndicatorTargets.AnyAsync(t => t.IndicatorCode == ComplaintsIndicators.Codes.WithinSlaPct && t.PeriodStart == new DateOnly(2026, 1, 1)));
     }
-
-    [Fact]
-    public async Task StaffingRecordKeys_removes_rows_under_the_old_keys_and_resets_their_watermarks()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"dasbor-keys-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using (var db = new SqliteReportingDbContext(new DbContextOptionsBuilder<SqliteReportingDbContext>()
-                .UseSqlite($"Data Source={path};Pooling=false").Options))
-            {
-                var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-                var all = db.Database.GetMigrations().ToList();
-                var index = all.FindIndex(m => m.EndsWith("_StaffingRecordKeys", StringComparison.Ordinal));
-                Assert.True(index > 0, "migration StaffingRecordKeys");
-                await migrator.MigrateAsync(all[index - 1]);
-                await db.Database.ExecuteSqlRawAsync("""
-                    INSERT INTO "StaffingAttendance" ("Id", "NipKey", "Date", "Status", "UpdatedAt") VALUES ('p_0123456789abcdef01234567', 'p_aaaaaaaaaaaaaaaaaaaaaaaa', '2026-10-06', 'hadir', 0);
-                    INSERT INTO "StaffingPerformance" ("Id", "NipKey", "Period", "Rating", "SubmittedAt", "UpdatedAt") VALUES ('p_0123456789abcdef01234567', 'p_aaaaaaaaaaaaaaaaaaaaaaaa', '2026-Q3', 'baik', 0, 0);
-                    INSERT INTO "StaffingEmployees" ("Id", "AgencyCode", "AsnType", "RankGroup", "PositionType", "Status", "RetirementMonth", "UpdatedAt") VALUES ('p_aaaaaaaaaaaaaaaaaaaaaaaa', 'DISHUB', 'PNS', 'III/a', 'fungsional', 'aktif', '2031-06-01', 0);
-                    INSERT INTO "SourceWatermarks" ("Source", "Resource", "Value") VALUES ('Staffing', 'attendance', 1), ('Staffing', 'performance', 1), ('Staffing', 'employees', 1), ('Letters', 'letters', 1);
-                    """);
-
-                await migrator.MigrateAsync();
-
-                Assert.Equal(0, await db.Set<Dashboard.Ingest.Sources.Staffing.StaffingAttendance>().CountAsync());
-                Assert.Equal(0, await db.Set<Dashboard.Ingest.Sources.Staffing.StaffingEvaluation>().CountAsync());
-                Assert.Equal(1, await db.Set<Dashboard.Ingest.Sources.Staffing.StaffingEmployee>().CountAsync());
-                var marks = await db.SourceWatermarks.AsNoTracking().ToDictionaryAsync(w => w.Source + "/" + w.Resource, w => w.Value);
-                Assert.Null(marks["Staffing/attendance"]);
-                Assert.Null(marks["Staffing/performance"]);
-                Assert.NotNull(marks["Staffing/employees"]);
-                Assert.NotNull(marks["Letters/letters"]);
-            }
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 }

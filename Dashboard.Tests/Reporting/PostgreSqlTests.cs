@@ -77,7 +77,7 @@ public sealed class PostgreSqlTests
     public async Task UpsertRules_HoldThroughThePreparedWritePath_OnPostgreSql()
     {
         await using var database = await TemporaryPostgreSqlDatabase.CreateAsync();
-        var factory = new PostgreSqlFactory(new DbContextOptionsBuilder<PostgreSqlReportingDbContext>().UseNpgsql(database.ConnectionString).Options);
+        var factory = new PostgreSqlFactory(new DbContextOptionsBuilder<PostgreSqlReportingDbContext>().UseNpgsql(database.ConnectionString).UseReportingSeed().Options);
         await using (var db = factory.CreateDbContext())
         {
             await db.Database.MigrateAsync(TestContext.Current.CancellationToken);

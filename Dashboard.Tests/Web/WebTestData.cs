@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Tests.Web;
 
 /// <summary>
-/// An in-memory SQLite reporting database (schema and catalogue from <c>EnsureCreated</c>) that lives as long
+/// An in-memory SQLite reporting database (schema from <c>EnsureCreated</c>, reference data and catalogue from its seed) that lives as long
 /// as its open connection; every context the factory hands out shares that connection.
 /// </summary>
 public sealed class InMemoryReportingDb : IDbContextFactory<ReportingDbContext>, IDisposable
@@ -18,7 +18,7 @@ public sealed class InMemoryReportingDb : IDbContextFactory<ReportingDbContext>,
     public InMemoryReportingDb()
     {
         _connection.Open();
-        _options = new DbContextOptionsBuilder<SqliteReportingDbContext>().UseSqlite(_connection).Options;
+        _options = new DbContextOptionsBuilder<SqliteReportingDbContext>().UseSqlite(_connection).UseReportingSeed().Options;
         using var db = CreateDbContext();
         db.Database.EnsureCreated();
     }

@@ -15,8 +15,8 @@ public sealed record CatalogueValueKept(string IndicatorCode, string Field, stri
 /// Applies the catalogue (the release's <see cref="IndicatorCatalog"/>) to the stored indicator metadata, field by field,
 /// with a three-way rule: a field an administrator never changed takes the catalogue's value; a field they changed
 /// (<see cref="IndicatorFieldEdit"/>) keeps theirs, and a release that changes the catalogue's value of such a field is
-/// audited (<see cref="IndicatorAuditActions.CatalogueValueKept"/>) instead of applied. Runs after the migrations at every
-/// start (and <c>migrate</c>): a migration's seed update may have overwritten an edited field; this puts it back.
+/// audited (<see cref="IndicatorAuditActions.CatalogueValueKept"/>) instead of applied. Runs in <see cref="ReportingSeed"/> after
+/// the migrations at every start (and <c>migrate</c>); a stored value that differs from both (a hand-run update) is put back.
 /// </summary>
 public static class IndicatorCatalogueSync
 {
@@ -86,7 +86,7 @@ public static class IndicatorCatalogueSync
         {
             if (!stored.TryGetValue(c.Code, out var s))
             {
-                continue; // seeded by the migrations; a code the database lacks is theirs to add
+                continue; // ReportingSeed adds the codes the database lacks before this runs
             }
             var legacy = s.EditedBy is not null && !edits.Keys.Any(k => k.IndicatorCode == c.Code)
                 ? await LegacyEditedFieldsAsync(db, c.Code, ct)

@@ -142,26 +142,3 @@ internal sealed class StaffingEvaluationConfiguration : IEntityTypeConfiguration
         builder.HasIndex(x => x.NipKey);
     }
 }
-
-/// <summary>
-/// Migration <c>StaffingRecordKeys</c> (every provider): attendance and evaluation keys changed from a hash of the whole
-/// id to the id with its NIP hashed (<c>StaffingMapping.RecordKey</c>). Rows under the old keys are removed and the two
-/// feeds' watermarks reset, so the next staffing run reads them again from the source (the system of record) under
-/// the new keys; the indicators keep their snapshots until that run recomputes them.
-/// </summary>
-public static class StaffingRecordKeysMigration
-{
-    /// <summary>SQLite and PostgreSQL (double-quoted identifiers).</summary>
-    public static readonly string Sql = Script(name => $"\"{name}\"");
-
-    /// <summary>SQL Server (bracketed identifiers, so that a script run by sqlcmd without QUOTED_IDENTIFIER works too).</summary>
-    public static readonly string SqlServerSql = Script(name => $"[{name}]");
-
-    private static string Script(Func<string, string> q) =>
-        $"DELETE FROM {q("StaffingAttendance")}; " +
-        $"DELETE FROM {q("StaffingPerformance")}; " +
-        $"UPDATE {q("SourceWatermarks")} SET {q("Value")} = NULL WHERE {q("Source")} = 'Staffing' AND {q("Resource")} IN ('attendance', 'performance'); " +
-        // Quarantined versions under the old keys would never be superseded by valid ones under the new keys.
-        $"UPDATE {q("QuarantinedItems")} SET {q("SupersededAt")} = {q("ReceivedAt")} WHERE {q("Source")} = 'Staffing' " +
-        $"AND {q("Resource")} IN ('attendance', 'performance') AND {q("SupersededAt")} IS NULL;";
-}

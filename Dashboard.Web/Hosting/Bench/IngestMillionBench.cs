@@ -162,7 +162,7 @@ internal static class IngestMillionBench
     /// <summary>A fresh database with the product's schema (same tables and indexes) for a baseline.</summary>
     private static async Task<IDbContextFactory<ReportingDbContext>> MigrateAsync(string path)
     {
-        var options = new DbContextOptionsBuilder<SqliteReportingDbContext>().UseSqlite($"Data Source={path}").Options;
+        var options = new DbContextOptionsBuilder<SqliteReportingDbContext>().UseSqlite($"Data Source={path}").UseReportingSeed().Options;
         await using (var db = new SqliteReportingDbContext(options))
         {
             await db.Database.MigrateAsync();

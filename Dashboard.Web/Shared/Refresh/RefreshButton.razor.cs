@@ -101,9 +101,9 @@ public sealed partial class RefreshButton : IDisposable
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 4901, Level = LogLevel.Information, Message = "Refresh of {Source} requested by {User}: job {JobId}")]
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Refresh of {Source} requested by {User}: job {JobId}")]
     public static partial void RefreshRequested(ILogger logger, string source, string user, string jobId);
 
-    [LoggerMessage(EventId = 4902, Level = LogLevel.Warning, Message = "Refresh of {Source} could not be requested")]
+    [LoggerMessage(EventId = 4302, Level = LogLevel.Warning, Message = "Refresh of {Source} could not be requested")]
     public static partial void RefreshRequestFailed(ILogger logger, string source, Exception exception);
 }
