@@ -24,26 +24,25 @@ public static class ReportingExtensions
                 $"ConnectionStrings:{ConnectionName} is required.")
             .ValidateOnStart();
 
-        var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
+        var provider = Shared.ConfigurationModes.Read(configuration, $"{DatabaseOptions.Section}:Provider", DatabaseProvider.Sqlite);
         var connectionString = configuration.GetConnectionString(ConnectionName) ?? "";
-        if (provider == "Sqlite" && contentRoot is not null)
+        if (provider == DatabaseProvider.Sqlite && contentRoot is not null)
         {
             connectionString = RootSqlitePath(connectionString, contentRoot);
         }
         switch (provider)
         {
-            case "SqlServer":
+            case DatabaseProvider.SqlServer:
                 services.AddPooledDbContextFactory<SqlServerReportingDbContext>((sp, o) => ConfigureSqlServer(o, connectionString, sp));
                 services.AddSingleton<IDbContextFactory<ReportingDbContext>>(sp =>
                     new Factory<SqlServerReportingDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerReportingDbContext>>()));
                 break;
-            case "PostgreSql":
+            case DatabaseProvider.PostgreSql:
                 services.AddPooledDbContextFactory<PostgreSqlReportingDbContext>((sp, o) => ConfigurePostgreSql(o, connectionString, sp));
                 services.AddSingleton<IDbContextFactory<ReportingDbContext>>(sp =>
                     new Factory<PostgreSqlReportingDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlReportingDbContext>>()));
                 break;
             default:
-                // An unknown provider is reported by DatabaseOptions validation at start; register SQLite meanwhile.
                 services.AddPooledDbContextFactory<SqliteReportingDbContext>((sp, o) => ConfigureSqlite(o, connectionString, sp));
                 services.AddSingleton<IDbContextFactory<ReportingDbContext>>(sp =>
                     new Factory<SqliteReportingDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteReportingDbContext>>()));
@@ -143,7 +142,7 @@ public sealed class ReportingMigrator(IDbContextFactory<ReportingDbContext> fact
         }
     }
 
-    public string Provider => options.Value.Provider;
+    public DatabaseProvider Provider => options.Value.Provider;
 }
 
 /// <summary>Design-time factories for <c>dotnet ef migrations add</c>, one per provider.</summary>

@@ -84,4 +84,35 @@ public sealed class MigrationTests
         Assert.Equal(10, await db.Indicators.CountAsync(i => i.Source == ComplaintsIndicators.Source));
         Assert.True(await db.IndicatorTargets.AnyAsync(t => t.IndicatorCode == ComplaintsIndicators.Codes.WithinSlaPct && t.PeriodStart == new DateOnly(2026, 1, 1)));
     }
+
+    [Fact]
+    public async Task Seed_runs_at_every_migrate_and_puts_the_release_back_without_duplicates()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        (int, int, int, int) counts;
+        await using (var db = database.CreateDbContext())
+        {
+            counts = (await db.Regions.CountAsync(ct), await db.Agencies.CountAsync(ct), await db.Indicators.CountAsync(ct), await db.IndicatorTargets.CountAsync(ct));
+            Assert.Equal((ReferenceData.Regions.Count, ReferenceData.Agencies.Count, IndicatorCatalog.Definitions.Count, IndicatorCatalog.Targets.Count), counts);
+            (await db.Regions.SingleAsync(r => r.Code == "35.73.05", ct)).Name = "Lowokwaru Lama";
+            db.Agencies.Remove(await db.Agencies.SingleAsync(a => a.Code == "DISHUB", ct));
+            (await db.Indicators.SingleAsync(i => i.Code == ComplaintsIndicators.Codes.WithinSlaPct, ct)).Unit = IndicatorUnit.Count;
+            (await db.IndicatorTargets.FirstAsync(t => t.IndicatorCode == ComplaintsIndicators.Codes.WithinSlaPct, ct)).Value = -1;
+            await db.SaveChangesAsync(ct);
+
+            // No migration is pending: the seed runs all the same.
+            await db.Database.MigrateAsync(ct);
+        }
+
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.Equal(counts, (await db.Regions.CountAsync(ct), await db.Agencies.CountAsync(ct), await db.Indicators.CountAsync(ct), await db.IndicatorTargets.CountAsync(ct)));
+            Assert.Equal("Lowokwaru", (await db.Regions.SingleAsync(r => r.Code == "35.73.05", ct)).Name);
+            Assert.True(await db.Agencies.AnyAsync(a => a.Code == "DISHUB", ct));
+            Assert.Equal(IndicatorCatalog.Find(ComplaintsIndicators.Codes.WithinSlaPct).Unit,
+                (await db.Indicators.SingleAsync(i => i.Code == ComplaintsIndicators.Codes.WithinSlaPct, ct)).Unit);
+            Assert.DoesNotContain(-1, await db.IndicatorTargets.Select(t => t.Value).ToListAsync(ct));
+        }
+    }
 }

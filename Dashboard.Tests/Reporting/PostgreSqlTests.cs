@@ -85,6 +85,32 @@ public sealed class PostgreSqlTests
         await Dashboard.Tests.Shared.Ingest.UpsertScenario.RunAsync(factory, TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task Nodes_starting_at_once_seed_the_reference_data_once_on_PostgreSql()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TemporaryPostgreSqlDatabase.CreateAsync();
+        var options = new DbContextOptionsBuilder<PostgreSqlReportingDbContext>().UseNpgsql(database.ConnectionString).UseReportingSeed().Options;
+        await using (var db = new PostgreSqlReportingDbContext(options))
+        {
+            // The schema exists (the migrate command ran); the rows do not yet, as after a release that brings new ones.
+            await db.Database.MigrateAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Regions"; DELETE FROM "Agencies"; DELETE FROM "Indicators"; DELETE FROM "IndicatorTargets";""", ct);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+        {
+            await using var db = new PostgreSqlReportingDbContext(options);
+            await db.Database.MigrateAsync(ct);
+        }));
+
+        await using var check = new PostgreSqlReportingDbContext(options);
+        Assert.Equal(ReferenceData.Regions.Count, await check.Regions.CountAsync(ct));
+        Assert.Equal(ReferenceData.Agencies.Count, await check.Agencies.CountAsync(ct));
+        Assert.Equal(IndicatorCatalog.Definitions.Count, await check.Indicators.CountAsync(ct));
+        Assert.Equal(IndicatorCatalog.Targets.Count, await check.IndicatorTargets.CountAsync(ct));
+    }
+
     private sealed class PostgreSqlFactory(DbContextOptions<PostgreSqlReportingDbContext> options) : IDbContextFactory<ReportingDbContext>
     {
         public ReportingDbContext CreateDbContext() => new PostgreSqlReportingDbContext(options);

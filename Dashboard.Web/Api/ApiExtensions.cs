@@ -18,7 +18,7 @@ public static class ApiExtensions
             var body = new
             {
                 status = database ? "ok" : "unavailable",
-                role = node.Value.Role,
+                role = node.Value.Role.ToString(),
                 database = database ? "ok" : "unreachable",
                 sources = sources.Select(s => new { s.Name, s.LastStatus, s.LastSuccessAt, s.AgeMinutes, s.Running }),
             };

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared;
 using Dashboard.Web.Jobs;
 using Microsoft.Extensions.Options;
 
@@ -14,15 +15,26 @@ public sealed class NodeOptions
 {
     public const string Section = "Node";
 
-    [Required]
-    [RegularExpression("^(Both|Web|Ingest)$", ErrorMessage = "Node:Role must be 'Both', 'Web' or 'Ingest'.")]
-    public string Role { get; set; } = "Both";
+    [EnumDataType(typeof(NodeRole), ErrorMessage = "Node:Role must be 'Both', 'Web' or 'Ingest'.")]
+    public NodeRole Role { get; set; } = NodeRole.Both;
 
     /// <summary>Serves pages, wall screens, the hub and the API.</summary>
-    public bool ServesScreens => Role is not "Ingest";
+    public bool ServesScreens => Role != NodeRole.Ingest;
 
     /// <summary>Runs the source pulls (Hangfire server), start-up recovery and alert evaluation.</summary>
-    public bool RunsJobs => Role is not "Web";
+    public bool RunsJobs => Role != NodeRole.Web;
+
+    /// <summary>Reads <c>Node:Role</c> where registration depends on it (an unknown value stops start-up naming the key).</summary>
+    public static NodeOptions Read(IConfiguration configuration) =>
+        new() { Role = ConfigurationModes.Read(configuration, $"{Section}:Role", NodeRole.Both) };
+}
+
+/// <summary>What a node does (<c>Node:Role</c>, case-insensitive in configuration).</summary>
+public enum NodeRole
+{
+    Both,
+    Web,
+    Ingest,
 }
 
 /// <summary>A split role needs what the nodes share: a database server and Hangfire storage on it.</summary>
@@ -30,16 +42,16 @@ internal sealed class NodeOptionsValidator(IOptions<DatabaseOptions> database, I
 {
     public ValidateOptionsResult Validate(string? name, NodeOptions options)
     {
-        if (options.Role is not ("Web" or "Ingest"))
+        if (options.Role == NodeRole.Both)
         {
             return ValidateOptionsResult.Success;
         }
         var failures = new List<string>();
-        if (database.Value.Provider is not ("SqlServer" or "PostgreSql"))
+        if (database.Value.Provider is not (DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql))
         {
             failures.Add($"Node:Role={options.Role} needs a database server the nodes share: Database:Provider must be 'SqlServer' or 'PostgreSql' (is '{database.Value.Provider}').");
         }
-        if (jobs.Value.Storage is not ("SqlServer" or "PostgreSql"))
+        if (jobs.Value.Storage is not (JobStorageMode.SqlServer or JobStorageMode.PostgreSql))
         {
             failures.Add($"Node:Role={options.Role} needs job storage the nodes share: Hangfire:Storage must be 'SqlServer' or 'PostgreSql' (is '{jobs.Value.Storage}').");
         }

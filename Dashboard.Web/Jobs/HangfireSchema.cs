@@ -15,18 +15,18 @@ public static class HangfireSchema
     /// <summary>Installs or upgrades the schema for <c>Hangfire:Storage</c>; returns what it did, or null when the storage has none.</summary>
     public static async Task<string?> InstallAsync(IConfiguration configuration, CancellationToken ct)
     {
-        var storage = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>()?.Storage;
+        var storage = JobsOptions.ReadStorage(configuration);
         var connectionString = ConnectionString(configuration);
         switch (storage)
         {
-            case "PostgreSql":
+            case JobStorageMode.PostgreSql:
                 await using (var connection = new NpgsqlConnection(connectionString))
                 {
                     await connection.OpenAsync(ct);
                     PostgreSqlObjectsInstaller.Install(connection);
                 }
                 return "Hangfire schema installed (PostgreSql).";
-            case "SqlServer":
+            case JobStorageMode.SqlServer:
                 await using (var connection = new SqlConnection(connectionString))
                 {
                     await connection.OpenAsync(ct);

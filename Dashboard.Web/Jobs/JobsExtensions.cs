@@ -18,8 +18,9 @@ public static class JobsExtensions
     {
         ArgumentNullException.ThrowIfNull(node);
         builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var storage = JobsOptions.ReadStorage(builder.Configuration);
         var options = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        if (options.Storage == "None")
+        if (storage == JobStorageMode.None)
         {
             builder.Services.AddSingleton<InProcessRefreshRequests>();
             builder.Services.AddSingleton<IRefreshRequests>(sp => sp.GetRequiredService<InProcessRefreshRequests>());
@@ -37,11 +38,11 @@ public static class JobsExtensions
             // nodes starting at once must not race to install it.
             var shared = HangfireSchema.ConnectionString(builder.Configuration);
             var install = builder.Configuration.GetValue("Database:MigrateOnStart", true);
-            if (options.Storage == "SqlServer")
+            if (storage == JobStorageMode.SqlServer)
             {
                 cfg.UseSqlServerStorage(shared, new Hangfire.SqlServer.SqlServerStorageOptions { PrepareSchemaIfNecessary = install });
             }
-            else if (options.Storage == "PostgreSql")
+            else if (storage == JobStorageMode.PostgreSql)
             {
                 // Workers poll the queue: once a second keeps "refresh now" prompt on every ingest node.
                 cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(shared),
@@ -70,7 +71,7 @@ public static class JobsExtensions
     public static WebApplication MapJobs(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
-        if (options.Storage != "None")
+        if (options.Storage != JobStorageMode.None)
         {
             app.MapHangfireDashboard(options.DashboardPath, new DashboardOptions
             {

@@ -55,7 +55,7 @@ public sealed class IngestOptionsValidator(IOptions<Reporting.DatabaseOptions> d
     public ValidateOptionsResult Validate(string? name, IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return string.IsNullOrWhiteSpace(options.PseudonymKey) && database.Value.Provider != "Sqlite"
+        return string.IsNullOrWhiteSpace(options.PseudonymKey) && database.Value.Provider != Reporting.DatabaseProvider.Sqlite
             ? ValidateOptionsResult.Fail(
                 $"{IngestOptions.Section}:PseudonymKey is required with Database:Provider={database.Value.Provider}: every node must hash personal keys the same way.")
             : ValidateOptionsResult.Success;

@@ -66,13 +66,13 @@ public static class IdentityStoreExtensions
     /// </summary>
     public static IServiceCollection AddIdentityStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
-        if (provider == "SqlServer")
+        var provider = Dashboard.Ingest.Shared.ConfigurationModes.Read(configuration, $"{DatabaseOptions.Section}:Provider", DatabaseProvider.Sqlite);
+        if (provider == DatabaseProvider.SqlServer)
         {
             services.AddDbContext<SqlServerIdentityDbContext>((sp, o) => ConfigureSqlServer(o, ReportingConnection(sp)));
             services.AddScoped<IdentityStoreDbContext>(sp => sp.GetRequiredService<SqlServerIdentityDbContext>());
         }
-        else if (provider == "PostgreSql")
+        else if (provider == DatabaseProvider.PostgreSql)
         {
             services.AddDbContext<PostgreSqlIdentityDbContext>((sp, o) => ConfigurePostgreSql(o, ReportingConnection(sp)));
             services.AddScoped<IdentityStoreDbContext>(sp => sp.GetRequiredService<PostgreSqlIdentityDbContext>());
