@@ -47,8 +47,7 @@ public sealed partial class ComplaintsPage
     private IReadOnlyList<ChartSeries> Series(IReadOnlyList<NamedCount> counts) =>
         [new ChartSeries(L["complaints.series.complaints"].Value, [.. counts.Select(c => (double?)c.Count)])];
 
-    private static string ScopeHref(string code) =>
-        code == ReferenceData.KotaCode ? "aduan" : $"aduan?wilayah={Uri.EscapeDataString(code)}";
+    private static string ScopeHref(string code) => ComplaintsDomain.Descriptor.Href(code);
 
     private string RegionsTitle() => View!.RegionsParent.Level == RegionLevel.Kota
         ? L["complaints.regions.title.kota"].Value

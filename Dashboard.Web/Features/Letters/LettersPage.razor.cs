@@ -73,8 +73,7 @@ public sealed partial class LettersPage
     private bool IsSelected(string kecamatan) =>
         View is not null && (View.Scope.Code == kecamatan || View.Scope.ParentCode == kecamatan);
 
-    private static string ScopeHref(string code) =>
-        code == ReferenceData.KotaCode ? "layanan-surat" : $"layanan-surat?wilayah={Uri.EscapeDataString(code)}";
+    private static string ScopeHref(string code) => LettersDomain.Descriptor.Href(code);
 
     private string RankingTitle() => View!.RankingParent.Level == RegionLevel.Kota
         ? L["letters.ranking.title.kota"].Value

@@ -16,17 +16,6 @@ public sealed partial class Overview : IDisposable
     /// <summary>Least time between two re-queries caused by live events.</summary>
     internal static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
-    // The feature page that explains each source's indicators; sources without one link nowhere yet.
-    private static readonly Dictionary<string, string> SourcePages = new(StringComparer.Ordinal)
-    {
-        ["Complaints"] = "aduan",
-        ["Staffing"] = "kepegawaian",
-        ["Revenue"] = "pendapatan",
-        ["SocialAid"] = "bansos",
-        ["Admissions"] = "spmb",
-        ["Letters"] = "layanan-surat",
-    };
-
     private readonly CancellationTokenSource _cts = new();
     private IReadOnlyList<OverviewGroup>? _groups;
     private DateTimeOffset _now;
@@ -89,7 +78,8 @@ public sealed partial class Overview : IDisposable
 
     private void OnMinute(DateTimeOffset now) => _now = now;
 
-    private static string? PageOf(string source) => SourcePages.GetValueOrDefault(source);
+    // The feature page that explains each source's indicators; sources without one link nowhere yet.
+    private static string? PageOf(string source) => DomainRegistry.FindBySource(source)?.Route;
 
     private string SourceName(string source) => L.SourceName(source);
 

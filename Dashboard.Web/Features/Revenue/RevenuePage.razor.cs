@@ -96,8 +96,7 @@ public sealed partial class RevenuePage
     private bool IsSelected(string kecamatan) =>
         View is not null && (View.Scope.Code == kecamatan || View.Scope.ParentCode == kecamatan);
 
-    private static string ScopeHref(string code) =>
-        code == ReferenceData.KotaCode ? "pendapatan" : $"pendapatan?wilayah={Uri.EscapeDataString(code)}";
+    private static string ScopeHref(string code) => RevenueDomain.Descriptor.Href(code);
 
     private string PbbTitle() => View!.RankingParent.Level == RegionLevel.Kota
         ? L["revenue.pbb.title.kota", View.Today.Year].Value

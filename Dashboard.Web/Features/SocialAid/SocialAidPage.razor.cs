@@ -66,8 +66,7 @@ public sealed partial class SocialAidPage
 
     private bool IsSelected(string code) => View is { } v && (v.Scope.Code == code || v.Scope.ParentCode == code);
 
-    private static string ScopeHref(string code) =>
-        code == ReferenceData.KotaCode ? "bansos" : $"bansos?wilayah={Uri.EscapeDataString(code)}";
+    private static string ScopeHref(string code) => SocialAidDomain.Descriptor.Href(code);
 
     /// <summary>A programme's display name; one outside the contract shows as the source sent it.</summary>
     private string ProgramName(string program) =>

@@ -36,8 +36,7 @@ public sealed partial class StaffingPage
 
     private void OnScopeChanged(string scope) => Navigation.NavigateTo(ScopeHref(scope));
 
-    private static string ScopeHref(string code) =>
-        code == ReferenceData.KotaCode ? "kepegawaian" : $"kepegawaian?opd={Uri.EscapeDataString(code)}";
+    private static string ScopeHref(string code) => StaffingDomain.Descriptor.Href(code);
 
     private static string AgencyName(string code) => ReferenceData.Agencies.FirstOrDefault(a => a.Code == code)?.Name ?? code;
 

@@ -100,6 +100,10 @@ public interface IDomainExport
 {
     string Route { get; }
 
+    string Policy { get; }
+
+    string Source { get; }
+
     IEnumerable<string> TableIds { get; }
 
     void Map(IEndpointRouteBuilder endpoints);
