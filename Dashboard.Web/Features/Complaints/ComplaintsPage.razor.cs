@@ -2,6 +2,7 @@ using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Web.Shared.Charts;
 using Dashboard.Web.Shared.Export;
+using Dashboard.Web.Shared.Scope;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Complaints;
@@ -32,7 +33,7 @@ public sealed partial class ComplaintsPage
 
     protected override DomainExport<string, ComplaintsView> Exports => ComplaintsExports.Page;
 
-    protected override string CurrentScope() => ComplaintsQueries.ResolveScope(Wilayah).Code;
+    protected override string CurrentScope() => RegionScope.Resolve(Wilayah).Code;
 
     protected override Task<ComplaintsView> LoadAsync(string scope, CancellationToken ct) => Queries.GetAsync(scope, ct);
 

@@ -3,6 +3,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Revenue;
 using Dashboard.Web.Shared.Charts;
 using Dashboard.Web.Shared.Export;
+using Dashboard.Web.Shared.Scope;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Revenue;
@@ -45,7 +46,7 @@ public sealed partial class RevenuePage
 
     protected override DomainExport<string, RevenueView> Exports => RevenueExports.Page;
 
-    protected override string CurrentScope() => RevenueQueries.ResolveScope(Wilayah).Code;
+    protected override string CurrentScope() => RegionScope.Resolve(Wilayah).Code;
 
     protected override Task<RevenueView> LoadAsync(string scope, CancellationToken ct) => Queries.GetAsync(scope, ct);
 

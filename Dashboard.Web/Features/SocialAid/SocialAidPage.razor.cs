@@ -3,6 +3,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Web.Shared.Charts;
 using Dashboard.Web.Shared.Export;
+using Dashboard.Web.Shared.Scope;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.SocialAid;
@@ -39,7 +40,7 @@ public sealed partial class SocialAidPage
 
     protected override DomainExport<string, AidView> Exports => SocialAidExports.Page;
 
-    protected override string CurrentScope() => SocialAidQueries.ResolveScope(Wilayah).Code;
+    protected override string CurrentScope() => RegionScope.Resolve(Wilayah).Code;
 
     protected override Task<AidView> LoadAsync(string scope, CancellationToken ct) => Queries.GetAsync(scope, ct);
 
