@@ -24,7 +24,7 @@ public sealed class MultiNodeTests(BrowserFixture browser, ITestOutputHelper out
     private const string SimulatorKey = "multi-node-simulator-key-0123456789abcdef";
     private const string ApiKey = "multi-node-api-key-0123456789abcdef0123";
     private const string MissedLine = "Snapshot check: ";
-    private static readonly string[] Sources = ["Complaints", "Letters", "Staffing", "Revenue", "SocialAid", "Admissions"];
+    private static readonly string[] Sources = [.. Dashboard.Web.Features.DomainRegistry.All.Select(d => d.Source)];
 
     [Fact]
     public async Task TwoWebAndTwoIngestNodes_DeliverEveryRunToEveryScreen_WithoutOverlap_AndSurviveRedisGoingAway()

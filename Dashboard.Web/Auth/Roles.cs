@@ -38,27 +38,10 @@ public static class Policies
 
     /// <summary>
     /// A domain page in full detail: Admin, Pimpinan and Operator always; a Kepala OPD only for the OPD that owns the
-    /// page's source (<c>Domain:&lt;OPD code&gt;</c>, one policy per agency of <c>ReferenceData.Agencies</c>).
+    /// page's source (<c>Domain:&lt;OPD code&gt;</c>, one policy per agency of <c>ReferenceData.Agencies</c>; each domain
+    /// names its OPD once, in its <c>DomainDescriptor</c>).
     /// </summary>
     public const string DomainPrefix = "Domain:";
-
-    /// <summary>Complaints (SP4N-LAPOR!/SAMBAT): Diskominfo runs the city's complaint channel.</summary>
-    public const string DomainDiskominfo = DomainPrefix + "DISKOMINFO";
-
-    /// <summary>Population letters services (kelurahan/kecamatan letters): Sekretariat Daerah (Bagian Pemerintahan).</summary>
-    public const string DomainSetda = DomainPrefix + "SETDA";
-
-    /// <summary>Staffing (SIMPEG): BKPSDM.</summary>
-    public const string DomainBkpsdm = DomainPrefix + "BKPSDM";
-
-    /// <summary>Regional revenue: Bapenda.</summary>
-    public const string DomainBapenda = DomainPrefix + "BAPENDA";
-
-    /// <summary>Social assistance (DTSEN): Dinsos-P3AP2KB.</summary>
-    public const string DomainDinsos = DomainPrefix + "DINSOS";
-
-    /// <summary>School admissions (SPMB): Disdikbud.</summary>
-    public const string DomainDisdikbud = DomainPrefix + "DISDIKBUD";
 
     public static string Domain(string opd) => DomainPrefix + opd;
 }

@@ -1,6 +1,5 @@
-using Dashboard.Web.Features.Complaints;
+using Dashboard.Web.Features;
 using Dashboard.Web.Features.Indicators;
-using Dashboard.Web.Features.Letters;
 using Dashboard.Web.Features.Operations;
 using Dashboard.Web.Features.Overview;
 using Dashboard.Web.Shared.Export;
@@ -49,16 +48,14 @@ public static class UiExtensions
 
         services.TryAddSingleton<DashboardFormatter>();
         services.TryAddSingleton<IndicatorQueries>();
-        services.TryAddSingleton<ComplaintsQueries>();
-        services.TryAddSingleton<LettersQueries>();
         services.TryAddSingleton<OperationsQueries>();
         services.TryAddSingleton<Features.Alerts.AlertQueries>();
-        services.TryAddSingleton<Features.Staffing.StaffingQueries>();
-        services.TryAddSingleton<Features.Revenue.RevenueQueries>();
-        services.TryAddSingleton<Features.SocialAid.SocialAidQueries>();
-        services.TryAddSingleton<Features.Admissions.AdmissionsQueries>();
         services.TryAddSingleton<Features.Indicators.IndicatorDetailQueries>();
         services.TryAddSingleton<Features.Indicators.OpdBriefQueries>();
+        foreach (var domain in DomainRegistry.All)
+        {
+            services.TryAddSingleton(domain.Queries);
+        }
         services.AddKelurahanMap();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -94,9 +91,7 @@ public static class UiExtensions
         // WebSocket compression costs about 270 KB a circuit (TOOLCHAIN.md).
         app.MapOperations();
         Features.Indicators.IndicatorExport.MapIndicatorExports(app);
-        app.MapDomainExports(
-            ComplaintsExports.Page, LettersExports.Page, Features.Staffing.StaffingExports.Page, Features.Revenue.RevenueExports.Page,
-            Features.SocialAid.SocialAidExports.Page, Features.Admissions.AdmissionsExports.Page);
+        app.MapDomainExports([.. DomainRegistry.All.Select(d => d.Exports)]);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
         return app;

@@ -12,7 +12,7 @@ namespace Dashboard.Tests.Web.Accounts;
 public sealed class HardeningTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private static readonly string[] Pages =
-        ["/", "/aduan", "/layanan-surat", "/kepegawaian", "/pendapatan", "/bansos", "/spmb", "/operasi", "/admin/pengguna", "/admin/api-klien", "/not-found",
+        ["/", .. Dashboard.Web.Features.DomainRegistry.All.Select(d => "/" + d.Route), "/operasi", "/admin/pengguna", "/admin/api-klien", "/not-found",
          "/admin/layar", "/indikator/ADUAN_TL_5HK_PCT", "/ringkasan-opd", "/ringkasan-opd/DISKOMINFO"];
 
     private DashboardFactory? _app;

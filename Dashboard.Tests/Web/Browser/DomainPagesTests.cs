@@ -9,20 +9,12 @@ namespace Dashboard.Tests.Web.Browser;
 
 /// <summary>
 /// Every domain page in a real browser after every source has been refreshed once: each renders its ApexCharts
-/// charts with data drawn and no console errors. A new page is one line in <see cref="Routes"/>.
+/// charts with data drawn and no console errors. Every registered domain's page is walked.
 /// </summary>
 public sealed class DomainPagesTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    /// <summary>The domain pages to walk through, in order.</summary>
-    private static readonly string[] Routes =
-    [
-        "/aduan",
-        "/layanan-surat",
-        "/kepegawaian",
-        "/pendapatan",
-        "/bansos",
-        "/spmb",
-    ];
+    /// <summary>The domain pages to walk through, in the registry's order.</summary>
+    private static readonly string[] Routes = [.. Dashboard.Web.Features.DomainRegistry.All.Select(d => "/" + d.Route)];
 
     // Per chart container (ApexChart renders div.apex-chart): whether ApexCharts drew its SVG, how many series
     // shapes (bars, lines, areas, slices) have a size, and the "no data" text if it shows one.

@@ -7,13 +7,21 @@ using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Web.Accounts;
 using Dashboard.Tests.Web.Indicators;
+using Dashboard.Ingest.Sources.Admissions;
+using Dashboard.Ingest.Sources.Complaints;
+using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Ingest.Sources.Revenue;
+using Dashboard.Ingest.Sources.SocialAid;
+using Dashboard.Ingest.Sources.Staffing;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Features;
 using Dashboard.Web.Features.Admissions;
 using Dashboard.Web.Features.Complaints;
 using Dashboard.Web.Features.Letters;
 using Dashboard.Web.Features.Revenue;
 using Dashboard.Web.Features.SocialAid;
 using Dashboard.Web.Features.Staffing;
+using Dashboard.Web.Shared.Domains;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Web.Exports;
@@ -152,44 +160,73 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
         yield return new("belum_tertampung", [.. v.NotPlaced.Select(r => new object?[] { r.Code, r.Name, C(r.Children, true), C(r.NotPlaced, true) })]);
     }
 
-    public static TheoryData<string, string> Scopes => new()
+    /// <summary>
+    /// What each domain's page shows for a scope, keyed by source. A registered domain without one fails
+    /// <see cref="EveryTable_DownloadsAsCsvAndXlsx_WithThePagesNumbers_AndItsRegionInTheMetadata"/>.
+    /// </summary>
+    private static readonly Dictionary<string, Func<IServiceProvider, string, CancellationToken, Task<IEnumerable<Expected>>>> Oracles = new()
     {
-        { "aduan", "" }, { "aduan", "35.73.02" }, { "aduan", "35.73.02.1001" },
-        { "layanan-surat", "" }, { "layanan-surat", "35.73.05" },
-        { "kepegawaian", "" }, { "kepegawaian", "DISDIKBUD" },
-        { "pendapatan", "" }, { "pendapatan", "35.73.03" },
-        { "bansos", "" }, { "bansos", "35.73.01" }, { "bansos", "35.73.01.1005" },
-        { "spmb", "" }, { "spmb", "35.73.04" },
+        [ComplaintsIndicators.Source] = async (s, scope, ct) => Complaints(await s.GetRequiredService<ComplaintsQueries>().GetAsync(scope, ct)),
+        [LettersIndicators.Source] = async (s, scope, ct) => Letters(await s.GetRequiredService<LettersQueries>().GetAsync(scope, ct)),
+        [StaffingIndicators.Source] = async (s, scope, ct) => Staffing(await s.GetRequiredService<StaffingQueries>().GetAsync(scope, ct)),
+        [RevenueIndicators.Source] = async (s, scope, ct) => Revenue(await s.GetRequiredService<RevenueQueries>().GetAsync(scope, ct)),
+        [SocialAidIndicators.Source] = async (s, scope, ct) => SocialAid(await s.GetRequiredService<SocialAidQueries>().GetAsync(scope, ct)),
+        [AdmissionsIndicators.Source] = async (s, scope, ct) => Admissions(await s.GetRequiredService<AdmissionsQueries>().GetAsync(scope, null, ct)),
     };
+
+    /// <summary>Scopes below the city worth a download of their own (kelurahan ones carry suppressed counts).</summary>
+    private static readonly (string Source, string Scope)[] ScopesBelowTheCity =
+    [
+        (ComplaintsIndicators.Source, "35.73.02"), (ComplaintsIndicators.Source, "35.73.02.1001"),
+        (LettersIndicators.Source, "35.73.05"),
+        (StaffingIndicators.Source, "DISDIKBUD"),
+        (RevenueIndicators.Source, "35.73.03"),
+        (SocialAidIndicators.Source, "35.73.01"), (SocialAidIndicators.Source, "35.73.01.1005"),
+        (AdmissionsIndicators.Source, "35.73.04"),
+    ];
+
+    /// <summary>Every registered domain for the city, and the scopes below it.</summary>
+    public static TheoryData<string, string> Scopes
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var domain in DomainRegistry.All)
+            {
+                data.Add(domain.Source, "");
+            }
+            foreach (var (source, scope) in ScopesBelowTheCity)
+            {
+                data.Add(source, scope);
+            }
+            return data;
+        }
+    }
+
+    public static TheoryData<string> Sources => [.. DomainRegistry.All.Select(d => d.Source)];
 
     [Theory]
     [MemberData(nameof(Scopes))]
-    public async Task EveryTable_DownloadsAsCsvAndXlsx_WithThePagesNumbers_AndItsRegionInTheMetadata(string route, string scope)
+    public async Task EveryTable_DownloadsAsCsvAndXlsx_WithThePagesNumbers_AndItsRegionInTheMetadata(string source, string scope)
     {
         var app = await fixture.StartAsync();
         using var client = new AccountClient(app);
         Assert.Equal("/", await client.SignInAsync("walikota", DemoUsers.Password));
         var ct = TestContext.Current.CancellationToken;
         var services = app.Services;
-        var parameter = route == "kepegawaian" ? "opd" : "wilayah";
-        var query = scope.Length == 0 ? "" : $"?{parameter}={scope}";
-        var expected = route switch
-        {
-            "aduan" => Complaints(await services.GetRequiredService<ComplaintsQueries>().GetAsync(scope, ct)),
-            "layanan-surat" => Letters(await services.GetRequiredService<LettersQueries>().GetAsync(scope, ct)),
-            "kepegawaian" => Staffing(await services.GetRequiredService<StaffingQueries>().GetAsync(scope, ct)),
-            "pendapatan" => Revenue(await services.GetRequiredService<RevenueQueries>().GetAsync(scope, ct)),
-            "bansos" => SocialAid(await services.GetRequiredService<SocialAidQueries>().GetAsync(scope, ct)),
-            "spmb" => Admissions(await services.GetRequiredService<AdmissionsQueries>().GetAsync(scope, null, ct)),
-            _ => throw new ArgumentOutOfRangeException(nameof(route)),
-        };
+        var domain = DomainRegistry.FindBySource(source)!;
+        var route = domain.Route;
+        var byAgency = domain.Scope == DomainScope.Agency;
+        var query = scope.Length == 0 ? "" : $"?{domain.ScopeParameter}={scope}";
+        Assert.True(Oracles.TryGetValue(source, out var oracle), $"{source}: no expected tables written for its page");
+        var expected = await oracle(services, scope, ct);
         var scopeCode = scope.Length == 0 ? ReferenceData.KotaCode : scope;
-        var scopeName = route == "kepegawaian"
+        var scopeName = byAgency
             ? ReferenceData.Agencies.FirstOrDefault(a => a.Code == scopeCode)?.Name ?? "Kota Malang"
             : ReferenceData.Regions.Single(r => r.Code == scopeCode).Name;
 
         var tables = expected.ToList();
-        Assert.Equal(route == "bansos" ? 7 : route is "aduan" or "kepegawaian" or "spmb" ? 6 : 5, tables.Count);
+        Assert.Equal(domain.Exports.TableIds.Order(StringComparer.Ordinal), tables.Select(t => t.Table).Order(StringComparer.Ordinal));
         foreach (var table in tables)
         {
             var csvResponse = await client.Http.GetAsync(new Uri($"{route}/ekspor/{table.Table}.csv{query}", UriKind.Relative), ct);
@@ -226,8 +263,8 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
             var metadata = sheets["Metadata"].Skip(1).ToDictionary(m => m[0]!, m => m.Count > 1 ? m[1] : null);
             Assert.Equal(table.Table, metadata["tabel"]);
             Assert.Equal("/" + route, metadata["halaman"]);
-            Assert.Equal(scopeCode, metadata[route == "kepegawaian" ? "opd" : "wilayah"]);
-            Assert.Equal(scopeName, metadata[route == "kepegawaian" ? "nama_opd" : "nama_wilayah"]);
+            Assert.Equal(scopeCode, metadata[byAgency ? "opd" : "wilayah"]);
+            Assert.Equal(scopeName, metadata[byAgency ? "nama_opd" : "nama_wilayah"]);
             Assert.True(DateTime.TryParseExact(metadata["dibuat_wib"], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
             Assert.True(DateTime.TryParseExact(metadata["pembaruan_berhasil_terakhir_wib"], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
             Assert.Equal(Minimum.ToString(CultureInfo.InvariantCulture), metadata["batas_jumlah_kecil"]);
@@ -236,12 +273,13 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
     }
 
     [Theory]
-    [InlineData("aduan", "35.73.02.1001", "harian")]
-    [InlineData("aduan", "35.73.02", "wilayah")]
-    [InlineData("bansos", "35.73.01", "wilayah")]
-    [InlineData("spmb", "", "belum_tertampung")]
-    public async Task KelurahanCounts_BelowTheMinimum_DownloadAsLessThanTheMinimum(string route, string scope, string table)
+    [InlineData(ComplaintsIndicators.Source, "35.73.02.1001", "harian")]
+    [InlineData(ComplaintsIndicators.Source, "35.73.02", "wilayah")]
+    [InlineData(SocialAidIndicators.Source, "35.73.01", "wilayah")]
+    [InlineData(AdmissionsIndicators.Source, "", "belum_tertampung")]
+    public async Task KelurahanCounts_BelowTheMinimum_DownloadAsLessThanTheMinimum(string source, string scope, string table)
     {
+        var route = DomainRegistry.FindBySource(source)!.Route;
         var app = await fixture.StartAsync();
         using var client = new AccountClient(app);
         await client.SignInAsync("walikota", DemoUsers.Password);
@@ -257,27 +295,17 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
     }
 
     [Theory]
-    [InlineData("aduan")]
-    [InlineData("layanan-surat")]
-    [InlineData("kepegawaian")]
-    [InlineData("pendapatan")]
-    [InlineData("bansos")]
-    [InlineData("spmb")]
-    public async Task SignedOut_GetsTheSignIn_AndAnotherOpdsHead_IsRefused_NeverData(string route)
+    [MemberData(nameof(Sources))]
+    public async Task SignedOut_GetsTheSignIn_AndAnotherOpdsHead_IsRefused_NeverData(string source)
     {
+        var domain = DomainRegistry.FindBySource(source)!;
+        var route = domain.Route;
         var app = await fixture.StartAsync();
         using var anonymous = new AccountClient(app);
         using var dishub = new AccountClient(app);
         Assert.Equal("/", await dishub.SignInAsync("dishub", DemoUsers.Password));
         var ct = TestContext.Current.CancellationToken;
-        var table = route switch
-        {
-            "kepegawaian" => "kehadiran",
-            "bansos" => "wilayah",
-            "pendapatan" => "pbb",
-            "spmb" => "sekolah",
-            _ => "harian",
-        };
+        var table = domain.Exports.TableIds.First();
 
         foreach (var format in new[] { "csv", "xlsx" })
         {
@@ -287,7 +315,7 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
             Assert.StartsWith("/masuk", refused.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
             Assert.Null(refused.Content.Headers.ContentDisposition);
 
-            // Dishub's head may not open any of these six pages (their OPDs are others): the page's refusal, no file.
+            // Dishub's head may not open any domain page (their OPDs are others): the page's refusal, no file.
             var forbidden = await dishub.Http.GetAsync(path, ct);
             Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
             Assert.Contains("/ditolak", forbidden.Headers.Location!.OriginalString, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed partial class LanguageScanBrowserTests(BrowserFixture browser, ITe
 {
     private static readonly string[] Routes =
     [
-        "/", "/aduan", "/aduan?wilayah=35.73.02", "/layanan-surat", "/kepegawaian", "/pendapatan", "/bansos", "/spmb", "/operasi",
+        "/", "/aduan?wilayah=35.73.02", "/operasi", .. Dashboard.Web.Features.DomainRegistry.All.Select(d => "/" + d.Route),
         "/indikator/ADUAN_TL_5HK_PCT", "/indikator/ADUAN_TL_5HK_PCT?wilayah=35.73.02.1007&periode=apbd", "/indikator/PAJAK_REALISASI_PCT?periode=12b",
         "/ringkasan-opd", "/ringkasan-opd/DISKOMINFO", "/ringkasan-opd/BAPENDA",
     ];

@@ -1,5 +1,4 @@
 using Dashboard.Ingest.Sources.Admissions;
-using Dashboard.Web.Auth;
 using Dashboard.Web.Shared.Export;
 using Codes = Dashboard.Ingest.Sources.Admissions.AdmissionsIndicators.Codes;
 
@@ -16,8 +15,8 @@ public static class AdmissionsExports
 
     public static DomainExport<(string? Region, string? School), AdmissionsView> Page { get; } = new()
     {
-        Route = "spmb",
-        Policy = Policies.DomainDisdikbud,
+        Route = AdmissionsDomain.Route,
+        Policy = AdmissionsDomain.Policy,
         Source = AdmissionsIndicators.Source,
         Scope = q => (q["wilayah"].FirstOrDefault(), q["sekolah"].FirstOrDefault()),
         Query = s => !string.IsNullOrEmpty(s.School) ? "?sekolah=" + Uri.EscapeDataString(s.School)

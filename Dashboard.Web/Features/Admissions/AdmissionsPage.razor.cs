@@ -38,10 +38,9 @@ public sealed partial class AdmissionsPage
     private bool IsSelected(string kecamatan) =>
         View is not null && View.Trail.Count > 1 && View.Trail[1].Code == kecamatan;
 
-    private static string RegionHref(string code) =>
-        code == ReferenceData.KotaCode ? "spmb" : $"spmb?wilayah={Uri.EscapeDataString(code)}";
+    private static string RegionHref(string code) => AdmissionsDomain.Descriptor.Href(code);
 
-    private static string SchoolHref(string npsn) => $"spmb?sekolah={Uri.EscapeDataString(npsn)}";
+    private static string SchoolHref(string npsn) => $"{AdmissionsDomain.Route}?sekolah={Uri.EscapeDataString(npsn)}";
 
     /// <summary>A route's display name; one outside the contract shows as the source sent it.</summary>
     private string RouteName(string route)

@@ -1,14 +1,12 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Sources.Admissions;
+using Dashboard.Web.Shared.Scope;
 using Dashboard.Web.Shared.Tiles;
 using Microsoft.EntityFrameworkCore;
 using Codes = Dashboard.Ingest.Sources.Admissions.AdmissionsIndicators.Codes;
 
 namespace Dashboard.Web.Features.Admissions;
-
-/// <summary>One step of the scope trail: the city, a kecamatan, a kelurahan or a school.</summary>
-public sealed record AdmissionsScopeStep(string Code, string Name, bool IsSchool);
 
 /// <summary>Applicants (first choice) against seats of one level.</summary>
 public sealed record AdmissionsLevelRow(string Level, int Applicants, int Seats);
@@ -33,7 +31,7 @@ public sealed record AdmissionsView : Dashboard.Web.Shared.Live.IDomainView
     /// <summary>A region code, or an NPSN when <see cref="IsSchool"/>.</summary>
     public required string Scope { get; init; }
     public required bool IsSchool { get; init; }
-    public required IReadOnlyList<AdmissionsScopeStep> Trail { get; init; }
+    public required IReadOnlyList<ScopeStep> Trail { get; init; }
     public required int Year { get; init; }
     public required IReadOnlyList<KpiTileModel> Tiles { get; init; }
     public required IReadOnlyList<AdmissionsLevelRow> Levels { get; init; }
@@ -63,10 +61,6 @@ public sealed class AdmissionsQueries(IDbContextFactory<ReportingDbContext> fact
     /// <summary>Schools listed on the page, highest demand first.</summary>
     public const int SchoolRows = 25;
 
-    /// <summary>The region for a <c>?wilayah=</c> code, or the kota.</summary>
-    public static Region ResolveRegion(string? code) =>
-        ReferenceData.Regions.FirstOrDefault(r => r.Code == code) ?? ReferenceData.Regions.First(r => r.Level == RegionLevel.Kota);
-
     public async Task<AdmissionsView> GetAsync(string? regionCode, string? npsn, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -78,7 +72,7 @@ public sealed class AdmissionsQueries(IDbContextFactory<ReportingDbContext> fact
             .Select(s => new SchoolFacts(s.Id, s.Name, s.Level, s.Ownership, s.KelurahanCode, s.QuotaDomisili, s.QuotaAfirmasi, s.QuotaMutasi, s.QuotaPrestasi))
             .ToListAsync(ct);
         var school = npsn is null ? null : schools.FirstOrDefault(s => s.Id == npsn);
-        var region = school is not null ? ResolveRegion(school.KelurahanCode) : ResolveRegion(regionCode);
+        var region = school is not null ? RegionScope.Resolve(school.KelurahanCode) : RegionScope.Resolve(regionCode);
         var scope = school?.Id ?? region.Code;
 
         var tiles = await KpiTileLoader.LoadAsync(db, scope, AdmissionsIndicators.Source, now, ct);
@@ -163,7 +157,7 @@ public sealed class AdmissionsQueries(IDbContextFactory<ReportingDbContext> fact
         {
             Scope = scope,
             IsSchool = school is not null,
-            Trail = Trail(region, school is null ? null : new AdmissionsScopeStep(school.Id, school.Name, true)),
+            Trail = school is null ? RegionScope.Trail(region) : [.. RegionScope.Trail(region), new ScopeStep(school.Id, school.Name)],
             Year = year,
             Tiles = tiles,
             Levels = levels,
@@ -195,21 +189,4 @@ public sealed class AdmissionsQueries(IDbContextFactory<ReportingDbContext> fact
         };
     }
 
-    private static List<AdmissionsScopeStep> Trail(Region region, AdmissionsScopeStep? school)
-    {
-        var steps = new List<AdmissionsScopeStep>();
-        for (var r = region; ; r = ResolveRegion(r.ParentCode))
-        {
-            steps.Insert(0, new AdmissionsScopeStep(r.Code, r.Name, false));
-            if (r.Level == RegionLevel.Kota)
-            {
-                break;
-            }
-        }
-        if (school is not null)
-        {
-            steps.Add(school);
-        }
-        return steps;
-    }
 }

@@ -4,7 +4,7 @@ using Dashboard.Ingest.Shared.Live;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
-using Dashboard.Web.Shared.Throttling;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -21,8 +21,7 @@ public sealed partial class AlertBell : IDisposable
     private IReadOnlyList<AlertRow>? _mine;
     private ClaimsPrincipal _user = new();
     private bool _canManage;
-    private IDisposable? _subscription;
-    private RefreshThrottle? _throttle;
+    private LiveSubscription? _live;
 
     [Inject]
     private AlertQueries Queries { get; set; } = default!;
@@ -58,18 +57,9 @@ public sealed partial class AlertBell : IDisposable
             return;
         }
         _canManage = (await Authorization.AuthorizeAsync(_user, Policies.Refresh)).Succeeded;
-        if (RendererInfo.IsInteractive)
-        {
-            _throttle = new RefreshThrottle(ReloadAsync, TimeSpan.FromMilliseconds(500), Time, ex => Log.AlertsReloadFailed(Logger, ex));
-            _subscription = Broadcaster.Subscribe(e =>
-            {
-                if (e is AlertsChanged)
-                {
-                    _throttle.Request();
-                }
-                return Task.CompletedTask;
-            });
-        }
+        // Every signed-in page carries the bell: half the pages' rate is plenty for a count.
+        _live = LiveSubscription.Start(RendererInfo.IsInteractive, Broadcaster, Time, e => e is AlertsChanged, ReloadAsync,
+            ex => Log.AlertsReloadFailed(Logger, ex), TimeSpan.FromMilliseconds(500));
         _mine = await LoadAsync(_cts.Token);
     }
 
@@ -95,8 +85,7 @@ public sealed partial class AlertBell : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _throttle?.Dispose();
+        _live?.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }

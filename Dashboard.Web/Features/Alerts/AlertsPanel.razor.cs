@@ -3,7 +3,7 @@ using Dashboard.Ingest.Shared.Live;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
-using Dashboard.Web.Shared.Throttling;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -19,8 +19,7 @@ public sealed partial class AlertsPanel : IDisposable
     private readonly CancellationTokenSource _cts = new();
     private IReadOnlyList<AlertRow>? _rows;
     private AlertFilter _filter = AlertFilter.Open;
-    private IDisposable? _subscription;
-    private RefreshThrottle? _throttle;
+    private LiveSubscription? _live;
 
     [Inject]
     private AlertQueries Queries { get; set; } = default!;
@@ -57,18 +56,8 @@ public sealed partial class AlertsPanel : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        if (RendererInfo.IsInteractive)
-        {
-            _throttle = new RefreshThrottle(ReloadAsync, TimeSpan.FromMilliseconds(250), Time, ex => Log.AlertsReloadFailed(Logger, ex));
-            _subscription = Broadcaster.Subscribe(e =>
-            {
-                if (e is AlertsChanged)
-                {
-                    _throttle.Request();
-                }
-                return Task.CompletedTask;
-            });
-        }
+        _live = LiveSubscription.Start(RendererInfo.IsInteractive, Broadcaster, Time, e => e is AlertsChanged, ReloadAsync,
+            ex => Log.AlertsReloadFailed(Logger, ex));
         _rows = await Queries.ListAsync(_filter, Limit, _cts.Token);
     }
 
@@ -119,8 +108,7 @@ public sealed partial class AlertsPanel : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _throttle?.Dispose();
+        _live?.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }

@@ -1,6 +1,5 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Complaints;
-using Dashboard.Web.Auth;
 using Dashboard.Web.Shared.Export;
 using Codes = Dashboard.Ingest.Sources.Complaints.ComplaintsIndicators.Codes;
 
@@ -12,7 +11,7 @@ public static class ComplaintsExports
     private static readonly DomainTables<ComplaintsView> T = new();
 
     public static DomainExport<string, ComplaintsView> Page { get; } = DomainExports.RegionPage<ComplaintsView, ComplaintsQueries>(
-        "aduan", Policies.DomainDiskominfo, ComplaintsIndicators.Source, ComplaintsQueries.ResolveScope, (queries, scope, ct) => queries.GetAsync(scope, ct), v => v.Scope,
+        ComplaintsDomain.Route, ComplaintsDomain.Policy, ComplaintsIndicators.Source, (queries, scope, ct) => queries.GetAsync(scope, ct), v => v.Scope,
         [
             T.Table("harian", v => v.Days.Select((day, i) => (Day: day, Count: v.ReceivedPerDay[i])), InKelurahan, [Codes.ComplaintsReceived],
                 new("tanggal", r => r.Day), new("aduan_masuk", r => r.Count, IsCount: true)),

@@ -2,6 +2,7 @@ using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Web.Shared.Charts;
 using Dashboard.Web.Shared.Export;
+using Dashboard.Web.Shared.Scope;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Complaints;
@@ -32,7 +33,7 @@ public sealed partial class ComplaintsPage
 
     protected override DomainExport<string, ComplaintsView> Exports => ComplaintsExports.Page;
 
-    protected override string CurrentScope() => ComplaintsQueries.ResolveScope(Wilayah).Code;
+    protected override string CurrentScope() => RegionScope.Resolve(Wilayah).Code;
 
     protected override Task<ComplaintsView> LoadAsync(string scope, CancellationToken ct) => Queries.GetAsync(scope, ct);
 
@@ -47,8 +48,7 @@ public sealed partial class ComplaintsPage
     private IReadOnlyList<ChartSeries> Series(IReadOnlyList<NamedCount> counts) =>
         [new ChartSeries(L["complaints.series.complaints"].Value, [.. counts.Select(c => (double?)c.Count)])];
 
-    private static string ScopeHref(string code) =>
-        code == ReferenceData.KotaCode ? "aduan" : $"aduan?wilayah={Uri.EscapeDataString(code)}";
+    private static string ScopeHref(string code) => ComplaintsDomain.Descriptor.Href(code);
 
     private string RegionsTitle() => View!.RegionsParent.Level == RegionLevel.Kota
         ? L["complaints.regions.title.kota"].Value

@@ -2,6 +2,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Sources.Complaints;
+using Dashboard.Web.Shared.Scope;
 using Dashboard.Web.Shared.Tiles;
 using Microsoft.EntityFrameworkCore;
 using Codes = Dashboard.Ingest.Sources.Complaints.ComplaintsIndicators.Codes;
@@ -25,9 +26,6 @@ public sealed record AgencyRow(string Code, string Name, double? CompliancePct, 
 public sealed record RegionRow(
     string Code, string Name, RegionLevel Level, bool PopulationIsEstimate,
     int Received, double? Per10k, double? Overdue, double? ClosedPct);
-
-/// <summary>A step of the trail from the city to the selected region.</summary>
-public sealed record ScopeStep(string Code, string Name, RegionLevel Level);
 
 /// <summary>Everything the complaints page shows for one region.</summary>
 public sealed record ComplaintsView : Dashboard.Web.Shared.Live.IDomainView
@@ -63,14 +61,10 @@ public sealed class ComplaintsQueries(IDbContextFactory<ReportingDbContext> fact
     /// <summary>Top categories shown in the category chart.</summary>
     public const int TopCategories = 10;
 
-    /// <summary>The region for a <c>?wilayah=</c> code: a known kecamatan or kelurahan, else the city.</summary>
-    public static Region ResolveScope(string? code) =>
-        ReferenceData.Regions.FirstOrDefault(r => r.Code == code) ?? ReferenceData.Regions.First(r => r.Level == RegionLevel.Kota);
-
     public async Task<ComplaintsView> GetAsync(string? scopeCode, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var scope = ResolveScope(scopeCode);
+        var scope = RegionScope.Resolve(scopeCode);
         var firstDay = Wib.DateOf(now).AddDays(1 - WindowDays);
         var from = Wib.StartOf(firstDay);
 
@@ -90,13 +84,13 @@ public sealed class ComplaintsQueries(IDbContextFactory<ReportingDbContext> fact
 
         var league = await LoadLeagueAsync(db, all.Where(c => c.SubmittedAt >= from), tiles, ct);
 
-        var regionsParent = scope.Level == RegionLevel.Kelurahan ? ResolveScope(scope.ParentCode) : scope;
+        var regionsParent = scope.Level == RegionLevel.Kelurahan ? RegionScope.Resolve(scope.ParentCode) : scope;
         var regions = await LoadRegionsAsync(db, InScope(all, regionsParent).Where(c => c.SubmittedAt >= from), regionsParent, ct);
 
         return new ComplaintsView
         {
             Scope = scope,
-            Trail = Trail(scope),
+            Trail = RegionScope.Trail(scope),
             Tiles = tiles,
             Days = days,
             ReceivedPerDay = [.. days.Select(d => (double?)perDay.GetValueOrDefault(d))],
@@ -198,13 +192,4 @@ public sealed class ComplaintsQueries(IDbContextFactory<ReportingDbContext> fact
         })];
     }
 
-    private static List<ScopeStep> Trail(Region scope)
-    {
-        var trail = new List<ScopeStep>();
-        for (Region? r = scope; r is not null; r = r.ParentCode is null ? null : ResolveScope(r.ParentCode))
-        {
-            trail.Insert(0, new ScopeStep(r.Code, r.Name, r.Level));
-        }
-        return trail;
-    }
 }

@@ -1,13 +1,11 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Shared.Indicators;
+using Dashboard.Web.Shared.Scope;
 using Dashboard.Web.Shared.Tiles;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Indicators;
-
-/// <summary>A step of the trail from the city to the selected scope.</summary>
-public sealed record IndicatorScopeStep(string Code, string Name);
 
 /// <summary>One region or agency beside the selected one: its current value and status, linked for drill-down.</summary>
 public sealed record IndicatorScopeRow(string Code, string Name, double? Value, string? Label, IndicatorStatus Status);
@@ -78,7 +76,7 @@ public sealed record IndicatorDetailView
     public required string ScopeCode { get; init; }
     public required string ScopeName { get; init; }
     public required ScopeKind ScopeKind { get; init; }
-    public required IReadOnlyList<IndicatorScopeStep> Trail { get; init; }
+    public required IReadOnlyList<ScopeStep> Trail { get; init; }
     public required IndicatorTrend Trend { get; init; }
 
     /// <summary>The level of <see cref="Regions"/>: kecamatan under the city, kelurahan under (or beside) a kecamatan's.</summary>
@@ -124,8 +122,7 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
         {
             return (agency.Code, agency.Code, ScopeKind.Opd);
         }
-        var kota = ReferenceData.Regions.First(r => r.Level == RegionLevel.Kota);
-        return (kota.Code, kota.Name, ScopeKind.Kota);
+        return (RegionScope.Kota.Code, RegionScope.Kota.Name, ScopeKind.Kota);
     }
 
     /// <summary>The first and last day of a trend window ending <paramref name="today"/>.</summary>
@@ -313,25 +310,8 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
             [.. days.Select(d => TargetResolver.ValueOn(targets, d, cumulative))]);
     }
 
-    private static List<IndicatorScopeStep> Trail(string scopeCode)
-    {
-        var kota = ReferenceData.Regions.First(r => r.Level == RegionLevel.Kota);
-        var steps = new List<IndicatorScopeStep> { new(kota.Code, kota.Name) };
-        if (ReferenceData.Agencies.FirstOrDefault(a => a.Code == scopeCode) is { } agency)
-        {
-            steps.Add(new(agency.Code, agency.Code));
-            return steps;
-        }
-        var region = ReferenceData.Regions.FirstOrDefault(r => r.Code == scopeCode);
-        if (region?.Level == RegionLevel.Kelurahan)
-        {
-            var kecamatan = ReferenceData.Regions.First(r => r.Code == region.ParentCode);
-            steps.Add(new(kecamatan.Code, kecamatan.Name));
-        }
-        if (region is { Level: not RegionLevel.Kota })
-        {
-            steps.Add(new(region.Code, region.Name));
-        }
-        return steps;
-    }
+    private static IReadOnlyList<ScopeStep> Trail(string scopeCode) =>
+        ReferenceData.Agencies.FirstOrDefault(a => a.Code == scopeCode) is { } agency
+            ? [new ScopeStep(RegionScope.Kota.Code, RegionScope.Kota.Name), new ScopeStep(agency.Code, agency.Code)]
+            : RegionScope.Trail(RegionScope.Resolve(scopeCode));
 }

@@ -5,7 +5,7 @@ using Dashboard.Ingest.Shared.Live;
 using Dashboard.Web.Shared.Charts;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
-using Dashboard.Web.Shared.Throttling;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -30,8 +30,7 @@ public sealed partial class IndicatorPage : IDisposable
     private IReadOnlyList<string> _labels = [];
     private IReadOnlyList<ChartSeries> _series = [];
     private object? _chartOptions;
-    private IDisposable? _subscription;
-    private RefreshThrottle? _throttle;
+    private LiveSubscription? _live;
 
     /// <summary>The indicator's catalogue code.</summary>
     [Parameter]
@@ -75,11 +74,7 @@ public sealed partial class IndicatorPage : IDisposable
     protected override void OnInitialized()
     {
         _now = Time.GetUtcNow();
-        if (RendererInfo.IsInteractive)
-        {
-            _throttle = new RefreshThrottle(ReloadAsync, TimeSpan.FromMilliseconds(250), Time, ex => Log.RefreshFailed(Logger, ex));
-            _subscription = Broadcaster.Subscribe(OnKpiEvent);
-        }
+        _live = LiveSubscription.Start(RendererInfo.IsInteractive, Broadcaster, Time, Concerns, ReloadAsync, ex => Log.RefreshFailed(Logger, ex));
     }
 
     protected override async Task OnParametersSetAsync()
@@ -95,14 +90,8 @@ public sealed partial class IndicatorPage : IDisposable
     private (string Code, string? Scope, TrendPeriod Period) Key() =>
         (Code, IndicatorDetailQueries.ResolveScope(Wilayah).Code, IndicatorLinks.ParsePeriod(Periode));
 
-    private Task OnKpiEvent(KpiEvent e)
-    {
-        if (_view is not null && e.Source == _view.Definition.Source && e is IndicatorsChanged or IngestProgress)
-        {
-            _throttle?.Request();
-        }
-        return Task.CompletedTask;
-    }
+    private bool Concerns(KpiEvent e) =>
+        _view is not null && e.Source == _view.Definition.Source && e is IndicatorsChanged or IngestProgress;
 
     private async Task ReloadAsync(CancellationToken ct)
     {
@@ -270,8 +259,7 @@ public sealed partial class IndicatorPage : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _throttle?.Dispose();
+        _live?.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }

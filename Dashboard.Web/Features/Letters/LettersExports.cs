@@ -1,6 +1,5 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Letters;
-using Dashboard.Web.Auth;
 using Dashboard.Web.Shared.Export;
 using Codes = Dashboard.Ingest.Sources.Letters.LettersIndicators.Codes;
 
@@ -12,7 +11,7 @@ public static class LettersExports
     private static readonly DomainTables<LettersView> T = new();
 
     public static DomainExport<string, LettersView> Page { get; } = DomainExports.RegionPage<LettersView, LettersQueries>(
-        "layanan-surat", Policies.DomainSetda, LettersIndicators.Source, LettersQueries.ResolveScope, (queries, scope, ct) => queries.GetAsync(scope, ct), v => v.Scope,
+        LettersDomain.Route, LettersDomain.Policy, LettersIndicators.Source, (queries, scope, ct) => queries.GetAsync(scope, ct), v => v.Scope,
         [
             // A column a letter type, like the chart's series: the types with a request in the window.
             T.Table("harian", v => Enumerable.Range(0, v.Days.Count), InKelurahan, [Codes.Requests], v =>

@@ -2,6 +2,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Letters;
 using Dashboard.Web.Shared.Charts;
 using Dashboard.Web.Shared.Export;
+using Dashboard.Web.Shared.Scope;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Letters;
@@ -41,7 +42,7 @@ public sealed partial class LettersPage
 
     protected override DomainExport<string, LettersView> Exports => LettersExports.Page;
 
-    protected override string CurrentScope() => LettersQueries.ResolveScope(Wilayah).Code;
+    protected override string CurrentScope() => RegionScope.Resolve(Wilayah).Code;
 
     protected override Task<LettersView> LoadAsync(string scope, CancellationToken ct) => Queries.GetAsync(scope, ct);
 
@@ -73,8 +74,7 @@ public sealed partial class LettersPage
     private bool IsSelected(string kecamatan) =>
         View is not null && (View.Scope.Code == kecamatan || View.Scope.ParentCode == kecamatan);
 
-    private static string ScopeHref(string code) =>
-        code == ReferenceData.KotaCode ? "layanan-surat" : $"layanan-surat?wilayah={Uri.EscapeDataString(code)}";
+    private static string ScopeHref(string code) => LettersDomain.Descriptor.Href(code);
 
     private string RankingTitle() => View!.RankingParent.Level == RegionLevel.Kota
         ? L["letters.ranking.title.kota"].Value

@@ -2,6 +2,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Web.Shared.Scope;
 using Dashboard.Web.Shared.Tiles;
 using Microsoft.EntityFrameworkCore;
 using Codes = Dashboard.Ingest.Sources.Letters.LettersIndicators.Codes;
@@ -25,14 +26,11 @@ public sealed record KelurahanRow(
 /// <summary>An open request past its service standard.</summary>
 public sealed record BacklogRow(string Id, string KelurahanName, string Type, DateTimeOffset RequestedAt, DateTimeOffset Deadline, string Status);
 
-/// <summary>A step of the trail from the city to the selected region.</summary>
-public sealed record LettersScopeStep(string Code, string Name, RegionLevel Level);
-
 /// <summary>Everything the letter-services page shows for one region.</summary>
 public sealed record LettersView : Dashboard.Web.Shared.Live.IDomainView
 {
     public required Region Scope { get; init; }
-    public required IReadOnlyList<LettersScopeStep> Trail { get; init; }
+    public required IReadOnlyList<ScopeStep> Trail { get; init; }
     public required IReadOnlyList<KpiTileModel> Tiles { get; init; }
     public required IReadOnlyList<DateOnly> Days { get; init; }
 
@@ -74,18 +72,14 @@ public sealed class LettersQueries(IDbContextFactory<ReportingDbContext> factory
     /// <summary>Rows of the backlog list.</summary>
     public const int BacklogRows = 15;
 
-    /// <summary>The region for a <c>?wilayah=</c> code: a known kecamatan or kelurahan, else the city.</summary>
-    public static Region ResolveScope(string? code) =>
-        ReferenceData.Regions.FirstOrDefault(r => r.Code == code) ?? ReferenceData.Regions.First(r => r.Level == RegionLevel.Kota);
-
     public async Task<LettersView> GetAsync(string? scopeCode, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var scope = ResolveScope(scopeCode);
+        var scope = RegionScope.Resolve(scopeCode);
         var today = Wib.DateOf(now);
         var firstDay = today.AddDays(1 - WindowDays);
         var from = Wib.StartOf(firstDay);
-        var rankingParent = scope.Level == RegionLevel.Kelurahan ? ResolveScope(scope.ParentCode) : scope;
+        var rankingParent = scope.Level == RegionLevel.Kelurahan ? RegionScope.Resolve(scope.ParentCode) : scope;
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var tiles = await KpiTileLoader.LoadAsync(db, scope.Code, LettersIndicators.Source, now, ct);
@@ -122,7 +116,7 @@ public sealed class LettersQueries(IDbContextFactory<ReportingDbContext> factory
         return new LettersView
         {
             Scope = scope,
-            Trail = Trail(scope),
+            Trail = RegionScope.Trail(scope),
             Tiles = tiles,
             Days = days,
             Types = types,
@@ -194,13 +188,4 @@ public sealed class LettersQueries(IDbContextFactory<ReportingDbContext> factory
         return [.. rows.Select((r, i) => r.WithinStandardPct is null ? r : r with { Rank = i + 1 })];
     }
 
-    private static List<LettersScopeStep> Trail(Region scope)
-    {
-        var trail = new List<LettersScopeStep>();
-        for (Region? r = scope; r is not null; r = r.ParentCode is null ? null : ResolveScope(r.ParentCode))
-        {
-            trail.Insert(0, new LettersScopeStep(r.Code, r.Name, r.Level));
-        }
-        return trail;
-    }
 }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
-using Dashboard.Web.Shared.Throttling;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -35,8 +35,7 @@ public sealed partial class OperationsPage : IDisposable
     private IngestRunStatus? _status;
     private DateTime? _since;
     private string? _search;
-    private IDisposable? _subscription;
-    private RefreshThrottle? _throttle;
+    private LiveSubscription? _live;
 
     [Inject]
     private OperationsQueries Queries { get; set; } = default!;
@@ -76,11 +75,7 @@ public sealed partial class OperationsPage : IDisposable
 
     protected override void OnInitialized()
     {
-        if (RendererInfo.IsInteractive)
-        {
-            _throttle = new RefreshThrottle(ReloadAsync, TimeSpan.FromMilliseconds(250), Time, ex => Log.RefreshFailed(Logger, ex));
-            _subscription = Broadcaster.Subscribe(OnKpiEvent);
-        }
+        _live = LiveSubscription.Start(RendererInfo.IsInteractive, Broadcaster, Time, Concerns, ReloadAsync, ex => Log.RefreshFailed(Logger, ex));
     }
 
     protected override async Task OnInitializedAsync()
@@ -96,7 +91,8 @@ public sealed partial class OperationsPage : IDisposable
         _audit = user.IsInRole(Roles.Admin) ? await Queries.AuditAsync(AuditLimit, _cts.Token) : null;
     }
 
-    private Task OnKpiEvent(KpiEvent e)
+    // Every event concerns the console; progress is also kept for the running sources' counters.
+    private bool Concerns(KpiEvent e)
     {
         if (e is IngestProgress p)
         {
@@ -105,8 +101,7 @@ public sealed partial class OperationsPage : IDisposable
                 _progress[p.Source] = (p.Pages, p.ItemsRead);
             }
         }
-        _throttle?.Request();
-        return Task.CompletedTask;
+        return true;
     }
 
     private async Task ReloadAsync(CancellationToken ct)
@@ -166,7 +161,7 @@ public sealed partial class OperationsPage : IDisposable
         OperationsEndpoints.QuarantineCsvPath + "?sumber=" + Uri.EscapeDataString(_selected ?? "") +
         (string.IsNullOrWhiteSpace(_search) ? "" : "&cari=" + Uri.EscapeDataString(_search));
 
-    private void OnMinute(DateTimeOffset now) => _throttle?.Request();
+    private void OnMinute(DateTimeOffset now) => _live?.Request();
 
     /// <summary>Pauses (with a reason and a length) or resumes (with a reason) a source's schedule; audited.</summary>
     private async Task PauseOrResumeAsync(SourceRow row)
@@ -261,8 +256,7 @@ public sealed partial class OperationsPage : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _throttle?.Dispose();
+        _live?.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }

@@ -1,7 +1,7 @@
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
-using Dashboard.Web.Shared.Throttling;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -13,25 +13,10 @@ namespace Dashboard.Web.Features.Overview;
 /// </summary>
 public sealed partial class Overview : IDisposable
 {
-    /// <summary>Least time between two re-queries caused by live events.</summary>
-    internal static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
-
-    // The feature page that explains each source's indicators; sources without one link nowhere yet.
-    private static readonly Dictionary<string, string> SourcePages = new(StringComparer.Ordinal)
-    {
-        ["Complaints"] = "aduan",
-        ["Staffing"] = "kepegawaian",
-        ["Revenue"] = "pendapatan",
-        ["SocialAid"] = "bansos",
-        ["Admissions"] = "spmb",
-        ["Letters"] = "layanan-surat",
-    };
-
     private readonly CancellationTokenSource _cts = new();
     private IReadOnlyList<OverviewGroup>? _groups;
     private DateTimeOffset _now;
-    private IDisposable? _subscription;
-    private RefreshThrottle? _throttle;
+    private LiveSubscription? _live;
 
     /// <summary>The wall theme: the alert ticker runs along the foot of the screen.</summary>
     [CascadingParameter(Name = "IsDarkMode")]
@@ -58,23 +43,13 @@ public sealed partial class Overview : IDisposable
     protected override void OnInitialized()
     {
         _now = Time.GetUtcNow();
-        if (RendererInfo.IsInteractive)
-        {
-            _throttle = new RefreshThrottle(ReloadAsync, RefreshInterval, Time, ex => Log.RefreshFailed(Logger, ex));
-            _subscription = Broadcaster.Subscribe(OnKpiEvent);
-        }
+        _live = LiveSubscription.Start(RendererInfo.IsInteractive, Broadcaster, Time, Concerns, ReloadAsync, ex => Log.RefreshFailed(Logger, ex));
     }
 
     protected override async Task OnInitializedAsync() => _groups = await Queries.GetOverviewAsync(_cts.Token);
 
-    private Task OnKpiEvent(KpiEvent e)
-    {
-        if (e is IndicatorsChanged or IngestProgress && (_groups is null || _groups.Any(g => g.Source == e.Source)))
-        {
-            _throttle?.Request();
-        }
-        return Task.CompletedTask;
-    }
+    private bool Concerns(KpiEvent e) =>
+        e is IndicatorsChanged or IngestProgress && (_groups is null || _groups.Any(g => g.Source == e.Source));
 
     private async Task ReloadAsync(CancellationToken ct)
     {
@@ -89,7 +64,8 @@ public sealed partial class Overview : IDisposable
 
     private void OnMinute(DateTimeOffset now) => _now = now;
 
-    private static string? PageOf(string source) => SourcePages.GetValueOrDefault(source);
+    // The feature page that explains each source's indicators; sources without one link nowhere yet.
+    private static string? PageOf(string source) => DomainRegistry.FindBySource(source)?.Route;
 
     private string SourceName(string source) => L.SourceName(source);
 
@@ -106,8 +82,7 @@ public sealed partial class Overview : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _throttle?.Dispose();
+        _live?.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }

@@ -1,6 +1,5 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Revenue;
-using Dashboard.Web.Auth;
 using Dashboard.Web.Shared.Export;
 using Codes = Dashboard.Ingest.Sources.Revenue.RevenueIndicators.Codes;
 
@@ -16,7 +15,7 @@ public static class RevenueExports
     private static readonly DomainTables<RevenueView> T = new();
 
     public static DomainExport<string, RevenueView> Page { get; } = DomainExports.RegionPage<RevenueView, RevenueQueries>(
-        "pendapatan", Policies.DomainBapenda, RevenueIndicators.Source, RevenueQueries.ResolveScope, (queries, scope, ct) => queries.GetAsync(scope, ct), v => v.Scope,
+        RevenueDomain.Route, RevenueDomain.Policy, RevenueIndicators.Source, (queries, scope, ct) => queries.GetAsync(scope, ct), v => v.Scope,
         [
             T.Table("kumulatif", v => v.YearDays.Select((day, i) => (Day: day, Cumulative: v.CumulativeTax[i], Proportional: v.ProportionalTax[i])), Never,
                 [Codes.TaxRealisationPct, Codes.TaxGapToProportional],

@@ -3,6 +3,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Revenue;
 using Dashboard.Web.Shared.Charts;
 using Dashboard.Web.Shared.Export;
+using Dashboard.Web.Shared.Scope;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Revenue;
@@ -45,7 +46,7 @@ public sealed partial class RevenuePage
 
     protected override DomainExport<string, RevenueView> Exports => RevenueExports.Page;
 
-    protected override string CurrentScope() => RevenueQueries.ResolveScope(Wilayah).Code;
+    protected override string CurrentScope() => RegionScope.Resolve(Wilayah).Code;
 
     protected override Task<RevenueView> LoadAsync(string scope, CancellationToken ct) => Queries.GetAsync(scope, ct);
 
@@ -96,8 +97,7 @@ public sealed partial class RevenuePage
     private bool IsSelected(string kecamatan) =>
         View is not null && (View.Scope.Code == kecamatan || View.Scope.ParentCode == kecamatan);
 
-    private static string ScopeHref(string code) =>
-        code == ReferenceData.KotaCode ? "pendapatan" : $"pendapatan?wilayah={Uri.EscapeDataString(code)}";
+    private static string ScopeHref(string code) => RevenueDomain.Descriptor.Href(code);
 
     private string PbbTitle() => View!.RankingParent.Level == RegionLevel.Kota
         ? L["revenue.pbb.title.kota", View.Today.Year].Value

@@ -2,6 +2,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Sources.Revenue;
+using Dashboard.Web.Shared.Scope;
 using Dashboard.Web.Shared.Tiles;
 using Microsoft.EntityFrameworkCore;
 using Codes = Dashboard.Ingest.Sources.Revenue.RevenueIndicators.Codes;
@@ -18,14 +19,11 @@ public sealed record RevenueTypeRow(string Code, string Name, string Kind, long 
 /// <summary>A kelurahan's PBB-P2 of the current year: assessed, paid, its share paid and its arrears (all years).</summary>
 public sealed record PbbRow(int? Rank, string Code, string Name, string Kecamatan, long Due, long Paid, double? Pct, long Arrears, IndicatorStatus Status);
 
-/// <summary>A step of the region trail (kota › kecamatan › kelurahan).</summary>
-public sealed record RevenueScopeStep(string Code, string Name);
-
 /// <summary>Everything the revenue page shows for the city or one region.</summary>
 public sealed record RevenueView : Dashboard.Web.Shared.Live.IDomainView
 {
     public required Region Scope { get; init; }
-    public required IReadOnlyList<RevenueScopeStep> Trail { get; init; }
+    public required IReadOnlyList<ScopeStep> Trail { get; init; }
     public required IReadOnlyList<KpiTileModel> Tiles { get; init; }
     public required DateOnly Today { get; init; }
 
@@ -76,17 +74,13 @@ public sealed class RevenueQueries(IDbContextFactory<ReportingDbContext> factory
         Codes.TaxDailyReceipts, Codes.PbbRealisationPct, Codes.PbbArrears, Codes.ActiveTaxpayers, Codes.BphtbTransactions,
     };
 
-    /// <summary>The region for a <c>?wilayah=</c> code: a known kecamatan or kelurahan, else the city.</summary>
-    public static Region ResolveScope(string? code) =>
-        ReferenceData.Regions.FirstOrDefault(r => r.Code == code) ?? ReferenceData.Regions.First(r => r.Level == RegionLevel.Kota);
-
     public async Task<RevenueView> GetAsync(string? scopeCode, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var today = Wib.DateOf(now);
         var jan1 = new DateOnly(today.Year, 1, 1);
         var elapsed = today.DayOfYear / (double)(DateTime.IsLeapYear(today.Year) ? 366 : 365);
-        var scope = ResolveScope(scopeCode);
+        var scope = RegionScope.Resolve(scopeCode);
         var all = scope.Level == RegionLevel.Kota;
         var prefix = scope.Code + ".";
         var names = ReferenceData.Regions.ToDictionary(r => r.Code, StringComparer.Ordinal);
@@ -159,7 +153,7 @@ public sealed class RevenueQueries(IDbContextFactory<ReportingDbContext> factory
             .ToDictionaryAsync(v => v.Date, v => v.Value, ct);
 
         // PBB per kelurahan: the indicator snapshots (as the tiles) with the assessed and paid sums beside them.
-        var rankingParent = scope.Level == RegionLevel.Kelurahan ? ResolveScope(scope.ParentCode) : scope;
+        var rankingParent = scope.Level == RegionLevel.Kelurahan ? RegionScope.Resolve(scope.ParentCode) : scope;
         var kelurahan = ReferenceData.Kelurahan
             .Where(k => rankingParent.Level == RegionLevel.Kota || k.ParentCode == rankingParent.Code).ToList();
         var codes = kelurahan.Select(k => k.Code).ToList();
@@ -209,20 +203,10 @@ public sealed class RevenueQueries(IDbContextFactory<ReportingDbContext> factory
                 .CountAsync(ct);
         }
 
-        var trail = new List<RevenueScopeStep> { new(ReferenceData.KotaCode, names[ReferenceData.KotaCode].Name) };
-        if (scope.Level == RegionLevel.Kelurahan)
-        {
-            trail.Add(new RevenueScopeStep(scope.ParentCode!, names[scope.ParentCode!].Name));
-        }
-        if (!all)
-        {
-            trail.Add(new RevenueScopeStep(scope.Code, scope.Name));
-        }
-
         return new RevenueView
         {
             Scope = scope,
-            Trail = trail,
+            Trail = RegionScope.Trail(scope),
             Tiles = tiles,
             Today = today,
             ElapsedPct = Math.Round(elapsed * 100, 1),

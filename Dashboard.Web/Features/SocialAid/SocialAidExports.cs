@@ -1,6 +1,5 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.SocialAid;
-using Dashboard.Web.Auth;
 using Dashboard.Web.Shared.Export;
 using Codes = Dashboard.Ingest.Sources.SocialAid.SocialAidIndicators.Codes;
 
@@ -12,7 +11,7 @@ public static class SocialAidExports
     private static readonly DomainTables<AidView> T = new();
 
     public static DomainExport<string, AidView> Page { get; } = DomainExports.RegionPage<AidView, SocialAidQueries>(
-        "bansos", Policies.DomainDinsos, SocialAidIndicators.Source, SocialAidQueries.ResolveScope, (queries, scope, ct) => queries.GetAsync(scope, ct), v => v.Scope,
+        SocialAidDomain.Route, SocialAidDomain.Policy, SocialAidIndicators.Source, (queries, scope, ct) => queries.GetAsync(scope, ct), v => v.Scope,
         [
             // The regions table, which holds the programme chart's bars too: a column a programme.
             T.Table("wilayah", v => v.Regions, (_, r) => DomainExports.IsKelurahan(r.Code),

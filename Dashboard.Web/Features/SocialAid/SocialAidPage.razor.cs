@@ -3,6 +3,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Web.Shared.Charts;
 using Dashboard.Web.Shared.Export;
+using Dashboard.Web.Shared.Scope;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.SocialAid;
@@ -39,7 +40,7 @@ public sealed partial class SocialAidPage
 
     protected override DomainExport<string, AidView> Exports => SocialAidExports.Page;
 
-    protected override string CurrentScope() => SocialAidQueries.ResolveScope(Wilayah).Code;
+    protected override string CurrentScope() => RegionScope.Resolve(Wilayah).Code;
 
     protected override Task<AidView> LoadAsync(string scope, CancellationToken ct) => Queries.GetAsync(scope, ct);
 
@@ -66,8 +67,7 @@ public sealed partial class SocialAidPage
 
     private bool IsSelected(string code) => View is { } v && (v.Scope.Code == code || v.Scope.ParentCode == code);
 
-    private static string ScopeHref(string code) =>
-        code == ReferenceData.KotaCode ? "bansos" : $"bansos?wilayah={Uri.EscapeDataString(code)}";
+    private static string ScopeHref(string code) => SocialAidDomain.Descriptor.Href(code);
 
     /// <summary>A programme's display name; one outside the contract shows as the source sent it.</summary>
     private string ProgramName(string program) =>

@@ -1,14 +1,12 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Sources.SocialAid;
+using Dashboard.Web.Shared.Scope;
 using Dashboard.Web.Shared.Tiles;
 using Microsoft.EntityFrameworkCore;
 using Codes = Dashboard.Ingest.Sources.SocialAid.SocialAidIndicators.Codes;
 
 namespace Dashboard.Web.Features.SocialAid;
-
-/// <summary>One step of the region trail (kota › kecamatan › kelurahan).</summary>
-public sealed record AidScopeStep(string Code, string Name);
 
 /// <summary>Beneficiary families per programme in one region (a bar of the programme chart, a row of the table).</summary>
 /// <param name="PerProgram">Recipients per programme, in <see cref="AidView.Programs"/> order.</param>
@@ -32,7 +30,7 @@ public sealed record AidCount(string Label, int Count);
 public sealed record AidView : Dashboard.Web.Shared.Live.IDomainView
 {
     public required Region Scope { get; init; }
-    public required IReadOnlyList<AidScopeStep> Trail { get; init; }
+    public required IReadOnlyList<ScopeStep> Trail { get; init; }
     public required IReadOnlyList<KpiTileModel> Tiles { get; init; }
 
     /// <summary>The programmes shown (contract order, then unknown ones the source sent).</summary>
@@ -76,15 +74,11 @@ public sealed class SocialAidQueries(IDbContextFactory<ReportingDbContext> facto
     /// <summary>Tahap rows in the stage table.</summary>
     public const int StageRows = 6;
 
-    /// <summary>The region for a <c>?wilayah=</c> code: a known kecamatan or kelurahan, else the city.</summary>
-    public static Region ResolveScope(string? code) =>
-        ReferenceData.Regions.FirstOrDefault(r => r.Code == code) ?? ReferenceData.Regions.First(r => r.Level == RegionLevel.Kota);
-
     public async Task<AidView> GetAsync(string? scopeCode, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var today = Wib.DateOf(now);
-        var scope = ResolveScope(scopeCode);
+        var scope = RegionScope.Resolve(scopeCode);
         await using var db = await factory.CreateDbContextAsync(ct);
         var tiles = await KpiTileLoader.LoadAsync(db, scope.Code, SocialAidIndicators.Source, now, ct);
 
@@ -165,7 +159,7 @@ public sealed class SocialAidQueries(IDbContextFactory<ReportingDbContext> facto
         return new AidView
         {
             Scope = scope,
-            Trail = Trail(scope),
+            Trail = RegionScope.Trail(scope),
             Tiles = tiles,
             Programs = programs,
             Regions = rows,
@@ -214,15 +208,6 @@ public sealed class SocialAidQueries(IDbContextFactory<ReportingDbContext> facto
         _ => kelurahan is not null && (kelurahan == scope.Code || kelurahan.StartsWith(scope.Code + ".", StringComparison.Ordinal)),
     };
 
-    private static List<AidScopeStep> Trail(Region scope)
-    {
-        var trail = new List<AidScopeStep>();
-        for (Region? r = scope; r is not null; r = r.ParentCode is null ? null : ResolveScope(r.ParentCode))
-        {
-            trail.Insert(0, new AidScopeStep(r.Code, r.Name));
-        }
-        return trail;
-    }
 
     private sealed record FamilyGroup(string? Kelurahan, int Desil, string Programs, string Status, string Verval, int Count);
 

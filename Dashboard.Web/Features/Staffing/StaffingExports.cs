@@ -1,6 +1,5 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Staffing;
-using Dashboard.Web.Auth;
 using Dashboard.Web.Shared.Export;
 using Codes = Dashboard.Ingest.Sources.Staffing.StaffingIndicators.Codes;
 
@@ -16,8 +15,8 @@ public static class StaffingExports
 
     public static DomainExport<string, StaffingView> Page { get; } = new()
     {
-        Route = "kepegawaian",
-        Policy = Policies.DomainBkpsdm,
+        Route = StaffingDomain.Route,
+        Policy = StaffingDomain.Policy,
         Source = StaffingIndicators.Source,
         Scope = q => StaffingQueries.ResolveScope(q["opd"]),
         Query = scope => scope == ReferenceData.KotaCode ? "" : "?opd=" + Uri.EscapeDataString(scope),

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Sources.Staffing;
 using Dashboard.Web.Shared.Export;
+using Dashboard.Web.Shared.Scope;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Staffing;
@@ -36,8 +37,14 @@ public sealed partial class StaffingPage
 
     private void OnScopeChanged(string scope) => Navigation.NavigateTo(ScopeHref(scope));
 
-    private static string ScopeHref(string code) =>
-        code == ReferenceData.KotaCode ? "kepegawaian" : $"kepegawaian?opd={Uri.EscapeDataString(code)}";
+    private static string ScopeHref(string code) => StaffingDomain.Descriptor.Href(code);
+
+    // The whole workforce, then the OPD on screen (its code, its full name on hover).
+    private IReadOnlyList<ScopeStep>? Trail() => View is null
+        ? null
+        : View.Scope == ReferenceData.KotaCode
+            ? [new ScopeStep(ReferenceData.KotaCode, L["staffing.scope.all"].Value)]
+            : [new ScopeStep(ReferenceData.KotaCode, L["staffing.scope.all"].Value), new ScopeStep(View.Scope, View.Scope, AgencyName(View.Scope))];
 
     private static string AgencyName(string code) => ReferenceData.Agencies.FirstOrDefault(a => a.Code == code)?.Name ?? code;
 

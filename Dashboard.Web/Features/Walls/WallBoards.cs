@@ -5,28 +5,21 @@ namespace Dashboard.Web.Features.Walls;
 /// <summary>A wall layout: the city overview (every domain's headlines) or one domain's indicators and trend.</summary>
 /// <param name="Id">The id used in a screen's playlist and in the URL (<c>kota</c>, <c>aduan</c>…).</param>
 /// <param name="Source">The domain's source system; null for the city overview.</param>
-public sealed record WallBoard(string Id, string? Source)
+/// <param name="TitleKey">Text key of the board's title.</param>
+public sealed record WallBoard(string Id, string? Source, string TitleKey)
 {
     public bool IsOverview => Source is null;
-
-    /// <summary>Text key of the board's title.</summary>
-    public string TitleKey => "wall.board." + Id;
 }
 
-/// <summary>The boards a screen can show, in the order the admin page offers them.</summary>
+/// <summary>The boards a screen can show, in the order the admin page offers them: the city, then every registered domain.</summary>
 public static class WallBoards
 {
     public const string Overview = "kota";
 
     public static IReadOnlyList<WallBoard> All { get; } =
     [
-        new(Overview, null),
-        new("aduan", "Complaints"),
-        new("kepegawaian", "Staffing"),
-        new("pendapatan", "Revenue"),
-        new("bansos", "SocialAid"),
-        new("spmb", "Admissions"),
-        new("layanan-surat", "Letters"),
+        new(Overview, null, "wall.board." + Overview),
+        .. DomainRegistry.All.Select(d => new WallBoard(d.Route, d.Source, d.WallTitleKey)),
     ];
 
     public static WallBoard? Find(string? id) => All.FirstOrDefault(b => string.Equals(b.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase));

@@ -4,7 +4,7 @@ using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Walls;
 using Dashboard.Web.Shared.Localization;
-using Dashboard.Web.Shared.Throttling;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -48,8 +48,7 @@ public sealed partial class WallPage : IAsyncDisposable
     private bool _revoked;
     private bool _identifying;
     private bool _night;
-    private IDisposable? _subscription;
-    private RefreshThrottle? _throttle;
+    private LiveSubscription? _live;
     private ITimer? _rotationTimer;
     private ITimer? _heartbeatTimer;
     private ITimer? _identifyTimer;
@@ -118,8 +117,7 @@ public sealed partial class WallPage : IAsyncDisposable
 
         if (RendererInfo.IsInteractive)
         {
-            _throttle = new RefreshThrottle(ReloadAsync, RefreshInterval, Time, ex => Log.RefreshFailed(Logger, screen.Id, ex));
-            _subscription = Broadcaster.Subscribe(OnKpiEvent);
+            _live = LiveSubscription.Start(true, Broadcaster, Time, Concerns, ReloadAsync, ex => Log.RefreshFailed(Logger, screen.Id, ex), RefreshInterval);
             _connection = Presence.Register(screen.Id, OnCommandAsync);
             _connection.Beat(_now, null, _data.Step.Key);
             ScheduleRotation();
@@ -163,14 +161,8 @@ public sealed partial class WallPage : IAsyncDisposable
     private static string Signature(WallScreenSettings s) =>
         $"{WallBoards.Format(s.Boards)}|{s.RotateRegions}|{s.RotationSeconds}";
 
-    private Task OnKpiEvent(KpiEvent e)
-    {
-        if (e is IndicatorsChanged or IngestProgress && _data is not null && _data.Sources.Contains(e.Source))
-        {
-            _throttle?.Request();
-        }
-        return Task.CompletedTask;
-    }
+    private bool Concerns(KpiEvent e) =>
+        e is IndicatorsChanged or IngestProgress && _data is not null && _data.Sources.Contains(e.Source);
 
     private async Task ReloadAsync(CancellationToken ct)
     {
@@ -369,10 +361,8 @@ public sealed partial class WallPage : IAsyncDisposable
 
     private void StopLive()
     {
-        _subscription?.Dispose();
-        _subscription = null;
-        _throttle?.Dispose();
-        _throttle = null;
+        _live?.Dispose();
+        _live = null;
         _rotationTimer?.Dispose();
         _rotationTimer = null;
         _heartbeatTimer?.Dispose();

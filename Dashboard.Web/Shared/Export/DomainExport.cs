@@ -4,6 +4,7 @@ using Dashboard.Ingest.Shared;
 using Dashboard.Web.Shared.Live;
 using Dashboard.Web.Shared.Localization;
 using Dashboard.Web.Shared.Privacy;
+using Dashboard.Web.Shared.Scope;
 using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Web.Shared.Export;
@@ -100,6 +101,10 @@ public interface IDomainExport
 {
     string Route { get; }
 
+    string Policy { get; }
+
+    string Source { get; }
+
     IEnumerable<string> TableIds { get; }
 
     void Map(IEndpointRouteBuilder endpoints);
@@ -190,11 +195,11 @@ public static class DomainExports
     public const string Segment = "ekspor";
 
     /// <summary>
-    /// The downloads of a page whose scope is a region of <c>?wilayah=</c> (resolved by <paramref name="resolve"/>, the
-    /// page's own resolver) loaded by <typeparamref name="TQueries"/>, the page's query service.
+    /// The downloads of a page whose scope is a region of <c>?wilayah=</c> (resolved by <see cref="RegionScope.Resolve"/>,
+    /// like the page resolves it) loaded by <typeparamref name="TQueries"/>, the page's query service.
     /// </summary>
     public static DomainExport<string, TView> RegionPage<TView, TQueries>(
-        string route, string policy, string source, Func<string?, Region> resolve,
+        string route, string policy, string source,
         Func<TQueries, string, CancellationToken, Task<TView>> load, Func<TView, Region> scope, IReadOnlyList<DomainTable<TView>> tables)
         where TView : class, IDomainView
         where TQueries : notnull => new()
@@ -202,7 +207,7 @@ public static class DomainExports
             Route = route,
             Policy = policy,
             Source = source,
-            Scope = q => resolve(q["wilayah"]).Code,
+            Scope = q => RegionScope.Resolve(q["wilayah"]).Code,
             Query = RegionQuery,
             Load = (services, code, ct) => load(services.GetRequiredService<TQueries>(), code, ct),
             Filters = v => RegionFilters(scope(v)),

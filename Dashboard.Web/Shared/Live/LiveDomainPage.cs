@@ -2,7 +2,6 @@ using Dashboard.Ingest.Shared.Live;
 using Dashboard.Web.Shared.Export;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
-using Dashboard.Web.Shared.Throttling;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -18,7 +17,7 @@ public interface IDomainView
 
 /// <summary>
 /// The plumbing every domain page shares: it loads the view of the scope in the URL, reloads it (throttled to one query
-/// per <see cref="ThrottleInterval"/>) when its source commits indicators or reports progress, discards a reload whose
+/// per <see cref="LiveSubscription.DefaultInterval"/>) when its source commits indicators or reports progress, discards a reload whose
 /// scope was left meanwhile, and unsubscribes on disposal. A page derives from it and keeps only its own shaping.
 /// </summary>
 /// <typeparam name="TScope">What the URL selects (a region code, an OPD, a region or a school); compared by value.</typeparam>
@@ -26,12 +25,8 @@ public interface IDomainView
 public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
     where TView : class, IDomainView
 {
-    /// <summary>The least time between two re-queries of one page.</summary>
-    public static readonly TimeSpan ThrottleInterval = TimeSpan.FromMilliseconds(250);
-
     private readonly CancellationTokenSource _cts = new();
-    private IDisposable? _subscription;
-    private RefreshThrottle? _throttle;
+    private LiveSubscription? _live;
     private bool _hasLoaded;
 
     [Inject]
@@ -78,12 +73,9 @@ public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
     protected override void OnInitialized()
     {
         Now = Time.GetUtcNow();
-        if (RendererInfo.IsInteractive)
-        {
-            var logger = LoggerFactory.CreateLogger(GetType());
-            _throttle = new RefreshThrottle(ReloadAsync, ThrottleInterval, Time, ex => Log.RefreshFailed(logger, Source, ex));
-            _subscription = Broadcaster.Subscribe(OnKpiEvent);
-        }
+        var logger = LoggerFactory.CreateLogger(GetType());
+        _live = LiveSubscription.Start(RendererInfo.IsInteractive, Broadcaster, Time,
+            e => e.Source == Source && e is IndicatorsChanged or IngestProgress, ReloadAsync, ex => Log.RefreshFailed(logger, Source, ex));
     }
 
     protected override async Task OnParametersSetAsync()
@@ -107,15 +99,6 @@ public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
         : L["source.never"].Value;
 
     private bool IsLoaded(TScope scope) => _hasLoaded && EqualityComparer<TScope>.Default.Equals(scope, LoadedScope);
-
-    private Task OnKpiEvent(KpiEvent e)
-    {
-        if (e.Source == Source && e is IndicatorsChanged or IngestProgress)
-        {
-            _throttle?.Request();
-        }
-        return Task.CompletedTask;
-    }
 
     private async Task ReloadAsync(CancellationToken ct)
     {
@@ -151,8 +134,7 @@ public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
     {
         if (disposing)
         {
-            _subscription?.Dispose();
-            _throttle?.Dispose();
+            _live?.Dispose();
             _cts.Cancel();
             _cts.Dispose();
         }
