@@ -3,6 +3,7 @@ using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Walls;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Web.Features.Walls;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -13,6 +14,8 @@ namespace Dashboard.Tests.Docs;
 /// Makes the README's pictures, docs/images/overview.png and docs/images/wall.png, from the running product: the app
 /// with its simulators, every source refreshed, the overview signed in as the demo administrator and a registered wall
 /// screen, both at 1920×1080. Only with <c>DASHBOARD_WRITE_DOCS=1</c>; skipped otherwise.
+/// The host's clock runs from the last working-day morning (10:30 WIB) before now, so that "today" on the pictures is a
+/// working day with its counter open, whenever the command is run; it runs at the normal pace from there.
 /// </summary>
 public sealed class DocsScreenshotsTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
@@ -43,7 +46,10 @@ public sealed class DocsScreenshotsTests(BrowserFixture browser) : IClassFixture
             Assert.Skip($"Writes docs/images/*.png: run `{Command}`.");
         }
         BrowserFixture.RequireChromium();
-        _app = new DashboardFactory(new Dictionary<string, string?> { ["Sources:Simulator:HistoryDays"] = "120" });
+        var clock = new ShiftedClock(LastWorkingMorning(TimeProvider.System.GetUtcNow()));
+        _app = new DashboardFactory(
+            new Dictionary<string, string?> { ["Sources:Simulator:HistoryDays"] = "365" },
+            builder => builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock)));
         foreach (var source in _app.Services.GetServices<IIngestSource>())
         {
             var run = await _app.RefreshAsync(source.Name);
@@ -66,6 +72,28 @@ public sealed class DocsScreenshotsTests(BrowserFixture browser) : IClassFixture
         await Expect(wall.Page.Locator("[data-testid=wall-tile-ADUAN_MASUK] [data-testid=tile-value]")).Not.ToHaveTextAsync("—");
         await SettledAsync(wall.Page);
         await wall.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(images, "wall.png") });
+    }
+
+    /// <summary>10:30 WIB of the latest Monday–Friday before <paramref name="now"/>.</summary>
+    private static DateTimeOffset LastWorkingMorning(DateTimeOffset now)
+    {
+        var wib = now.ToOffset(TimeSpan.FromHours(7));
+        var morning = new DateTimeOffset(wib.Year, wib.Month, wib.Day, 10, 30, 0, wib.Offset);
+        while (morning > now || morning.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            morning = morning.AddDays(-1);
+        }
+        return morning;
+    }
+
+    /// <summary>The system clock moved back to <paramref name="start"/>: same pace, same timers.</summary>
+    private sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
+    {
+        private readonly TimeSpan _shift = start - TimeProvider.System.GetUtcNow();
+
+        public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + _shift;
+
+        public override TimeZoneInfo LocalTimeZone => TimeProvider.System.LocalTimeZone;
     }
 
     private async Task<BrowserSession> OpenAsync()
