@@ -95,6 +95,8 @@ public sealed class AlertMonitorTests : IAsyncLifetime
         monitor.Dispose();
         scheduler.Dispose();
         _h.Broadcaster.Publish(new IndicatorsChanged(ComplaintsIndicators.Source, _h.Time.GetUtcNow(), null, ["X"]));
+        // A negative check, so a bounded wait: nothing may evaluate after the stop, and an evaluation that does not
+        // happen has no event to wait for. 300 ms is longer than an evaluation on this in-memory database.
         await Task.Delay(300, TestContext.Current.CancellationToken);
 
         var evaluations = clock.Reads / readsPerEvaluation;

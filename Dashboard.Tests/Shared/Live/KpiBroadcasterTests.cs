@@ -74,6 +74,8 @@ public sealed class KpiBroadcasterTests
         subscription.Dispose();
 
         broadcaster.Publish(new IndicatorsChanged("Complaints", At, 1, []));
+        // A negative check, so a bounded wait: a delivery that must not happen has no event to wait for; 100 ms is
+        // far longer than a delivery to a live subscriber takes.
         await Task.Delay(100);
 
         Assert.Equal(0, broadcaster.SubscriberCount);

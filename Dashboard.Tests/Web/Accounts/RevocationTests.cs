@@ -36,11 +36,22 @@ public sealed partial class RevocationTests(BrowserFixture browser) : IClassFixt
     public async Task StateProvider_ReportsSignedOut_AfterTheChange_WithinTheInterval(string change)
     {
         _ = _app.RootUri;
-        var provider = await CircuitProviderAsync("operator");
+        var checks = new ObservedScopes(_app.Services.GetRequiredService<IServiceScopeFactory>());
+        var provider = await CircuitProviderAsync("operator", checks);
         var signedOut = new TaskCompletionSource<ClaimsPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
         provider.AuthenticationStateChanged += async s => signedOut.TrySetResult((await s).User);
-        await Task.Delay(TimeSpan.FromSeconds(6), TestContext.Current.CancellationToken);
+        // Each re-check opens one scope and closes it before the provider acts on its answer: once the first has
+        // closed, the re-check found the unchanged user valid (a refusal signs out right after, which the user check
+        // below would also catch).
+        await checks.FirstClosed.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         Assert.False(signedOut.Task.IsCompleted, "an unchanged user keeps the circuit past a re-check");
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
+            var state = await provider.GetAuthenticationStateAsync();
+            Assert.True(await RevalidatingIdentityStateProvider.IsStillValidAsync(
+                users, state.User, _app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value));
+        }
 
         var admin = _app.Services.GetRequiredService<UserAdministration>();
         var id = (await admin.ListAsync(default)).Single(u => u.UserName == "operator").Id;
@@ -77,7 +88,7 @@ public sealed partial class RevocationTests(BrowserFixture browser) : IClassFixt
     }
 
     /// <summary>A provider as a circuit of <paramref name="userName"/> gets it: the principal the sign-in cookie carries.</summary>
-    private async Task<RevalidatingIdentityStateProvider> CircuitProviderAsync(string userName)
+    private async Task<RevalidatingIdentityStateProvider> CircuitProviderAsync(string userName, IServiceScopeFactory scopes)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
@@ -85,10 +96,44 @@ public sealed partial class RevocationTests(BrowserFixture browser) : IClassFixt
         var principal = await factory.CreateAsync((await users.FindByNameAsync(userName))!);
         var identity = new ClaimsIdentity(principal.Claims, IdentityConstants.ApplicationScheme);
         var provider = new RevalidatingIdentityStateProvider(
-            _app.Services.GetRequiredService<ILoggerFactory>(), _app.Services.GetRequiredService<IServiceScopeFactory>(),
+            _app.Services.GetRequiredService<ILoggerFactory>(), scopes,
             _app.Services.GetRequiredService<IOptions<AuthOptions>>(), _app.Services.GetRequiredService<IOptions<IdentityOptions>>());
         provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity))));
         return provider;
+    }
+
+    /// <summary>The app's scopes, with a signal when the first one (the provider's first re-check) is disposed.</summary>
+    private sealed class ObservedScopes(IServiceScopeFactory inner) : IServiceScopeFactory
+    {
+        private readonly TaskCompletionSource _firstClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task FirstClosed => _firstClosed.Task;
+
+        public IServiceScope CreateScope() => new Observed(inner.CreateScope(), _firstClosed);
+
+        private sealed class Observed(IServiceScope scope, TaskCompletionSource closed) : IServiceScope, IAsyncDisposable
+        {
+            public IServiceProvider ServiceProvider => scope.ServiceProvider;
+
+            public void Dispose()
+            {
+                scope.Dispose();
+                closed.TrySetResult();
+            }
+
+            public async ValueTask DisposeAsync()
+            {
+                if (scope is IAsyncDisposable async)
+                {
+                    await async.DisposeAsync();
+                }
+                else
+                {
+                    scope.Dispose();
+                }
+                closed.TrySetResult();
+            }
+        }
     }
 
     [GeneratedRegex("/masuk\\?ReturnUrl=")]

@@ -220,12 +220,7 @@ public sealed class WallBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await session.Page.EvaluateAsync("() => { window.__before = true; }");
         // The watchdog runs once the page's module has started (it reports the screen's resolution back).
         var presence = App().Services.GetRequiredService<WallPresence>();
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        while (presence.Of(id) is not [{ Resolution: not null }, ..])
-        {
-            Assert.True(started.Elapsed < TimeSpan.FromSeconds(15), "the wall page never started its watchdog");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await Eventually.TrueAsync(() => presence.Of(id) is [{ Resolution: not null }, ..], TimeSpan.FromSeconds(15), "the wall page started its watchdog");
 
         Volatile.Write(ref silent, true);
 
