@@ -50,7 +50,7 @@ public static class AccountEndpoints
             var user = await signIn.UserManager.FindByNameAsync(userName);
             if (user is null || gate.IsShut(address, userName))
             {
-                gate.SpendHash(password);
+                gate.SpendHash(signIn.UserManager.PasswordHasher, password);
                 gate.Failed(address, userName);
                 Log.SignInRefused(logger, user is null ? "unknown user name" : "too many failures from this address");
                 return refused;
@@ -65,7 +65,7 @@ public static class AccountEndpoints
             }
             if (result.IsLockedOut || result.IsNotAllowed)
             {
-                gate.SpendHash(password);
+                gate.SpendHash(signIn.UserManager.PasswordHasher, password);
             }
             else
             {

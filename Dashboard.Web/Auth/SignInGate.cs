@@ -17,15 +17,12 @@ namespace Dashboard.Web.Auth;
 public sealed class SignInGate : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _failures;
-    private readonly IPasswordHasher<DashboardUser> _hasher;
-    private readonly Lazy<string> _decoyHash;
+    private string? _decoyHash;
 
-    public SignInGate(IOptions<AuthOptions> options, IPasswordHasher<DashboardUser> hasher)
+    public SignInGate(IOptions<AuthOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var auth = options.Value;
-        _hasher = hasher;
-        _decoyHash = new(() => hasher.HashPassword(new DashboardUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
         _failures = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = auth.LockoutAttempts,
@@ -49,8 +46,12 @@ public sealed class SignInGate : IDisposable
     }
 
     /// <summary>Spends what checking a real password costs, for answers that did not check one.</summary>
-    public void SpendHash(string password) =>
-        _hasher.VerifyHashedPassword(new DashboardUser(), _decoyHash.Value, password);
+    public void SpendHash(IPasswordHasher<DashboardUser> hasher, string password)
+    {
+        ArgumentNullException.ThrowIfNull(hasher);
+        var decoy = _decoyHash ??= hasher.HashPassword(new DashboardUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+        hasher.VerifyHashedPassword(new DashboardUser(), decoy, password);
+    }
 
     public void Dispose() => _failures.Dispose();
 
