@@ -54,7 +54,12 @@ public sealed class ApiKeyAuthenticationHandler(
                 return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
             }
         }
-        // An address that keeps presenting wrong keys gets no more lookups this minute.
+        // A key just refused is refused again without a lookup; an address that keeps presenting wrong keys gets no more
+        // lookups this minute.
+        if (failures.RecentlyRefused(Context, key))
+        {
+            return AuthenticateResult.Fail("Kunci API tidak dikenal.");
+        }
         if (failures.Exhausted(Context))
         {
             return AuthenticateResult.Fail("Terlalu banyak kunci API salah dari alamat ini.");
@@ -68,7 +73,7 @@ public sealed class ApiKeyAuthenticationHandler(
             claims.AddRange(managed.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(Identity.ApiScopes.ClaimType, s)));
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
         }
-        failures.Count(Context);
+        failures.Refused(Context, key);
         Log.UnknownApiKey(Logger, key.Length >= 6 ? key[..6] : "?");
         return AuthenticateResult.Fail("Kunci API tidak dikenal.");
     }

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Dashboard.Ingest.Shared.Walls;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Auth.Hardening;
-using Microsoft.AspNetCore.Hosting;
+using Dashboard.Web.Features.Walls;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Web.Accounts;
 
@@ -164,6 +166,27 @@ public sealed class HostileInputTests : IAsyncLifetime
             HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, configured);
         Assert.Equal(HttpStatusCode.Unauthorized, elsewhere);
+    }
+
+    [Fact]
+    public async Task ARevokedScreenPolling_DoesNotShutOutTheOtherScreensAtItsAddress()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var screens = _app.Services.GetRequiredService<WallScreenService>();
+        var (revoked, revokedToken) = await screens.CreateAsync(new WallScreenInput("Lobi", "NCC", ["kota"], false, 60, WallTheme.Dark, null, null), "tester", ct);
+        var (_, token) = await screens.CreateAsync(new WallScreenInput("Ruang rapat", "NCC", ["kota"], false, 60, WallTheme.Dark, null, null), "tester", ct);
+        await screens.RevokeAsync(revoked.Id, "tester", ct);
+        using var http = Raw();
+
+        var polls = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            polls.Add((await http.GetAsync(new Uri("dinding?token=" + Uri.EscapeDataString(revokedToken), UriKind.Relative), ct)).StatusCode);
+        }
+        var other = await http.GetAsync(new Uri("dinding?token=" + Uri.EscapeDataString(token), UriKind.Relative), ct);
+
+        Assert.All(polls, p => Assert.Equal(HttpStatusCode.Unauthorized, p));
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 
     [Fact]

@@ -30,6 +30,10 @@ public sealed class WallScreenAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
+        if (failures.RecentlyRefused(Context, token))
+        {
+            return AuthenticateResult.Fail("Token layar tidak dikenal atau dicabut.");
+        }
         if (failures.Exhausted(Context))
         {
             return AuthenticateResult.Fail("Terlalu banyak token layar salah dari alamat ini.");
@@ -37,7 +41,7 @@ public sealed class WallScreenAuthenticationHandler(
         var screen = await screens.FindByTokenAsync(token, Context.RequestAborted);
         if (screen is null)
         {
-            failures.Count(Context);
+            failures.Refused(Context, token);
             return AuthenticateResult.Fail("Token layar tidak dikenal atau dicabut.");
         }
         if (!string.IsNullOrEmpty(fromQuery) && Request.Cookies[CookieName] != fromQuery && !Response.HasStarted
