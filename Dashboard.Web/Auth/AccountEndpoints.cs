@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Audit;
+using Dashboard.Web.Auth.Hardening;
 using Dashboard.Web.Auth.Identity;
 using Dashboard.Web.Shared.Localization;
 using Microsoft.AspNetCore.Antiforgery;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Auth;
 
-/// <summary>Sign-in (with lock-out), sign-out, the user's own password change, and the access-denied page.</summary>
+/// <summary>Sign-in (with a per-address lock-out, <see cref="SignInGate"/>), sign-out, the user's own password change, and the access-denied page.</summary>
 public static class AccountEndpoints
 {
     public const string SignInPath = "/masuk";
@@ -24,41 +25,60 @@ public static class AccountEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(SignInPath, (HttpContext http, IAntiforgery antiforgery, IWebHostEnvironment env, IStringLocalizer<UiStrings> l,
-            IOptions<AuthOptions> options, IOptions<OidcOptions> oidc, string? ReturnUrl, string? gagal, string? terkunci) =>
+            IOptions<AuthOptions> options, IOptions<OidcOptions> oidc, string? ReturnUrl, string? gagal) =>
         {
-            string? message = terkunci is not null ? l["accounts.signin.locked", options.Value.LockoutMinutes].Value
-                : gagal is not null ? l["accounts.signin.failed"].Value : null;
-            return Html(AccountPages.SignIn(l, antiforgery.GetAndStoreTokens(http), ReturnUrl, message, env.IsDevelopment(),
+            // One answer for every refusal (unknown user, wrong password, locked, disabled): it says nothing about the account.
+            string? message = gagal is not null ? l["accounts.signin.failed", options.Value.LockoutMinutes, options.Value.LockoutAttempts].Value : null;
+            return Html(AccountPages.SignIn(l, antiforgery.GetAndStoreTokens(http), LocalRedirects.Safe(ReturnUrl), message, env.IsDevelopment(),
                 oidc.Value.Enabled ? oidc.Value.DisplayName : null));
         }).AllowAnonymous();
 
-        // Binding IFormCollection makes the antiforgery middleware validate the token.
-        app.MapPost(SignInPath, async (IFormCollection form, SignInManager<DashboardUser> signIn, ILoggerFactory loggers) =>
+        // Binding IFormCollection makes the antiforgery middleware validate the token. Every refusal redirects to the
+        // same address after the same work (one password hash), whatever the reason.
+        app.MapPost(SignInPath, async (HttpContext http, IFormCollection form, SignInManager<DashboardUser> signIn, SignInGate gate, ILoggerFactory loggers) =>
         {
             var logger = loggers.CreateLogger(typeof(AccountEndpoints));
-            var returnUrl = SafeReturnUrl(form["ReturnUrl"]);
-            var again = $"{SignInPath}?ReturnUrl={WebUtility.UrlEncode(returnUrl)}";
+            var returnUrl = LocalRedirects.Safe(form["ReturnUrl"]);
+            var refused = Results.Redirect($"{SignInPath}?ReturnUrl={WebUtility.UrlEncode(returnUrl)}&gagal=1");
             var userName = form["username"].ToString().Trim().ToLowerInvariant();
             var password = form["password"].ToString();
             if (userName.Length == 0 || password.Length == 0)
             {
-                return Results.Redirect(again + "&gagal=1");
+                return refused;
             }
-            var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
+            var address = ClientAddress.Of(http);
+            var user = await signIn.UserManager.FindByNameAsync(userName);
+            if (user is null || gate.IsShut(address, userName))
+            {
+                gate.SpendHash(signIn.UserManager.PasswordHasher, password);
+                gate.Failed(address, userName);
+                Log.SignInRefused(logger, user is null ? "unknown user name" : "too many failures from this address");
+                return refused;
+            }
+            // Identity's own account-wide lock-out stays off here (anyone could trigger it); an administrator's lock holds.
+            var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
             if (result.Succeeded)
             {
-                var user = await signIn.UserManager.FindByNameAsync(userName);
-                Log.SignedIn(logger, user?.Id ?? "?");
+                await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pwd")]);
+                Log.SignedIn(logger, user.Id);
                 return Results.Redirect(returnUrl);
             }
-            if (result.IsLockedOut)
+            if (result.IsLockedOut || result.IsNotAllowed)
             {
-                var user = await signIn.UserManager.FindByNameAsync(userName);
-                Log.LockedOut(logger, user?.Id ?? "?");
-                return Results.Redirect(again + "&terkunci=1");
+                gate.SpendHash(signIn.UserManager.PasswordHasher, password);
             }
-            Log.SignInRefused(logger, result.IsNotAllowed ? "not allowed" : "wrong user name or password");
-            return Results.Redirect(again + "&gagal=1");
+            else
+            {
+                // Counted for the users page (failed attempts since the last sign-in); it never locks the account.
+                await signIn.UserManager.AccessFailedAsync(user);
+            }
+            gate.Failed(address, userName);
+            if (gate.IsShut(address, userName))
+            {
+                Log.LockedOut(logger, user.Id);
+            }
+            Log.SignInRefused(logger, result.IsLockedOut ? "locked by an administrator" : result.IsNotAllowed ? "not allowed" : "wrong password");
+            return refused;
         }).AllowAnonymous().RequireRateLimiting(Hardening.HardeningExtensions.SignInLimit);
 
         app.MapPost(SignOutPath, async (IFormCollection form, SignInManager<DashboardUser> signIn) =>
@@ -107,9 +127,6 @@ public static class AccountEndpoints
 
     private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, "text/html; charset=utf-8", statusCode: status);
-
-    private static string SafeReturnUrl(string? url) =>
-        Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(url) ? url! : "/";
 
     /// <summary>The signed-in person's login name, for audit entries.</summary>
     public static string Actor(ClaimsPrincipal user) =>

@@ -21,7 +21,8 @@ public sealed class ApiOptions
 /// administrators in the app (their scopes). The principal's name is the client's name.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptionsMonitor<ApiOptions> api)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptionsMonitor<ApiOptions> api,
+    Hardening.CredentialFailures failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -53,6 +54,16 @@ public sealed class ApiKeyAuthenticationHandler(
                 return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
             }
         }
+        // A key just refused is refused again without a lookup; an address that keeps presenting wrong keys gets no more
+        // lookups this minute.
+        if (failures.RecentlyRefused(Context, key))
+        {
+            return AuthenticateResult.Fail("Kunci API tidak dikenal.");
+        }
+        if (failures.Exhausted(Context))
+        {
+            return AuthenticateResult.Fail("Terlalu banyak kunci API salah dari alamat ini.");
+        }
         // Clients managed in the app: looked up by the key's hash on every request, so a revocation applies at once.
         var db = Context.RequestServices.GetRequiredService<Identity.IdentityStoreDbContext>();
         var managed = await ApiClientAdministration.FindActiveAsync(db, key, Context.RequestAborted);
@@ -62,12 +73,18 @@ public sealed class ApiKeyAuthenticationHandler(
             claims.AddRange(managed.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(Identity.ApiScopes.ClaimType, s)));
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
         }
+        failures.Refused(Context, key);
         Log.UnknownApiKey(Logger, key.Length >= 6 ? key[..6] : "?");
         return AuthenticateResult.Fail("Kunci API tidak dikenal.");
     }
 
+    // A missing key counts as a failure too: scanning the API without one is the same probe.
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (failures.CountOrRefuse(Context))
+        {
+            return Task.CompletedTask;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         return Task.CompletedTask;

@@ -53,13 +53,15 @@ public static class AuthExtensions
             o.Password.RequireNonAlphanumeric = false;
             o.Password.RequiredUniqueChars = 4;
             o.Lockout.AllowedForNewUsers = true;
-            o.Lockout.MaxFailedAccessAttempts = auth.Value.LockoutAttempts;
+            // Lock-out by failures is SignInGate's, per address and account; Identity's lock is only an administrator's.
+            o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
             o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.Value.LockoutMinutes);
             o.SignIn.RequireConfirmedAccount = true;
             o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789._-";
         });
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AuthOptions>>((o, auth) =>
             o.ValidationInterval = TimeSpan.FromSeconds(auth.Value.RevalidateSeconds));
+        services.AddSingleton<SignInGate>();
         services.AddSingleton<IdentitySetup>();
         // At host start, after settings are validated and before requests are served.
         services.AddHostedService<IdentityStartup>();
@@ -124,12 +126,14 @@ public static class AuthExtensions
     }
 
     /// <summary>
-    /// Security headers (first, so every response has them) and rate limits (after authentication: the API is limited
+    /// The proxy's forwarded headers, HSTS and Secure cookies (first, so everything after sees the client's address and
+    /// scheme), security headers (so every response has them) and rate limits (after authentication: the API is limited
     /// per client). Call before <c>UseAuthentication</c>; the limiter is added by <see cref="UseDashboardRateLimits"/>.
     /// </summary>
     public static WebApplication UseDashboardSecurityHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseProxyAwareness(app.Environment);
         app.UseSecurityHeaders(app.Configuration["Hangfire:DashboardPath"] ?? "/hangfire");
         return app;
     }

@@ -36,8 +36,48 @@ public sealed class CredentialGuard(IConfiguration configuration, IHostEnvironme
             {
                 failures.Add($"{key} is shorter than 32 characters; API keys must be long random secrets.");
             }
+            else if (key.StartsWith("Api:Keys:", StringComparison.OrdinalIgnoreCase) && IsTrivial(value))
+            {
+                failures.Add($"{key} is long but not random (repeated text, a run like abc123, or too few different characters); " +
+                    "generate one, e.g. `openssl rand -hex 32`.");
+            }
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// A key whose length hides how little it holds: a repeated piece (most three-character pieces occur twice), a run
+    /// of neighbouring characters (abcdef, 123456), few different characters, or under 80 bits by its own character
+    /// frequencies. Random keys of 32 hex characters or more pass (fewer than 1 in 10,000 of them trip a rule).
+    /// </summary>
+    internal static bool IsTrivial(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var n = value.Length;
+        if (n < 3 || value.Distinct().Count() < 6)
+        {
+            return true;
+        }
+        var pieces = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 3 <= n; i++)
+        {
+            pieces.Add(value.Substring(i, 3));
+        }
+        if (pieces.Count < 0.8 * (n - 2))
+        {
+            return true;
+        }
+        var neighbours = 0;
+        for (var i = 1; i < n; i++)
+        {
+            neighbours += Math.Abs(value[i] - value[i - 1]) <= 1 ? 1 : 0;
+        }
+        if (neighbours > 0.6 * (n - 1))
+        {
+            return true;
+        }
+        var bits = -value.GroupBy(c => c).Sum(g => (double)g.Count() / n * Math.Log2((double)g.Count() / n)) * n;
+        return bits < 80;
     }
 
     private static bool HoldsSecret(string key)

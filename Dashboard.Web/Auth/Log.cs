@@ -9,7 +9,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Sign-in refused ({Reason})")]
     public static partial void SignInRefused(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Account locked after repeated failures: user {UserId}")]
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Sign-in to user {UserId} held after repeated failures from one address")]
     public static partial void LockedOut(ILogger logger, string userId);
 
     [LoggerMessage(EventId = 6104, Level = LogLevel.Information, Message = "Demo users seeded for Development: {Count}")]

@@ -52,7 +52,7 @@ public static class OidcExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(SignInPath, (string? ReturnUrl) => Results.Challenge(
-            new AuthenticationProperties { RedirectUri = Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/" },
+            new AuthenticationProperties { RedirectUri = Hardening.LocalRedirects.Safe(ReturnUrl) },
             [OidcOptions.Scheme]))
             .AllowAnonymous().RequireRateLimiting(Hardening.HardeningExtensions.SignInLimit);
         return app;

@@ -84,7 +84,7 @@ public static class UiExtensions
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             }
-            return Results.LocalRedirect(IsLocalPath(redirectUri) ? redirectUri! : "/");
+            return Results.LocalRedirect(Auth.Hardening.LocalRedirects.Safe(redirectUri));
         }).AllowAnonymous().ExcludeFromDescription();
 
         // Per-circuit memory matters more than bandwidth here (walls on a LAN, thousands of circuits), and

@@ -7,9 +7,14 @@ namespace Dashboard.Tests.Web.Accounts;
 /// <summary>A cookie-keeping HTTP client on the app's real port that fills the plain account forms (with their antiforgery token).</summary>
 internal sealed partial class AccountClient : IDisposable
 {
-    public AccountClient(DashboardFactory app)
+    /// <param name="forwardedFor">The client address a proxy on loopback reports (X-Forwarded-For), or none.</param>
+    public AccountClient(DashboardFactory app, string? forwardedFor = null)
     {
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies }) { BaseAddress = app.RootUri };
+        if (forwardedFor is not null)
+        {
+            Http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
     }
 
     public CookieContainer Cookies { get; } = new();

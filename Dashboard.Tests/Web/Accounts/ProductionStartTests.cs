@@ -44,6 +44,34 @@ public sealed class ProductionStartTests
         Assert.Contains("Api:Keys:portal is shorter than 32 characters", Flatten(error), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("changemechangemechangemechangemechangeme")]
+    [InlineData("abcdefghijklmnopqrstuvwxyz0123456789")]
+    [InlineData("01234567890123456789012345678901234567")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("kotamalang-kotamalang-kotamalang-2026")]
+    public async Task LongButTrivialApiKey_StopsStartup_NamingTheKey(string key)
+    {
+        await using var app = Production(new() { ["Api:Keys:portal"] = key });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.StartServer());
+
+        Assert.Contains("Api:Keys:portal is long but not random", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GeneratedKeys_AreNeverTakenForTrivial()
+    {
+        for (var i = 0; i < 2000; i++)
+        {
+            var hex = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            var base64 = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+            Assert.False(CredentialGuard.IsTrivial(hex), hex);
+            Assert.False(CredentialGuard.IsTrivial(base64), base64);
+        }
+        Assert.False(CredentialGuard.IsTrivial(RealKey));
+    }
+
     [Fact]
     public async Task SameSettings_StartInDevelopment()
     {

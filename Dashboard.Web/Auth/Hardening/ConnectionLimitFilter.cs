@@ -68,8 +68,8 @@ public sealed class ConnectionLimitFilter(IOptionsMonitor<HardeningOptions> opti
             var id = context.User!.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? identity.Name ?? "?";
             return $"{identity.AuthenticationType}:{id}";
         }
-        var address = context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "?";
-        return "anonymous:" + address;
+        // The client's address from the trusted proxy (forwarded headers run first), an IPv6 client by its /64.
+        return "anonymous:" + ClientAddress.Of(context.GetHttpContext()?.Connection.RemoteIpAddress);
     }
 
     private void Forget(string connectionId)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -12,10 +14,15 @@ public static class HardeningExtensions
     public const string SignInLimit = "sign-in";
     public const string ApiLimit = "api";
 
-    /// <summary>Rate limits (sign-in per address, API per client), hub and circuit limits, and the error page.</summary>
+    /// <summary>
+    /// The proxy in front (forwarded headers, Secure cookies, HSTS), rate limits (sign-in per address, API per client,
+    /// failed keys per address), hub and circuit limits, and the error page.
+    /// </summary>
     public static IServiceCollection AddHardening(this IServiceCollection services)
     {
         services.AddOptions<HardeningOptions>().BindConfiguration(HardeningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddProxyAwareness();
+        services.AddSingleton<CredentialFailures>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -63,8 +70,46 @@ public static class HardeningExtensions
         return app;
     }
 
-    private static string Address(HttpContext http) =>
-        http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// First in the pipeline: the client's address and scheme from the trusted proxy's headers, then HSTS (outside
+    /// Development, HTTPS requests only) and Secure on every cookie of an HTTPS request.
+    /// </summary>
+    public static IApplicationBuilder UseProxyAwareness(this IApplicationBuilder app, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        app.UseForwardedHeaders();
+        if (!environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        return app.UseCookiePolicy();
+    }
+
+    private static void AddProxyAwareness(this IServiceCollection services)
+    {
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxy) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            var proxies = proxy.Value.Proxies().ToList();
+            var networks = proxy.Value.Networks().ToList();
+            if (proxies.Count > 0 || networks.Count > 0)
+            {
+                // Configured proxies replace the loopback default: nobody else's headers are believed.
+                o.KnownProxies.Clear();
+                o.KnownIPNetworks.Clear();
+                proxies.ForEach(o.KnownProxies.Add);
+                networks.ForEach(o.KnownIPNetworks.Add);
+            }
+        });
+        services.AddOptions<HstsOptions>().Configure<IOptions<ProxyOptions>>((o, proxy) => o.MaxAge = TimeSpan.FromDays(proxy.Value.HstsMaxAgeDays));
+        // Never downgrades a cookie that asks for Secure; adds it to every cookie of a request that came over HTTPS
+        // (the auth cookie, the wall cookie, antiforgery, the culture cookie).
+        services.AddOptions<CookiePolicyOptions>().Configure(o => o.Secure = CookieSecurePolicy.SameAsRequest);
+    }
+
+    private static string Address(HttpContext http) => ClientAddress.Of(http);
 
     private static FixedWindowRateLimiterOptions Window(int permits) => new()
     {

@@ -15,6 +15,13 @@ public sealed class HardeningOptions
     [Range(1, 100_000, ErrorMessage = "Hardening:ApiPerMinute must be between 1 and 100000.")]
     public int ApiPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// Wrong or missing API keys and wall tokens one address may present a minute; after that its keys are refused
+    /// with 429 before they are looked up.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "Hardening:KeyFailuresPerMinute must be between 1 and 10000.")]
+    public int KeyFailuresPerMinute { get; set; } = 20;
+
     /// <summary>Largest message a browser circuit or hub client may send, in KB (pages send clicks and short texts).</summary>
     [Range(4, 1024, ErrorMessage = "Hardening:MaxMessageKb must be between 4 and 1024.")]
     public int MaxMessageKb { get; set; } = 32;

@@ -12,7 +12,8 @@ namespace Dashboard.Web.Features.Walls;
 /// authenticates too. Valid while the screen is registered and not revoked; it never expires on its own.
 /// </summary>
 public sealed class WallScreenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, WallScreenService screens)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, WallScreenService screens,
+    Auth.Hardening.CredentialFailures failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "WallScreen";
@@ -29,9 +30,18 @@ public sealed class WallScreenAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
+        if (failures.RecentlyRefused(Context, token))
+        {
+            return AuthenticateResult.Fail("Token layar tidak dikenal atau dicabut.");
+        }
+        if (failures.Exhausted(Context))
+        {
+            return AuthenticateResult.Fail("Terlalu banyak token layar salah dari alamat ini.");
+        }
         var screen = await screens.FindByTokenAsync(token, Context.RequestAborted);
         if (screen is null)
         {
+            failures.Refused(Context, token);
             return AuthenticateResult.Fail("Token layar tidak dikenal atau dicabut.");
         }
         if (!string.IsNullOrEmpty(fromQuery) && Request.Cookies[CookieName] != fromQuery && !Response.HasStarted
@@ -60,6 +70,10 @@ public sealed class WallScreenAuthenticationHandler(
     // A screen never sees the people's sign-in form: it says plainly what is wrong, and reconnect.js keeps polling.
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(Auth.Hardening.CredentialFailures.ThrottledItem) && failures.CountOrRefuse(Context))
+        {
+            return;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.ContentType = "text/html; charset=utf-8";
         await Response.WriteAsync("""
