@@ -46,10 +46,8 @@ public sealed class DocsScreenshotsTests(BrowserFixture browser) : IClassFixture
             Assert.Skip($"Writes docs/images/*.png: run `{Command}`.");
         }
         BrowserFixture.RequireChromium();
-        var clock = new ShiftedClock(LastWorkingMorning(TimeProvider.System.GetUtcNow()));
         _app = new DashboardFactory(
-            new Dictionary<string, string?> { ["Sources:Simulator:HistoryDays"] = "365" },
-            builder => builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock)));
+            new Dictionary<string, string?> { ["Sources:Simulator:HistoryDays"] = "365" }, clock: new WorkingMorningClock());
         foreach (var source in _app.Services.GetServices<IIngestSource>())
         {
             var run = await _app.RefreshAsync(source.Name);
@@ -72,28 +70,6 @@ public sealed class DocsScreenshotsTests(BrowserFixture browser) : IClassFixture
         await Expect(wall.Page.Locator("[data-testid=wall-tile-ADUAN_MASUK] [data-testid=tile-value]")).Not.ToHaveTextAsync("—");
         await SettledAsync(wall.Page);
         await wall.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(images, "wall.png") });
-    }
-
-    /// <summary>10:30 WIB of the latest Monday–Friday before <paramref name="now"/>.</summary>
-    private static DateTimeOffset LastWorkingMorning(DateTimeOffset now)
-    {
-        var wib = now.ToOffset(TimeSpan.FromHours(7));
-        var morning = new DateTimeOffset(wib.Year, wib.Month, wib.Day, 10, 30, 0, wib.Offset);
-        while (morning > now || morning.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            morning = morning.AddDays(-1);
-        }
-        return morning;
-    }
-
-    /// <summary>The system clock moved back to <paramref name="start"/>: same pace, same timers.</summary>
-    private sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
-    {
-        private readonly TimeSpan _shift = start - TimeProvider.System.GetUtcNow();
-
-        public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + _shift;
-
-        public override TimeZoneInfo LocalTimeZone => TimeProvider.System.LocalTimeZone;
     }
 
     private async Task<BrowserSession> OpenAsync()

@@ -23,9 +23,16 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     private readonly Action<IWebHostBuilder>? _configure;
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"dasbor-app-{Guid.NewGuid():N}.db");
 
-    public DashboardFactory(IDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
+    /// <param name="clock">
+    /// The host's clock; tests whose assertions depend on the time of day pass a <see cref="WorkingMorningClock"/>.
+    /// </param>
+    public DashboardFactory(IDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null, TimeProvider? clock = null)
     {
-        _configure = configure;
+        _configure = clock is null ? configure : builder =>
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
+            configure?.Invoke(builder);
+        };
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Reporting"] = $"Data Source={_dbPath}",

@@ -17,7 +17,7 @@ public sealed class StaffingBrowserTests(BrowserFixture browser) : IClassFixture
         {
             ["Sources:Staffing:Simulator:Headcount"] = "500",
             ["Sources:Staffing:Simulator:AttendanceWorkingDays"] = "3",
-        });
+        }, clock: new WorkingMorningClock()); // the attendance table counts the agencies that checked in "today"
         var run = await app.RefreshAsync("Staffing");
         Assert.True(run.Status == IngestRunStatus.Succeeded, run.Error);
         await using var session = await browser.OpenSessionAsync(app.RootUri);
