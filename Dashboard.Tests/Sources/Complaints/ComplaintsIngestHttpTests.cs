@@ -136,21 +136,6 @@ public sealed class ComplaintsIngestHttpTests
     }
 
     [Fact]
-    public async Task WrongApiKey_FailsTheRunWith401()
-    {
-        await using var app = App(("Sources:Complaints:ApiKey", "a-key-the-simulator-will-use"));
-        var simulator = Simulator(app);
-        var options = app.Services.GetRequiredService<IOptionsMonitor<ComplaintsOptions>>().CurrentValue;
-        options.ApiKey = "not-the-key";
-
-        var run = await app.RefreshAsync();
-
-        Assert.Equal(IngestRunStatus.Failed, run.Status);
-        Assert.Contains("401", run.Error, StringComparison.Ordinal);
-        Assert.True(simulator.Count > 0);
-    }
-
-    [Fact]
     public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
     {
         await using var app = App(("Sources:Complaints:PageSize", "100"), ("Ingest:CommitItems", "100"));

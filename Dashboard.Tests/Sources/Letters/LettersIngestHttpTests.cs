@@ -197,19 +197,6 @@ public sealed class LettersIngestHttpTests
     }
 
     [Fact]
-    public async Task WrongApiKey_FailsTheRunWith401()
-    {
-        await using var app = App(("Sources:Letters:ApiKey", "the-letters-simulator-key"));
-        _ = Simulator(app);
-        app.Services.GetRequiredService<IOptionsMonitor<LettersOptions>>().CurrentValue.ApiKey = "not-the-key";
-
-        var run = await app.RefreshAsync(Source);
-
-        Assert.Equal(IngestRunStatus.Failed, run.Status);
-        Assert.Contains("401", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
     {
         await using var app = App(("Sources:Letters:PageSize", "200"), ("Ingest:CommitItems", "200"));
