@@ -3,7 +3,6 @@ using Dashboard.Ingest.Shared.Audit;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
-using Dashboard.Ingest.Shared.Simulation;
 using Dashboard.Ingest.Sources.Admissions;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Ingest;
-using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Simulators.Shared;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

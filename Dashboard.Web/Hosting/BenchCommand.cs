@@ -3,7 +3,7 @@ using System.Globalization;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
-using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Simulators.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

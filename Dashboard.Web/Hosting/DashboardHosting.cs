@@ -1,6 +1,8 @@
 using Dashboard.Ingest.Reporting;
-using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Sources;
+using Dashboard.Simulators;
+using Dashboard.Simulators.Shared;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
@@ -20,6 +22,7 @@ public static class DashboardHosting
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddReporting(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSources();
+        builder.Services.AddSourceSimulators();
         if (node.RunsJobs)
         {
             builder.Services.AddIngestWorkers();

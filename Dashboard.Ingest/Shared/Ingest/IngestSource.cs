@@ -52,6 +52,10 @@ public interface IIngestSource
     IReadOnlyList<IFeed> Feeds { get; }
     ISourceKpis Kpis { get; }
     Type JobType { get; }
+
+    /// <summary>The typed HTTP client the job reads the source with (<see cref="SourceClient{TOptions}"/> unless the source has its own).</summary>
+    Type ClientType { get; }
+
     string RecurringJobId { get; }
 
     /// <summary>Registers the recurring pull on <paramref name="cron"/> (an administrator's override) or the configured schedule.</summary>
@@ -62,16 +66,23 @@ public interface IIngestSource
     string Schedule(IBackgroundJobClient client, RunRequest request, TimeSpan delay);
 }
 
-/// <summary>The shape every source shares; a source supplies its name, feeds and indicators.</summary>
-public abstract class IngestSource<TJob, TOptions>(IOptionsMonitor<TOptions> options) : IIngestSource
-    where TJob : IIngestJob
+/// <summary>
+/// The shape every source shares; a source supplies its name, feeds and indicators. <typeparamref name="TSelf"/> is the
+/// source itself, so that its job (<see cref="IngestJob{TSource, TClient}"/>) is one generic class for every source.
+/// </summary>
+public abstract class IngestSource<TSelf, TOptions, TClient>(IOptionsMonitor<TOptions> options) : IIngestSource
+    where TSelf : IngestSource<TSelf, TOptions, TClient>
     where TOptions : SourceOptions
+    where TClient : class, ISourcePageClient
 {
     public abstract string Name { get; }
     public abstract IReadOnlyList<IFeed> Feeds { get; }
     public abstract ISourceKpis Kpis { get; }
     public SourceOptions Options => options.CurrentValue;
-    public Type JobType => typeof(TJob);
+    public Type JobType => typeof(IngestJob<TSelf, TClient>);
+    public Type ClientType => typeof(TClient);
+
+    /// <summary>Stable across releases: Hangfire keeps the recurring job (and an administrator's override) under it.</summary>
     public string RecurringJobId => "source-" + Name.ToLowerInvariant();
 
     public void Schedule(IRecurringJobManager manager, TimeZoneInfo zone, string? cron = null)
@@ -82,7 +93,7 @@ public abstract class IngestSource<TJob, TOptions>(IOptionsMonitor<TOptions> opt
             manager.RemoveIfExists(RecurringJobId);
             return;
         }
-        manager.AddOrUpdate<TJob>(
+        manager.AddOrUpdate<IngestJob<TSelf, TClient>>(
             RecurringJobId,
             job => job.RunAsync(IngestTrigger.Schedule, null, null, CancellationToken.None),
             cron ?? Options.Schedule,
@@ -93,13 +104,20 @@ public abstract class IngestSource<TJob, TOptions>(IOptionsMonitor<TOptions> opt
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
-        return client.Enqueue<TJob>(job => job.RunAsync(request.Trigger, request.RequestedBy, request.Reason, CancellationToken.None));
+        return client.Enqueue<IngestJob<TSelf, TClient>>(job => job.RunAsync(request.Trigger, request.RequestedBy, request.Reason, CancellationToken.None));
     }
 
     public string Schedule(IBackgroundJobClient client, RunRequest request, TimeSpan delay)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
-        return client.Schedule<TJob>(job => job.RunAsync(request.Trigger, request.RequestedBy, request.Reason, CancellationToken.None), delay);
+        return client.Schedule<IngestJob<TSelf, TClient>>(
+            job => job.RunAsync(request.Trigger, request.RequestedBy, request.Reason, CancellationToken.None), delay);
     }
 }
+
+/// <summary>A source read with the default client: the common paged contract behind a bearer key.</summary>
+public abstract class IngestSource<TSelf, TOptions>(IOptionsMonitor<TOptions> options)
+    : IngestSource<TSelf, TOptions, SourceClient<TOptions>>(options)
+    where TSelf : IngestSource<TSelf, TOptions>
+    where TOptions : SourceOptions;

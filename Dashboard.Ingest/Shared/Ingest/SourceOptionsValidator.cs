@@ -1,5 +1,4 @@
 using Cronos;
-using Dashboard.Ingest.Shared.Simulation;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Ingest.Shared.Ingest;

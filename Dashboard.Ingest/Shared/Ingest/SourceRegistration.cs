@@ -1,7 +1,3 @@
-using System.Net;
-using Dashboard.Ingest.Shared.Simulation;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -12,14 +8,20 @@ namespace Dashboard.Ingest.Shared.Ingest;
 /// <summary>The one registration every source goes through, so all sources get the same guarantees.</summary>
 public static class SourceRegistration
 {
+    /// <summary>Registers a source read with the default client (<see cref="SourceClient{TOptions}"/>).</summary>
+    public static IServiceCollection AddIngestSource<TSource, TOptions>(
+        this IServiceCollection services, string section, string simulatorBasePath)
+        where TSource : IngestSource<TSource, TOptions>
+        where TOptions : SourceOptions =>
+        services.AddIngestSource<TSource, TOptions, SourceClient<TOptions>>(section, simulatorBasePath);
+
     /// <summary>
     /// Registers a source: validated options, a typed resilient client, its job and its definition.
     /// <paramref name="simulatorBasePath"/> is where the built-in simulator serves the contract.
     /// </summary>
-    public static IServiceCollection AddIngestSource<TSource, TJob, TOptions, TClient>(
+    public static IServiceCollection AddIngestSource<TSource, TOptions, TClient>(
         this IServiceCollection services, string section, string simulatorBasePath)
-        where TSource : class, IIngestSource
-        where TJob : class, IIngestJob
+        where TSource : IngestSource<TSource, TOptions, TClient>
         where TOptions : SourceOptions
         where TClient : class, ISourcePageClient
     {
@@ -52,7 +54,7 @@ public static class SourceRegistration
 
         services.AddSingleton<TSource>();
         services.AddSingleton<IIngestSource>(sp => sp.GetRequiredService<TSource>());
-        services.AddTransient<TJob>();
+        services.AddTransient<IngestJob<TSource, TClient>>();
         return services;
     }
 
@@ -93,7 +95,7 @@ public static class SourceRegistration
             return WithSlash(new Uri(options.BaseUrl));
         }
         // Simulator mode: the contract is served by this very process.
-        var self = SelfAddress(sp) ?? throw new InvalidOperationException(
+        var self = sp.GetService<ISelfAddress>()?.Address ?? throw new InvalidOperationException(
             "The built-in simulator is enabled but the server has no address yet; set Sources:<Name>:BaseUrl.");
         return WithSlash(new Uri(self, simulatorBasePath.TrimStart('/')));
     }
@@ -103,23 +105,14 @@ public static class SourceRegistration
         new(() => "sim-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
 
     private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+}
 
-    private static Uri? SelfAddress(IServiceProvider sp)
-    {
-        var addresses = sp.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
-        var first = addresses?.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
-                    ?? addresses?.FirstOrDefault();
-        if (first is null)
-        {
-            return null;
-        }
-        // Wildcard bindings (http://[::]:80, http://+:80, http://0.0.0.0:80) are reached on loopback.
-        var builder = new UriBuilder(first.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
-        if (builder.Host is "[::]" or "::" or "0.0.0.0" or "localhost")
-        {
-            builder.Host = IPAddress.Loopback.ToString();
-        }
-        builder.Path = "/";
-        return builder.Uri;
-    }
+/// <summary>
+/// Where this very process serves HTTP, for sources pointed at the built-in simulators (no <c>BaseUrl</c>). The web
+/// host registers it with the simulators; without it a source needs its <c>BaseUrl</c>.
+/// </summary>
+public interface ISelfAddress
+{
+    /// <summary>The root of the first address the server listens on (loopback for wildcard bindings), or null before it listens.</summary>
+    Uri? Address { get; }
 }

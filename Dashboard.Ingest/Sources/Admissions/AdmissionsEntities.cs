@@ -41,7 +41,8 @@ public sealed class AdmissionSchool : ISourceEntity
     public bool SameContentAs(AdmissionSchool other) =>
         Name == other.Name && Level == other.Level && Ownership == other.Ownership && KelurahanCode == other.KelurahanCode &&
         QuotaDomisili == other.QuotaDomisili && QuotaAfirmasi == other.QuotaAfirmasi && QuotaMutasi == other.QuotaMutasi &&
-        QuotaPrestasi == other.QuotaPrestasi && UpdatedAt == other.UpdatedAt && Flags == other.Flags;
+        QuotaPrestasi == other.QuotaPrestasi && UpdatedAt == other.UpdatedAt && Flags == other.Flags &&
+        KecamatanCode == other.KecamatanCode;
 
     public void CopyFrom(AdmissionSchool other)
     {
@@ -89,7 +90,8 @@ public sealed class AdmissionApplication : ISourceEntity
         Year == other.Year && Level == other.Level && Route == other.Route && Choices == other.Choices &&
         ApplicantKey == other.ApplicantKey && HomeKelurahanCode == other.HomeKelurahanCode && Status == other.Status &&
         PlacedSchoolId == other.PlacedSchoolId && SubmittedAt == other.SubmittedAt && UpdatedAt == other.UpdatedAt &&
-        Flags == other.Flags;
+        Flags == other.Flags &&
+        FirstChoice == other.FirstChoice && HomeKecamatanCode == other.HomeKecamatanCode;
 
     public void CopyFrom(AdmissionApplication other)
     {

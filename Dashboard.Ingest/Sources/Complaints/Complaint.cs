@@ -32,7 +32,8 @@ public sealed class Complaint : ISourceEntity
         AgencyCode == other.AgencyCode && KelurahanCode == other.KelurahanCode && Status == other.Status &&
         SubmittedAt == other.SubmittedAt && VerifiedAt == other.VerifiedAt &&
         FirstResponseAt == other.FirstResponseAt && ClosedAt == other.ClosedAt && Rating == other.Rating &&
-        UpdatedAt == other.UpdatedAt && Flags == other.Flags;
+        UpdatedAt == other.UpdatedAt && Flags == other.Flags &&
+        KecamatanCode == other.KecamatanCode;
 
     public void CopyFrom(Complaint other)
     {

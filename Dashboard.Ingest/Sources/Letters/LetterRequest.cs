@@ -25,7 +25,8 @@ public sealed class LetterRequest : ISourceEntity
     public bool SameContentAs(LetterRequest other) =>
         KelurahanCode == other.KelurahanCode && LetterType == other.LetterType && Status == other.Status &&
         RequestedAt == other.RequestedAt && CompletedAt == other.CompletedAt && UpdatedAt == other.UpdatedAt &&
-        Flags == other.Flags;
+        Flags == other.Flags &&
+        KecamatanCode == other.KecamatanCode;
 
     public void CopyFrom(LetterRequest other)
     {

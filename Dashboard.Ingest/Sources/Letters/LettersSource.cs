@@ -1,10 +1,12 @@
+using System.ComponentModel;
 using Dashboard.Ingest.Shared.Ingest;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Ingest.Sources.Letters;
 
+[DisplayName("Tarik data layanan surat kelurahan")]
 public sealed class LettersSource(IOptionsMonitor<LettersOptions> options, LettersKpis kpis)
-    : IngestSource<LettersIngestJob, LettersOptions>(options)
+    : IngestSource<LettersSource, LettersOptions>(options)
 {
     public override string Name => LettersIndicators.Source;
 

@@ -64,7 +64,8 @@ public sealed class RevenuePayment : ISourceEntity
     public bool SameContentAs(RevenuePayment other) =>
         RevenueCode == other.RevenueCode && TaxpayerKey == other.TaxpayerKey && KelurahanCode == other.KelurahanCode &&
         Amount == other.Amount && PaidAt == other.PaidAt && Channel == other.Channel && Status == other.Status &&
-        UpdatedAt == other.UpdatedAt && Flags == other.Flags;
+        UpdatedAt == other.UpdatedAt && Flags == other.Flags &&
+        KecamatanCode == other.KecamatanCode && PaidDate == other.PaidDate;
 
     public void CopyFrom(RevenuePayment other)
     {
@@ -96,7 +97,8 @@ public sealed class PbbAssessment : ISourceEntity
 
     public bool SameContentAs(PbbAssessment other) =>
         Year == other.Year && KelurahanCode == other.KelurahanCode && AmountDue == other.AmountDue &&
-        AmountPaid == other.AmountPaid && UpdatedAt == other.UpdatedAt && Flags == other.Flags;
+        AmountPaid == other.AmountPaid && UpdatedAt == other.UpdatedAt && Flags == other.Flags &&
+        KecamatanCode == other.KecamatanCode;
 
     public void CopyFrom(PbbAssessment other)
     {

@@ -1,7 +1,5 @@
 using Dashboard.Ingest.Shared.Ingest;
-using Dashboard.Ingest.Shared.Simulation;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Ingest.Sources.Revenue;
 
@@ -9,21 +7,12 @@ public static class RevenueExtensions
 {
     public const string SimulatorBasePath = "/sim/revenue";
 
-    /// <summary>Bapenda tax and retribution: client, job, indicators and simulator.</summary>
+    /// <summary>Bapenda tax and retribution: client, job, indicators (the simulator is in Dashboard.Simulators).</summary>
     public static IServiceCollection AddRevenueSource(this IServiceCollection services)
     {
-        services.AddIngestSource<RevenueSource, RevenueIngestJob, RevenueOptions, RevenueClient>(
+        services.AddIngestSource<RevenueSource, RevenueOptions, RevenueClient>(
             RevenueOptions.Section, SimulatorBasePath);
-        services.AddOptions<RevenueSimulatorOptions>()
-            .BindConfiguration(RevenueSimulatorOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.AddSingleton<RevenueKpis>();
-        services.AddSourceSimulator(sp => new RevenueSimulator(
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<SimulatorOptions>>().Value,
-            sp.GetRequiredService<IOptions<RevenueSimulatorOptions>>().Value,
-            sp.GetRequiredService<IOptions<RevenueOptions>>().Value.ApiKey));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Privacy;
 using Microsoft.Extensions.Options;
@@ -5,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Ingest.Sources.Revenue;
 
 /// <summary>Targets first (realisation is read against them), then payments and PBB assessments.</summary>
+[DisplayName("Tarik data pendapatan (target, pembayaran, ketetapan PBB)")]
 public sealed class RevenueSource(IOptionsMonitor<RevenueOptions> options, RevenueKpis kpis, Pseudonymizer pseudonymizer)
-    : IngestSource<RevenueIngestJob, RevenueOptions>(options)
+    : IngestSource<RevenueSource, RevenueOptions, RevenueClient>(options)
 {
     public override string Name => RevenueIndicators.Source;
 

@@ -31,7 +31,8 @@ public sealed class SocialAidFamily : ISourceEntity
 
     public bool SameContentAs(SocialAidFamily other) =>
         KelurahanCode == other.KelurahanCode && Desil == other.Desil && Programs == other.Programs && Status == other.Status &&
-        VervalStatus == other.VervalStatus && UpdatedAt == other.UpdatedAt && Flags == other.Flags;
+        VervalStatus == other.VervalStatus && UpdatedAt == other.UpdatedAt && Flags == other.Flags &&
+        KecamatanCode == other.KecamatanCode;
 
     public void CopyFrom(SocialAidFamily other)
     {

@@ -1,7 +1,5 @@
 using Dashboard.Ingest.Shared.Ingest;
-using Dashboard.Ingest.Shared.Simulation;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Ingest.Sources.SocialAid;
 
@@ -9,21 +7,12 @@ public static class SocialAidExtensions
 {
     public const string SimulatorBasePath = "/sim/socialaid";
 
-    /// <summary>Dinsos / DTSEN social aid: client, job, indicators and simulator.</summary>
+    /// <summary>Dinsos / DTSEN social aid: client, job, indicators (the simulator is in Dashboard.Simulators).</summary>
     public static IServiceCollection AddSocialAidSource(this IServiceCollection services)
     {
-        services.AddIngestSource<SocialAidSource, SocialAidIngestJob, SocialAidOptions, SocialAidClient>(
+        services.AddIngestSource<SocialAidSource, SocialAidOptions>(
             SocialAidOptions.Section, SimulatorBasePath);
-        services.AddOptions<SocialAidSimulatorOptions>()
-            .BindConfiguration(SocialAidSimulatorOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.AddSingleton<SocialAidKpis>();
-        services.AddSourceSimulator(sp => new SocialAidSimulator(
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<SimulatorOptions>>().Value,
-            sp.GetRequiredService<IOptions<SocialAidSimulatorOptions>>().Value,
-            sp.GetRequiredService<IOptions<SocialAidOptions>>().Value.ApiKey));
         return services;
     }
 }

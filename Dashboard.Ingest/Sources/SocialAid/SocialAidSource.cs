@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Privacy;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,9 @@ namespace Dashboard.Ingest.Sources.SocialAid;
 /// <summary>
 /// Families first: disbursements reach a kelurahan through the family they belong to (the pseudonymised registry id).
 /// </summary>
+[DisplayName("Tarik data bansos (DTSEN, penyaluran)")]
 public sealed class SocialAidSource(IOptionsMonitor<SocialAidOptions> options, SocialAidKpis kpis, Pseudonymizer pseudonymizer)
-    : IngestSource<SocialAidIngestJob, SocialAidOptions>(options)
+    : IngestSource<SocialAidSource, SocialAidOptions>(options)
 {
     public override string Name => SocialAidIndicators.Source;
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Privacy;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,9 @@ namespace Dashboard.Ingest.Sources.Staffing;
 /// <summary>
 /// Employees first: attendance and evaluations join them by the pseudonymised NIP for their OPD.
 /// </summary>
+[DisplayName("Tarik data kepegawaian (SIMPEG, presensi, e-Kinerja)")]
 public sealed class StaffingSource(IOptionsMonitor<StaffingOptions> options, StaffingKpis kpis, Pseudonymizer pseudonymizer)
-    : IngestSource<StaffingIngestJob, StaffingOptions>(options)
+    : IngestSource<StaffingSource, StaffingOptions>(options)
 {
     public override string Name => StaffingIndicators.Source;
 

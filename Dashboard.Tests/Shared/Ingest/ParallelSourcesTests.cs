@@ -1,6 +1,7 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Simulators.Letters;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

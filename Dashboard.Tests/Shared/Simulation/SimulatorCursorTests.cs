@@ -1,4 +1,4 @@
-using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Simulators.Shared;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

@@ -1,4 +1,4 @@
-using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Simulators.Shared;
 
 namespace Dashboard.Tests.Shared.Simulation;
 

@@ -8,6 +8,7 @@ using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Sources.Admissions;
+using Dashboard.Simulators.Admissions;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -233,7 +234,7 @@ public sealed class AdmissionsIngestHttpTests(ITestOutputHelper output)
         });
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var client = scope.ServiceProvider.GetRequiredService<AdmissionsClient>();
+            var client = scope.ServiceProvider.GetRequiredService<SourceClient<AdmissionsOptions>>();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
                 engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
         }

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Sources.Admissions;
+using Dashboard.Simulators.Admissions;
 using Dashboard.Tests.Shared.Simulation;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,7 +17,6 @@ public sealed class AdmissionsSimulatorTests
     internal const string Key = "sim-admissions-test-key";
     private const string Schools = "/sim/admissions/v1/schools";
     private const string Applications = "/sim/admissions/v1/applications";
-    private static readonly string[] Feeds = [Schools, Applications];
     private static readonly TimeSpan WibOffset = TimeSpan.FromHours(7);
     private static readonly int[] WindowDays = [3, 4, 5, 10, 11, 12, 17, 18, 19];
 
@@ -44,50 +44,6 @@ public sealed class AdmissionsSimulatorTests
 
     private static async Task<List<JsonElement>> LiveAsync(SimulatorTestHost<AdmissionsSimulator> host, string feed) =>
         [.. (await host.ReadAllAsync(feed, 1000)).Items.Where(i => !IsTombstone(i))];
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(37)]
-    [InlineData(1000)]
-    public async Task Paging_ServesEveryItemOnce_InUpdatedAtIdOrder(int limit)
-    {
-        await using var host = await StartHost(new FakeTimeProvider(Start), cohort: limit == 1 ? 300 : 1500);
-        foreach (var feed in Feeds)
-        {
-            var run = await host.ReadAllAsync(feed, limit);
-            var ids = run.Items.Select(Id).ToList();
-            Assert.NotEmpty(ids);
-            Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
-            for (var i = 1; i < run.Items.Count; i++)
-            {
-                var a = run.Items[i - 1];
-                var b = run.Items[i];
-                var c = UpdatedAt(a).CompareTo(UpdatedAt(b));
-                Assert.True(c < 0 || (c == 0 && string.CompareOrdinal(Id(a), Id(b)) < 0), $"{feed}: order broken at {i}");
-            }
-        }
-    }
-
-    [Fact]
-    public async Task UpdatedSince_IsInclusive_AndBadKeysAre401()
-    {
-        await using var host = await StartHost(new FakeTimeProvider(Start));
-        var all = await host.ReadAllAsync(Applications, 1000);
-        var pivot = all.Items[all.Items.Count / 2];
-        var since = await host.ReadAllAsync(Applications, 1000, UpdatedAt(pivot));
-        Assert.Contains(Id(pivot), since.Items.Select(Id));
-        Assert.All(since.Items, i => Assert.True(UpdatedAt(i) >= UpdatedAt(pivot)));
-
-        foreach (var feed in Feeds)
-        {
-            using var anonymous = await host.Anonymous.GetAsync(feed, Ct);
-            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-            using var wrong = new HttpRequestMessage(HttpMethod.Get, feed);
-            wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "wrong");
-            using var response = await host.Anonymous.SendAsync(wrong, Ct);
-            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        }
-    }
 
     [Fact]
     public async Task Items_HaveTheContractShape_WithRealisticPersonalValues()
@@ -148,24 +104,6 @@ public sealed class AdmissionsSimulatorTests
         var statuses = applications.Concat(await LiveAsync(host, Applications)).Select(a => Str(a, "status")!).Distinct();
         Assert.Equal(AdmissionsPayload.StatusOrder.Order(StringComparer.Ordinal), statuses.Order(StringComparer.Ordinal));
     }
-
-    [Fact]
-    public async Task SameSeedAndStart_GiveIdenticalJson_AnotherSeedDoesNot()
-    {
-        await using var a = await StartHost(new FakeTimeProvider(Start), seed: 7);
-        await using var b = await StartHost(new FakeTimeProvider(Start), seed: 7);
-        await using var c = await StartHost(new FakeTimeProvider(Start), seed: 8);
-        foreach (var feed in Feeds)
-        {
-            var first = await a.ReadAllAsync(feed, 500);
-            var second = await b.ReadAllAsync(feed, 500);
-            var other = await c.ReadAllAsync(feed, 500);
-            Assert.Equal(first.Bodies.Select(StripServerTime), second.Bodies.Select(StripServerTime));
-            Assert.NotEqual(first.Bodies.Select(StripServerTime), other.Bodies.Select(StripServerTime));
-        }
-    }
-
-    private static string StripServerTime(string body) => body[..body.LastIndexOf("\"server_time\"", StringComparison.Ordinal)];
 
     [Fact]
     public async Task Quotas_FollowTheNationalFloorsAndMalangsSplit()

@@ -5,6 +5,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Sources.Complaints;
+using Dashboard.Simulators.Complaints;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -135,21 +136,6 @@ public sealed class ComplaintsIngestHttpTests
     }
 
     [Fact]
-    public async Task WrongApiKey_FailsTheRunWith401()
-    {
-        await using var app = App(("Sources:Complaints:ApiKey", "a-key-the-simulator-will-use"));
-        var simulator = Simulator(app);
-        var options = app.Services.GetRequiredService<IOptionsMonitor<ComplaintsOptions>>().CurrentValue;
-        options.ApiKey = "not-the-key";
-
-        var run = await app.RefreshAsync();
-
-        Assert.Equal(IngestRunStatus.Failed, run.Status);
-        Assert.Contains("401", run.Error, StringComparison.Ordinal);
-        Assert.True(simulator.Count > 0);
-    }
-
-    [Fact]
     public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
     {
         await using var app = App(("Sources:Complaints:PageSize", "100"), ("Ingest:CommitItems", "100"));
@@ -169,7 +155,7 @@ public sealed class ComplaintsIngestHttpTests
         });
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var client = scope.ServiceProvider.GetRequiredService<ComplaintsClient>();
+            var client = scope.ServiceProvider.GetRequiredService<SourceClient<ComplaintsOptions>>();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
                 engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
         }

@@ -4,8 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Ingest.Reporting;
-using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Sources.Complaints;
+using Dashboard.Simulators.Complaints;
 using Dashboard.Tests.Shared.Simulation;
 using Microsoft.Extensions.Time.Testing;
 
@@ -60,55 +61,6 @@ public sealed class ComplaintsSimulatorTests
 
     private static List<JsonElement> ItemsOf(string body) =>
         [.. JsonSerializer.Deserialize<JsonElement>(body).GetProperty("items").EnumerateArray()];
-
-    [Fact]
-    public void Constructor_EmptyKey_Throws()
-    {
-        var options = new SimulatorOptions();
-        Assert.Throws<ArgumentException>(() => new ComplaintsSimulator(new FakeTimeProvider(Start), options, ""));
-        Assert.Throws<ArgumentException>(() => new ComplaintsSimulator(new FakeTimeProvider(Start), options, "  "));
-    }
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(7)]
-    [InlineData(1000)]
-    public async Task Paging_ServesEveryItemOnce_InUpdatedAtIdOrder(int limit)
-    {
-        var time = new FakeTimeProvider(Start);
-        await using var host = await StartHost(time, historyDays: limit == 1 ? 20 : 60);
-        var sim = host.Simulator;
-        sim.Withdraw(sim.LiveIds.Order(StringComparer.Ordinal).First());
-
-        var run = await host.ReadAllAsync(Feed, limit);
-
-        Assert.All(run.Bodies, b => Assert.True(ItemsOf(b).Count <= limit));
-        var ids = run.Items.Select(Id).ToList();
-        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(sim.Count, ids.Count);
-        Assert.Equal(sim.LiveIds.Concat(sim.TombstoneIds).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
-        for (var i = 1; i < run.Items.Count; i++)
-        {
-            Assert.True(CompareKeys(run.Items[i - 1], run.Items[i]) < 0, $"{Id(run.Items[i - 1])} before {Id(run.Items[i])}");
-        }
-        Assert.Contains(run.Items, IsTombstone);
-    }
-
-    [Fact]
-    public async Task UpdatedSince_IsInclusive()
-    {
-        var time = new FakeTimeProvider(Start);
-        await using var host = await StartHost(time);
-        var all = await host.ReadAllAsync(Feed, 1000);
-        var pivot = all.Items[all.Items.Count / 2];
-        var since = UpdatedAt(pivot);
-
-        var run = await host.ReadAllAsync(Feed, 100, since);
-
-        Assert.Contains(Id(pivot), run.Items.Select(Id));
-        Assert.Equal(since, UpdatedAt(run.Items[0]));
-        Assert.Equal(all.Items.Where(i => UpdatedAt(i) >= since).Select(Id), run.Items.Select(Id));
-    }
 
     [Theory]
     [InlineData(null)]
@@ -190,23 +142,6 @@ public sealed class ComplaintsSimulatorTests
                 Assert.True(Time(item, name) is not { } t || t <= UpdatedAt(item), $"{Id(item)} {name}");
             }
         }
-    }
-
-    [Fact]
-    public async Task SameSeedAndStart_GiveIdenticalJson_AnotherSeedDoesNot()
-    {
-        var time = new FakeTimeProvider(Start);
-        await using var a = await StartHost(time, historyDays: 90, seed: 7);
-        await using var b = await StartHost(time, historyDays: 90, seed: 7);
-        await using var c = await StartHost(time, historyDays: 90, seed: 8);
-
-        var runA = await a.ReadAllAsync(Feed, 1000);
-        var runB = await b.ReadAllAsync(Feed, 1000);
-        var runC = await c.ReadAllAsync(Feed, 1000);
-
-        Assert.Equal(runA.Bodies, runB.Bodies);
-        Assert.NotEqual(runA.Bodies, runC.Bodies);
-        Assert.True(runA.Items.Count > 500);
     }
 
     [Fact]

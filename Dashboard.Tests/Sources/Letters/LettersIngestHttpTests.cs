@@ -5,6 +5,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Simulators.Letters;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -196,19 +197,6 @@ public sealed class LettersIngestHttpTests
     }
 
     [Fact]
-    public async Task WrongApiKey_FailsTheRunWith401()
-    {
-        await using var app = App(("Sources:Letters:ApiKey", "the-letters-simulator-key"));
-        _ = Simulator(app);
-        app.Services.GetRequiredService<IOptionsMonitor<LettersOptions>>().CurrentValue.ApiKey = "not-the-key";
-
-        var run = await app.RefreshAsync(Source);
-
-        Assert.Equal(IngestRunStatus.Failed, run.Status);
-        Assert.Contains("401", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
     {
         await using var app = App(("Sources:Letters:PageSize", "200"), ("Ingest:CommitItems", "200"));
@@ -227,7 +215,7 @@ public sealed class LettersIngestHttpTests
         });
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var client = scope.ServiceProvider.GetRequiredService<LettersClient>();
+            var client = scope.ServiceProvider.GetRequiredService<SourceClient<LettersOptions>>();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
                 engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
         }

@@ -2,8 +2,8 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
-using Dashboard.Ingest.Shared.Simulation;
 using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Simulators.Letters;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Shared.Simulation;
 using Microsoft.EntityFrameworkCore;
@@ -112,7 +112,7 @@ public sealed class LettersKpisTests
         var engine = new IngestEngine(db, new KpiBroadcaster(), time, Options.Create(new IngestOptions()), NullLogger<IngestEngine>.Instance);
         var options = new TestOptions<LettersOptions>(new LettersOptions { ApiKey = key, PageSize = 1000 });
         var source = new LettersSource(options, new LettersKpis());
-        var client = new LettersClient(host.Client, options);
+        var client = new SourceClient<LettersOptions>(host.Client, options);
 
         var first = await engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kpi"), ct);
         Assert.Equal(IngestRunStatus.Succeeded, first.Status);

@@ -3,8 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Ingest.Reporting;
-using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Simulators.Letters;
 using Dashboard.Tests.Shared.Simulation;
 using Microsoft.Extensions.Time.Testing;
 using static Dashboard.Tests.Sources.Letters.LettersExpectations;
@@ -38,58 +39,8 @@ public sealed class LettersSimulatorTests
 
     private static bool IsTombstone(JsonElement item) => item.TryGetProperty("deleted", out var d) && d.ValueKind == JsonValueKind.True;
 
-    private static int CompareKeys(JsonElement a, JsonElement b)
-    {
-        var c = UpdatedAt(a).CompareTo(UpdatedAt(b));
-        return c != 0 ? c : string.CompareOrdinal(Id(a), Id(b));
-    }
-
     private static List<JsonElement> ItemsOf(string body) =>
         [.. JsonSerializer.Deserialize<JsonElement>(body).GetProperty("items").EnumerateArray()];
-
-    [Fact]
-    public void Constructor_EmptyKey_Throws()
-    {
-        Assert.Throws<ArgumentException>(() => new LettersSimulator(new FakeTimeProvider(Start), new SimulatorOptions(), " "));
-    }
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(333)]
-    [InlineData(1000)]
-    public async Task Paging_ServesEveryItemOnce_InUpdatedAtIdOrder(int limit)
-    {
-        var time = new FakeTimeProvider(Start);
-        await using var host = await StartHost(time, historyDays: limit == 1 ? 2 : 14);
-        var sim = host.Simulator;
-        sim.Withdraw(sim.LiveIds.Order(StringComparer.Ordinal).First());
-
-        var run = await host.ReadAllAsync(Feed, limit);
-
-        Assert.All(run.Bodies, b => Assert.True(ItemsOf(b).Count <= limit));
-        var ids = run.Items.Select(Id).ToList();
-        Assert.Equal(sim.Count, ids.Count);
-        Assert.Equal(sim.LiveIds.Concat(sim.TombstoneIds).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
-        for (var i = 1; i < run.Items.Count; i++)
-        {
-            Assert.True(CompareKeys(run.Items[i - 1], run.Items[i]) < 0, $"{Id(run.Items[i - 1])} before {Id(run.Items[i])}");
-        }
-        Assert.Contains(run.Items, IsTombstone);
-    }
-
-    [Fact]
-    public async Task UpdatedSince_IsInclusive()
-    {
-        await using var host = await StartHost(new FakeTimeProvider(Start));
-        var all = await host.ReadAllAsync(Feed, 1000);
-        var pivot = all.Items[all.Items.Count / 2];
-        var since = UpdatedAt(pivot);
-
-        var run = await host.ReadAllAsync(Feed, 100, since);
-
-        Assert.Equal(since, UpdatedAt(run.Items[0]));
-        Assert.Equal(all.Items.Where(i => UpdatedAt(i) >= since).Select(Id), run.Items.Select(Id));
-    }
 
     [Theory]
     [InlineData(null)]
@@ -157,23 +108,6 @@ public sealed class LettersSimulatorTests
             }
         }
         Assert.All(Statuses, s => Assert.Contains(items, i => Str(i, "status") == s));
-    }
-
-    [Fact]
-    public async Task SameSeedAndStart_GiveIdenticalJson_AnotherSeedDoesNot()
-    {
-        var time = new FakeTimeProvider(Start);
-        await using var a = await StartHost(time, historyDays: 10, seed: 7);
-        await using var b = await StartHost(time, historyDays: 10, seed: 7);
-        await using var c = await StartHost(time, historyDays: 10, seed: 8);
-
-        var runA = await a.ReadAllAsync(Feed, 1000);
-        var runB = await b.ReadAllAsync(Feed, 1000);
-        var runC = await c.ReadAllAsync(Feed, 1000);
-
-        Assert.Equal(runA.Bodies, runB.Bodies);
-        Assert.NotEqual(runA.Bodies, runC.Bodies);
-        Assert.True(runA.Items.Count > 1000);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Sources.Revenue;
+using Dashboard.Simulators.Revenue;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -8,6 +8,7 @@ using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Sources.SocialAid;
+using Dashboard.Simulators.SocialAid;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -288,7 +289,7 @@ public sealed class SocialAidIngestHttpTests(ITestOutputHelper output)
         });
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var client = scope.ServiceProvider.GetRequiredService<SocialAidClient>();
+            var client = scope.ServiceProvider.GetRequiredService<SourceClient<SocialAidOptions>>();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
                 engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
         }

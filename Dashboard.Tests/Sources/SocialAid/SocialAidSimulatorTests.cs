@@ -3,8 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Dashboard.Ingest.Reporting;
-using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Sources.SocialAid;
+using Dashboard.Simulators.SocialAid;
 using Dashboard.Tests.Shared.Simulation;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,7 +18,6 @@ public sealed class SocialAidSimulatorTests
     internal const string Key = "sim-socialaid-test-key";
     private const string Families = "/sim/socialaid/v1/families";
     private const string Disbursements = "/sim/socialaid/v1/disbursements";
-    private static readonly string[] Feeds = [Families, Disbursements];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -40,52 +40,6 @@ public sealed class SocialAidSimulatorTests
     private static bool IsTombstone(JsonElement item) => item.TryGetProperty("deleted", out var d) && d.ValueKind == JsonValueKind.True;
 
     private static List<string> Programs(JsonElement family) => [.. family.GetProperty("programs").EnumerateArray().Select(p => p.GetString()!)];
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(37)]
-    [InlineData(1000)]
-    public async Task Paging_ServesEveryItemOnce_InUpdatedAtIdOrder(int limit)
-    {
-        await using var host = await StartHost(new FakeTimeProvider(Start), historyDays: limit == 1 ? 20 : 120, families: limit == 1 ? 150 : 1000);
-        foreach (var feed in Feeds)
-        {
-            var run = await host.ReadAllAsync(feed, limit);
-            var ids = run.Items.Select(Id).ToList();
-            Assert.NotEmpty(ids);
-            Assert.All(run.Items, i => Assert.True(UpdatedAt(i) <= run.ServerTime));
-            Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
-            for (var i = 1; i < run.Items.Count; i++)
-            {
-                var a = run.Items[i - 1];
-                var b = run.Items[i];
-                var c = UpdatedAt(a).CompareTo(UpdatedAt(b));
-                Assert.True(c < 0 || (c == 0 && string.CompareOrdinal(Id(a), Id(b)) < 0), $"{feed}: order broken at {i}");
-            }
-        }
-    }
-
-    [Fact]
-    public async Task UpdatedSince_IsInclusive_AndBadKeysAre401()
-    {
-        await using var host = await StartHost(new FakeTimeProvider(Start));
-        var all = await host.ReadAllAsync(Disbursements, 1000);
-        var pivot = all.Items[all.Items.Count / 2];
-        var since = await host.ReadAllAsync(Disbursements, 1000, UpdatedAt(pivot));
-        Assert.Contains(Id(pivot), since.Items.Select(Id));
-        Assert.All(since.Items, i => Assert.True(UpdatedAt(i) >= UpdatedAt(pivot)));
-        Assert.True(since.Items.Count < all.Items.Count);
-
-        foreach (var feed in Feeds)
-        {
-            using var anonymous = await host.Anonymous.GetAsync(feed, Ct);
-            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-            using var wrong = new HttpRequestMessage(HttpMethod.Get, feed);
-            wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "wrong");
-            using var response = await host.Anonymous.SendAsync(wrong, Ct);
-            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        }
-    }
 
     [Fact]
     public async Task Items_HaveTheContractShape_WithRealisticPersonalValues()
@@ -131,24 +85,6 @@ public sealed class SocialAidSimulatorTests
             Assert.Equal(status == "tersalur", Str(d, "disbursed_at") is not null);
         });
     }
-
-    [Fact]
-    public async Task SameSeedAndStart_GiveIdenticalJson_AnotherSeedDoesNot()
-    {
-        await using var a = await StartHost(new FakeTimeProvider(Start), seed: 7, families: 400);
-        await using var b = await StartHost(new FakeTimeProvider(Start), seed: 7, families: 400);
-        await using var c = await StartHost(new FakeTimeProvider(Start), seed: 8, families: 400);
-        foreach (var feed in Feeds)
-        {
-            var first = await a.ReadAllAsync(feed, 500);
-            var second = await b.ReadAllAsync(feed, 500);
-            var other = await c.ReadAllAsync(feed, 500);
-            Assert.Equal(first.Bodies.Select(StripServerTime), second.Bodies.Select(StripServerTime));
-            Assert.NotEqual(first.Bodies.Select(StripServerTime), other.Bodies.Select(StripServerTime));
-        }
-    }
-
-    private static string StripServerTime(string body) => body[..body.LastIndexOf("\"server_time\"", StringComparison.Ordinal)];
 
     [Fact]
     public async Task TheTahapIsPaidOverItsWindow_AndTheNextProgrammeIsScheduledBeforeItOpens()

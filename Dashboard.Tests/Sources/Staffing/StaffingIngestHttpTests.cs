@@ -8,6 +8,7 @@ using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Sources.Staffing;
+using Dashboard.Simulators.Staffing;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -255,7 +256,7 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
         });
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var client = scope.ServiceProvider.GetRequiredService<StaffingClient>();
+            var client = scope.ServiceProvider.GetRequiredService<SourceClient<StaffingOptions>>();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
                 engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
         }

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Dashboard.Ingest.Shared.Simulation;
+using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Sources.Staffing;
+using Dashboard.Simulators.Staffing;
 using Dashboard.Tests.Shared.Simulation;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,7 +18,6 @@ public sealed class StaffingSimulatorTests
     private const string Employees = "/sim/staffing/v1/employees";
     private const string Attendance = "/sim/staffing/v1/attendance";
     private const string Performance = "/sim/staffing/v1/performance";
-    private static readonly string[] Feeds = [Employees, Attendance, Performance];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -39,50 +39,6 @@ public sealed class StaffingSimulatorTests
         DateTimeOffset.Parse(item.GetProperty("updated_at").GetString()!, CultureInfo.InvariantCulture);
 
     private static bool IsTombstone(JsonElement item) => item.TryGetProperty("deleted", out var d) && d.ValueKind == JsonValueKind.True;
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(37)]
-    [InlineData(1000)]
-    public async Task Paging_ServesEveryItemOnce_InUpdatedAtIdOrder(int limit)
-    {
-        await using var host = await StartHost(new FakeTimeProvider(Start), headcount: limit == 1 ? 60 : 400, attendanceDays: limit == 1 ? 2 : 10);
-        foreach (var feed in Feeds)
-        {
-            var run = await host.ReadAllAsync(feed, limit);
-            var ids = run.Items.Select(Id).ToList();
-            Assert.NotEmpty(ids);
-            Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
-            for (var i = 1; i < run.Items.Count; i++)
-            {
-                var a = run.Items[i - 1];
-                var b = run.Items[i];
-                var c = UpdatedAt(a).CompareTo(UpdatedAt(b));
-                Assert.True(c < 0 || (c == 0 && string.CompareOrdinal(Id(a), Id(b)) < 0), $"{feed}: order broken at {i}");
-            }
-        }
-    }
-
-    [Fact]
-    public async Task UpdatedSince_IsInclusive_AndBadKeysAre401()
-    {
-        await using var host = await StartHost(new FakeTimeProvider(Start));
-        var all = await host.ReadAllAsync(Performance, 1000);
-        var pivot = all.Items[all.Items.Count / 2];
-        var since = await host.ReadAllAsync(Performance, 1000, UpdatedAt(pivot));
-        Assert.Contains(Id(pivot), since.Items.Select(Id));
-        Assert.All(since.Items, i => Assert.True(UpdatedAt(i) >= UpdatedAt(pivot)));
-
-        foreach (var feed in Feeds)
-        {
-            using var anonymous = await host.Anonymous.GetAsync(feed, Ct);
-            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-            using var wrong = new HttpRequestMessage(HttpMethod.Get, feed);
-            wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "wrong");
-            using var response = await host.Anonymous.SendAsync(wrong, Ct);
-            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        }
-    }
 
     [Fact]
     public async Task Items_HaveTheContractShape_WithRealisticPersonalValues()
@@ -122,24 +78,6 @@ public sealed class StaffingSimulatorTests
             Assert.True(EvaluationPeriod.TryParse(Str(p, "period"), out _));
         });
     }
-
-    [Fact]
-    public async Task SameSeedAndStart_GiveIdenticalJson_AnotherSeedDoesNot()
-    {
-        await using var a = await StartHost(new FakeTimeProvider(Start), seed: 7);
-        await using var b = await StartHost(new FakeTimeProvider(Start), seed: 7);
-        await using var c = await StartHost(new FakeTimeProvider(Start), seed: 8);
-        foreach (var feed in Feeds)
-        {
-            var first = await a.ReadAllAsync(feed, 500);
-            var second = await b.ReadAllAsync(feed, 500);
-            var other = await c.ReadAllAsync(feed, 500);
-            Assert.Equal(first.Bodies.Select(StripServerTime), second.Bodies.Select(StripServerTime));
-            Assert.NotEqual(first.Bodies.Select(StripServerTime), other.Bodies.Select(StripServerTime));
-        }
-    }
-
-    private static string StripServerTime(string body) => body[..body.LastIndexOf("\"server_time\"", StringComparison.Ordinal)];
 
     [Fact]
     public async Task TodaysAttendance_ArrivesThroughTheMorning_WithALogNormalTail()

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Sources.Complaints;
+using Dashboard.Simulators.Complaints;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

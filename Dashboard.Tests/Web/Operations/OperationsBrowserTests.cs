@@ -1,5 +1,6 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Alerts;
+using Dashboard.Simulators.Letters;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ public sealed class OperationsBrowserTests(BrowserFixture browser) : IClassFixtu
             ["Alerts:FailedRuns"] = "1",
         });
         _ = app.RootUri;
-        app.Services.GetRequiredService<Dashboard.Ingest.Sources.Letters.LettersSimulator>().Faults.ServerError(50, 503);
+        app.Services.GetRequiredService<Dashboard.Simulators.Letters.LettersSimulator>().Faults.ServerError(50, 503);
         var failed = await app.RefreshAsync("Letters");
         Assert.Equal(IngestRunStatus.Failed, failed.Status);
         await app.Services.GetRequiredService<AlertMonitor>().EvaluateAsync(TestContext.Current.CancellationToken);

@@ -3,8 +3,8 @@ using System.Globalization;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
-using Dashboard.Ingest.Shared.Simulation;
 using Dashboard.Ingest.Sources.Staffing;
+using Dashboard.Simulators.Staffing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
@@ -135,7 +135,7 @@ internal static class IngestMillionBench
                 BaselineResult ef;
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
-                    ef = await PlainEfPipeline.RunAsync(efFactory, scope.ServiceProvider.GetRequiredService<StaffingClient>(), source.Feeds, pageSize);
+                    ef = await PlainEfPipeline.RunAsync(efFactory, scope.ServiceProvider.GetRequiredService<SourceClient<StaffingOptions>>(), source.Feeds, pageSize);
                 }
 
                 simulator.Generate(1000);
