@@ -16,7 +16,18 @@ internal static class HealthReportWriter
     public static async Task WriteAsync(HttpContext http, HealthReport report)
     {
         var database = report.Entries.TryGetValue("database", out var db) && db.Status == HealthStatus.Healthy;
-        IReadOnlyList<SourceStatus> sources = database ? await http.RequestServices.GetRequiredService<ApiQueries>().SourcesAsync(http.RequestAborted) : [];
+        IReadOnlyList<SourceStatus> sources = [];
+        if (database)
+        {
+            try
+            {
+                sources = await http.RequestServices.GetRequiredService<ApiQueries>().SourcesAsync(http.RequestAborted);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+            {
+                // Lost between the check and this read: the checks above already tell.
+            }
+        }
         var body = new
         {
             status = report.Status switch { HealthStatus.Healthy => "ok", HealthStatus.Degraded => "degraded", _ => "unavailable" },
