@@ -31,7 +31,7 @@ public sealed class WebTelemetry
         Meter.CreateObservableGauge("dasbor.bus.connected", () => BusState(services),
             "{state}", "The Redis notification bus between nodes: 1 connected, 0 down (only on nodes with ConnectionStrings:Redis).");
         Meter.CreateObservableGauge("dasbor.source.lag", () => status.Lag(time.GetUtcNow()),
-            "s", "Now minus the source's oldest watermark (the newest change already read, of its least advanced resource).");
+            "s", "Now minus the source's watermark: the newest change already read from it (over its resources).");
         Meter.CreateObservableGauge("dasbor.source.data_age", () => status.DataAge(time.GetUtcNow()),
             "s", "Now minus the source's last successful run.");
         Meter.CreateObservableGauge("dasbor.source.freshness_limit", () => status.FreshnessLimits(),
@@ -84,7 +84,7 @@ public sealed class StatusSnapshot(
     IDbContextFactory<ReportingDbContext> dbFactory, SourceCatalog catalog, TimeProvider time, IOptions<ObservabilityOptions> options,
     ILogger<StatusSnapshot> logger) : BackgroundService
 {
-    private sealed record SourceRow(string Source, DateTimeOffset? OldestWatermark, DateTimeOffset? LastSuccessAt, int FreshnessMinutes);
+    private sealed record SourceRow(string Source, DateTimeOffset? Watermark, DateTimeOffset? LastSuccessAt, int FreshnessMinutes);
 
     private volatile IReadOnlyList<SourceRow> _sources = [];
     private volatile IReadOnlyList<(AlertKind Kind, int Count)> _alerts = [];
@@ -95,7 +95,7 @@ public sealed class StatusSnapshot(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var states = await db.SourceStates.AsNoTracking().ToDictionaryAsync(s => s.Source, s => s.LastSuccessAt, ct);
         var marks = (await db.SourceWatermarks.AsNoTracking().Where(w => w.Value != null).Select(w => new { w.Source, w.Value }).ToListAsync(ct))
-            .GroupBy(w => w.Source).ToDictionary(g => g.Key, g => g.Min(w => w.Value));
+            .GroupBy(w => w.Source).ToDictionary(g => g.Key, g => g.Max(w => w.Value));
         var freshness = (await db.Indicators.AsNoTracking().Where(d => d.FreshnessMinutes > 0).Select(d => new { d.Source, d.FreshnessMinutes }).ToListAsync(ct))
             .GroupBy(d => d.Source).ToDictionary(g => g.Key, g => g.Min(d => d.FreshnessMinutes));
         _sources =
@@ -109,8 +109,8 @@ public sealed class StatusSnapshot(
     }
 
     internal IEnumerable<Measurement<double>> Lag(DateTimeOffset now) =>
-        _sources.Where(s => s.OldestWatermark is not null)
-            .Select(s => new Measurement<double>((now - s.OldestWatermark!.Value).TotalSeconds, Tag(s.Source)));
+        _sources.Where(s => s.Watermark is not null)
+            .Select(s => new Measurement<double>((now - s.Watermark!.Value).TotalSeconds, Tag(s.Source)));
 
     internal IEnumerable<Measurement<double>> DataAge(DateTimeOffset now) =>
         _sources.Where(s => s.LastSuccessAt is not null)
