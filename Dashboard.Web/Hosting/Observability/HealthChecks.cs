@@ -56,17 +56,20 @@ internal sealed class HangfireServerHealthCheck(IServiceProvider services, TimeP
         }
         try
         {
-            // Hangfire names a server "<machine>:<pid>:<guid>" (lower case).
-            var mine = $"{Environment.MachineName.ToLowerInvariant()}:{Environment.ProcessId}:";
+            // Hangfire names a server "<host>:<pid>:<guid>" (lower case) when it knows the host name (COMPUTERNAME or HOSTNAME
+            // is set), else only "<guid>": then this node's server cannot be told apart and any live server must do.
+            var mine = $":{Environment.ProcessId}:";
             var now = time.GetUtcNow().UtcDateTime;
-            var server = storage.GetMonitoringApi().Servers()
-                .FirstOrDefault(s => s.Name.StartsWith(mine, StringComparison.OrdinalIgnoreCase));
-            return Task.FromResult(server switch
+            var servers = storage.GetMonitoringApi().Servers();
+            var own = servers.FirstOrDefault(s => s.Name.Contains(mine, StringComparison.Ordinal));
+            var alive = servers.Where(s => s.Heartbeat is { } beat && now - beat <= Silent).ToList();
+            return Task.FromResult(own switch
             {
-                null => new HealthCheckResult(context.Registration.FailureStatus, "This node's Hangfire server is not registered."),
                 { Heartbeat: { } beat } when now - beat > Silent =>
                     new HealthCheckResult(context.Registration.FailureStatus, $"This node's Hangfire server is silent since {beat:O}."),
-                _ => HealthCheckResult.Healthy(),
+                not null => HealthCheckResult.Healthy(),
+                null when alive.Any(s => !s.Name.Contains(':', StringComparison.Ordinal)) => HealthCheckResult.Healthy("A Hangfire server is alive (servers are not named by host)."),
+                _ => new HealthCheckResult(context.Registration.FailureStatus, "This node's Hangfire server is not registered."),
             });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
