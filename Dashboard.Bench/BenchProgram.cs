@@ -1,5 +1,6 @@
 using Dashboard.Bench.Circuits;
 using Dashboard.Bench.FanOut;
+using Dashboard.Bench.Ingest;
 using Dashboard.Bench.Queries;
 using Dashboard.Bench.Screen;
 
@@ -13,6 +14,10 @@ internal static class BenchProgram
 {
     private const string Usage = """
         usage: Dashboard.Bench <benchmark> [--runs N] [options]
+          bench-ingest [--source NAME|all] [--days 365] [--page-size 1000]
+                                                       benchmark 1: first load and incremental run of each source
+          bench-ingest --million [--attendance-days 140]
+                                                       benchmark 1: a million staffing items beside two baselines
           commit-to-screen [--updates 100]             benchmark 2: commit → value painted in Chromium
           fanout [--n 1000,2000,5000]                  benchmark 3: /hubs/kpi subscribers beside a minimal hub
           circuits [--k 10,20,40]                      benchmark 4: managed memory per wall / overview circuit
@@ -26,6 +31,8 @@ internal static class BenchProgram
         var options = new Args(args);
         switch (args.FirstOrDefault())
         {
+            case "bench-ingest":
+                return await IngestBench.RunAsync(args);
             case "fanout-clients":
                 return await FanOutClients.RunAsync(options);
             case "fanout":

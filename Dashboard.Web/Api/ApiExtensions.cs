@@ -1,31 +1,10 @@
 using Dashboard.Web.Auth;
-using Dashboard.Web.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Api;
 
 public static class ApiExtensions
 {
     public static IServiceCollection AddApi(this IServiceCollection services) => services.AddSingleton<ApiQueries>();
-
-    /// <summary><c>/healthz</c> for load balancers, on every node (with the node's role).</summary>
-    public static WebApplication MapHealth(this WebApplication app)
-    {
-        app.MapGet("/healthz", async (ApiQueries q, IOptions<NodeOptions> node, CancellationToken ct) =>
-        {
-            var database = await q.DatabaseReachableAsync(ct);
-            var sources = database ? await q.SourcesAsync(ct) : [];
-            var body = new
-            {
-                status = database ? "ok" : "unavailable",
-                role = node.Value.Role.ToString(),
-                database = database ? "ok" : "unreachable",
-                sources = sources.Select(s => new { s.Name, s.LastStatus, s.LastSuccessAt, s.AgeMinutes, s.Running }),
-            };
-            return Results.Json(body, statusCode: database ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        }).AllowAnonymous();
-        return app;
-    }
 
     /// <summary>The read API (<c>/api/v1</c>) for other city systems.</summary>
     public static WebApplication MapApi(this WebApplication app)

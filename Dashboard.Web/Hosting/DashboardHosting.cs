@@ -7,6 +7,7 @@ using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
 using Dashboard.Web.Features.Walls;
+using Dashboard.Web.Hosting.Observability;
 using Dashboard.Web.Jobs;
 using Dashboard.Web.Live;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public static class DashboardHosting
         builder.AddLive(node);
         builder.Services.AddApi();
         builder.Services.AddDashboardUi();
+        builder.AddObservability(node);
         return builder;
     }
 
@@ -63,7 +65,7 @@ public static class DashboardHosting
         {
             app.MapSourceSimulators();
         }
-        app.MapHealth();
+        app.MapObservability(servesScreens);
         if (servesScreens)
         {
             app.MapDashboardUi();
@@ -114,11 +116,8 @@ public static class DashboardHosting
             case "create-admin":
                 Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
                 return true;
-            case "bench-ingest":
-                Environment.ExitCode = await BenchCommand.RunAsync(args);
-                return true;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, create-admin, bench-ingest.");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate, create-admin.");
                 Environment.ExitCode = 2;
                 return true;
         }

@@ -15,7 +15,8 @@ public sealed record IndicatorValueMessage(
 /// snapshot check recovered (Redis was unreachable) goes to this node's own connections only.
 /// </summary>
 public sealed class KpiHubRelay(
-    KpiBroadcaster broadcaster, IHubContext<KpiHub> hub, LocalHubConnections local, ApiQueries queries, ILogger<KpiHubRelay> logger)
+    KpiBroadcaster broadcaster, IHubContext<KpiHub> hub, LocalHubConnections local, ApiQueries queries, ILogger<KpiHubRelay> logger,
+    Hosting.Observability.WebTelemetry? telemetry = null)
     : IHostedService
 {
     private IDisposable? _subscription;
@@ -38,12 +39,21 @@ public sealed class KpiHubRelay(
         Func<string, object, Task> send;
         if (e.FromNode is null)
         {
-            send = (method, message) => hub.Clients.All.SendAsync(method, message);
+            send = async (method, message) =>
+            {
+                await hub.Clients.All.SendAsync(method, message);
+                telemetry?.HubMessages.Add(1, new KeyValuePair<string, object?>("method", method));
+            };
         }
         else if (e.FromNode == SnapshotVersionWatch.Origin)
         {
             // One send per connection: only that path skips the backplane for a connection of this node.
-            send = (method, message) => Task.WhenAll(local.Ids.Select(id => hub.Clients.Client(id).SendAsync(method, message)));
+            send = async (method, message) =>
+            {
+                var ids = local.Ids;
+                await Task.WhenAll(ids.Select(id => hub.Clients.Client(id).SendAsync(method, message)));
+                telemetry?.HubMessages.Add(ids.Count, new KeyValuePair<string, object?>("method", method));
+            };
         }
         else
         {

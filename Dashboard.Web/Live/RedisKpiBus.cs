@@ -49,6 +49,9 @@ public sealed class RedisKpiBus(RedisConnection redis, KpiBroadcaster broadcaste
     private IDisposable? _subscription;
     private int _down;
 
+    /// <summary>Whether the bus reaches Redis now (the <c>dasbor.bus.connected</c> gauge, readiness).</summary>
+    public bool Connected => _connection?.IsConnected == true;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _connection = await redis.GetAsync();

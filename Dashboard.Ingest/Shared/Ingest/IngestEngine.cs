@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Audit;
 using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Shared.Live;
+using Dashboard.Ingest.Shared.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +14,9 @@ namespace Dashboard.Ingest.Shared.Ingest;
 /// <summary>
 /// Runs one source: takes the source's lease (no overlap, also across nodes), pages every feed from its
 /// watermark, commits rows, quarantine, counters and the new watermark in one transaction a page, then
-/// recomputes the indicators and tells the screens. Every run, skipped ones included, lands in the ledger.
+/// recomputes the indicators and tells the screens. Every run, skipped ones included, lands in the ledger. A run is an
+/// <c>ingest.run</c> span with <c>ingest.page</c>, <c>ingest.commit</c> and <c>ingest.recompute</c> children, and is
+/// counted in the <c>Dasbor</c> meter (<see cref="IngestTelemetry"/>).
 /// </summary>
 public sealed class IngestEngine(
     IDbContextFactory<ReportingDbContext> dbFactory,
@@ -22,15 +24,13 @@ public sealed class IngestEngine(
     TimeProvider time,
     IOptions<IngestOptions> options,
     ILogger<IngestEngine> logger,
-    IRefreshRequests? retries = null)
+    IRefreshRequests? retries = null,
+    IngestTelemetry? telemetry = null)
 {
     /// <summary>This process: host name and process id, so a restarted process recognises its own dead runs.</summary>
     public static string Node { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    private readonly ConcurrentDictionary<string, IngestTimings> _timings = new(StringComparer.Ordinal);
-
-    /// <summary>Where the last successful run of <paramref name="source"/> in this process spent its time (benchmarks, logs).</summary>
-    public IngestTimings? LastTimings(string source) => _timings.GetValueOrDefault(source);
+    private readonly IngestTelemetry _telemetry = telemetry ?? new IngestTelemetry();
 
     private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
@@ -39,10 +39,16 @@ public sealed class IngestEngine(
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = DasborTelemetry.ActivitySource.StartActivity("ingest.run");
+        activity?.SetTag("dasbor.source", source.Name);
+        activity?.SetTag("dasbor.trigger", request.Trigger.ToString());
+        var started = Stopwatch.GetTimestamp();
         var run = await StartAsync(source.Name, request, ct);
+        activity?.SetTag("dasbor.run.id", run.Id);
         if (run.Status == IngestRunStatus.Skipped)
         {
             Log.RunSkipped(logger, source.Name, run.Id, run.Error);
+            activity?.SetTag("dasbor.run.status", run.Status.ToString());
             broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, 0, 0));
             return run;
         }
@@ -50,20 +56,11 @@ public sealed class IngestEngine(
         broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, 0, 0));
         try
         {
-            var timings = new IngestTimings();
-            var pulling = Stopwatch.GetTimestamp();
             foreach (var feed in source.Feeds)
             {
-                await PullFeedAsync(source, client, feed, run, timings, ct);
+                await PullFeedAsync(source, client, feed, run, ct);
             }
-            timings.Pull = Stopwatch.GetElapsedTime(pulling);
-            var recomputing = Stopwatch.GetTimestamp();
             var codes = await RecomputeKpisAsync(source, run.Id, ct);
-            timings.Indicators = Stopwatch.GetElapsedTime(recomputing);
-            _timings[source.Name] = timings;
-            Log.RunTimings(logger, source.Name, run.Id, timings.Pull.TotalMilliseconds, timings.Http.TotalMilliseconds,
-                timings.Json.TotalMilliseconds, timings.Validation.TotalMilliseconds, timings.Database.TotalMilliseconds,
-                timings.Indicators.TotalMilliseconds);
             await FinishAsync(run, IngestRunStatus.Succeeded, null);
             Log.RunFinished(logger, source.Name, run.Id, run.ItemsRead, run.Inserted, run.Updated, run.Deleted, run.Rejected);
             broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, run.Pages, run.ItemsRead));
@@ -72,6 +69,7 @@ public sealed class IngestEngine(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             await FinishAsync(run, IngestRunStatus.Cancelled, "Dibatalkan (aplikasi berhenti atau pekerjaan dihentikan).");
+            activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
             broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, run.Pages, run.ItemsRead));
             throw;
         }
@@ -79,6 +77,7 @@ public sealed class IngestEngine(
         {
             Log.RunFailed(logger, source.Name, run.Id, ex);
             await FinishAsync(run, IngestRunStatus.Failed, Describe(ex));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, run.Pages, run.ItemsRead));
             if (!IsSourceFault(ex))
             {
@@ -87,6 +86,13 @@ public sealed class IngestEngine(
                 throw;
             }
             await ScheduleRetryAsync(source, run);
+        }
+        finally
+        {
+            _telemetry.RunEnded(source.Name, run.Status, Stopwatch.GetElapsedTime(started));
+            activity?.SetTag("dasbor.run.status", run.Status.ToString());
+            activity?.SetTag("dasbor.run.items_read", run.ItemsRead);
+            activity?.SetTag("dasbor.run.pages", run.Pages);
         }
         return run;
     }
@@ -98,6 +104,9 @@ public sealed class IngestEngine(
     public async Task<IReadOnlyList<string>> RecomputeKpisAsync(IIngestSource source, long runId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
+        using var activity = DasborTelemetry.ActivitySource.StartActivity("ingest.recompute");
+        activity?.SetTag("dasbor.source", source.Name);
+        var started = Stopwatch.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var state = await db.SourceStates.SingleAsync(s => s.Source == source.Name, ct);
         var now = time.GetUtcNow();
@@ -130,12 +139,13 @@ public sealed class IngestEngine(
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.SnapshotVersion, runId), ct);
             await tx.CommitAsync(ct);
         }
+        _telemetry.RecomputeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("source", source.Name));
         return source.Kpis.IndicatorCodes;
     }
 
     private sealed record Fetched(SourcePage Page, IMappedPage Mapped, TimeSpan MapTime);
 
-    private async Task PullFeedAsync(IIngestSource source, ISourcePageClient client, IFeed feed, IngestRun run, IngestTimings timings, CancellationToken ct)
+    private async Task PullFeedAsync(IIngestSource source, ISourcePageClient client, IFeed feed, IngestRun run, CancellationToken ct)
     {
         DateTimeOffset? watermark;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -175,10 +185,10 @@ public sealed class IngestEngine(
                 catch (Exception) when (group.Count > 0 && !ct.IsCancellationRequested)
                 {
                     // What was read before the source failed is committed, so the next run starts after it.
-                    await CommitGroupAsync(source, feed, run, group, timings, ct);
+                    await CommitGroupAsync(source, feed, run, group, ct);
                     throw;
                 }
-                timings.Waiting += Stopwatch.GetElapsedTime(waited);
+                _telemetry.Phase(source.Name, IngestTelemetry.Phases.Waiting, Stopwatch.GetElapsedTime(waited));
                 if (!more)
                 {
                     break;
@@ -187,19 +197,19 @@ public sealed class IngestEngine(
                 {
                     group.Add(fetched);
                     groupItems += fetched.Mapped.Count;
-                    timings.Http += fetched.Page.HttpTime;
-                    timings.Json += fetched.Page.JsonTime;
-                    timings.Validation += fetched.MapTime;
+                    _telemetry.Phase(source.Name, IngestTelemetry.Phases.Http, fetched.Page.HttpTime);
+                    _telemetry.Phase(source.Name, IngestTelemetry.Phases.Json, fetched.Page.JsonTime);
+                    _telemetry.Phase(source.Name, IngestTelemetry.Phases.Validation, fetched.MapTime);
                     if (groupItems >= commitItems)
                     {
-                        await CommitGroupAsync(source, feed, run, group, timings, ct);
+                        await CommitGroupAsync(source, feed, run, group, ct);
                         groupItems = 0;
                     }
                 }
             }
             if (group.Count > 0)
             {
-                await CommitGroupAsync(source, feed, run, group, timings, ct);
+                await CommitGroupAsync(source, feed, run, group, ct);
             }
         }
         finally
@@ -261,12 +271,16 @@ public sealed class IngestEngine(
         }
     }
 
-    private async Task CommitGroupAsync(IIngestSource source, IFeed feed, IngestRun run, List<Fetched> group, IngestTimings timings, CancellationToken ct)
+    private async Task CommitGroupAsync(IIngestSource source, IFeed feed, IngestRun run, List<Fetched> group, CancellationToken ct)
     {
+        using var activity = DasborTelemetry.ActivitySource.StartActivity("ingest.commit");
+        activity?.SetTag("dasbor.source", source.Name);
+        activity?.SetTag("dasbor.resource", feed.Resource);
+        activity?.SetTag("dasbor.pages", group.Count);
         var writing = Stopwatch.GetTimestamp();
         try
         {
-            await CommitPagesAsync(source, feed, run, group.Select(f => f.Mapped).ToList(), timings, ct);
+            await CommitPagesAsync(source, feed, run, group.Select(f => f.Mapped).ToList(), ct);
         }
         finally
         {
@@ -275,14 +289,17 @@ public sealed class IngestEngine(
                 f.Page.Dispose();
             }
             group.Clear();
-            timings.Database += Stopwatch.GetElapsedTime(writing);
+            _telemetry.Phase(source.Name, IngestTelemetry.Phases.Database, Stopwatch.GetElapsedTime(writing));
         }
     }
 
     private async Task<Fetched> FetchMappedAsync(
         ISourcePageClient client, IFeed feed, DateTimeOffset? since, string? cursor, int limit, CancellationToken ct)
     {
+        using var activity = DasborTelemetry.ActivitySource.StartActivity("ingest.page");
+        activity?.SetTag("dasbor.resource", feed.Resource);
         var page = await FetchAsync(client, feed.Resource, since, cursor, limit, ct);
+        activity?.SetTag("dasbor.items", page.Items.Count);
         try
         {
             var mapping = Stopwatch.GetTimestamp();
@@ -301,7 +318,7 @@ public sealed class IngestEngine(
     /// transaction.
     /// </summary>
     private async Task CommitPagesAsync(
-        IIngestSource source, IFeed feed, IngestRun run, List<IMappedPage> pages, IngestTimings timings, CancellationToken ct)
+        IIngestSource source, IFeed feed, IngestRun run, List<IMappedPage> pages, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
@@ -352,7 +369,11 @@ public sealed class IngestEngine(
         await db.SaveChangesAsync(ct);
         var committing = Stopwatch.GetTimestamp();
         await tx.CommitAsync(ct);
-        timings.Commit += Stopwatch.GetElapsedTime(committing);
+        _telemetry.Phase(source.Name, IngestTelemetry.Phases.Commit, Stopwatch.GetElapsedTime(committing));
+        foreach (var c in counters)
+        {
+            _telemetry.Committed(source.Name, 1, c.Read, c.Inserted, c.Updated, c.Unchanged, c.Deleted, c.Rejected, c.Flagged);
+        }
 
         broadcaster.Publish(new IngestProgress(source.Name, now, run.Id, run.Status, run.Pages, run.ItemsRead));
     }
@@ -444,6 +465,7 @@ public sealed class IngestEngine(
                 };
                 db.IngestRuns.Add(moot);
                 await db.SaveChangesAsync(ct);
+                _telemetry.Skipped(source, "moot");
                 return moot;
             }
         }
@@ -461,6 +483,7 @@ public sealed class IngestEngine(
                 };
                 db.IngestRuns.Add(skipped);
                 await db.SaveChangesAsync(ct);
+                _telemetry.Skipped(source, "paused");
                 return skipped;
             }
             // An expired pause was cleared (and audited) just now.
@@ -497,6 +520,7 @@ public sealed class IngestEngine(
             run.FinishedAt = now;
             run.Error = $"Dilewati: run #{holder} untuk sumber ini masih berjalan.";
             await db.SaveChangesAsync(ct);
+            _telemetry.Skipped(source, "running");
             return run;
         }
         if (state.RunningRunId is { } previous && previous != run.Id)
@@ -574,26 +598,4 @@ public sealed class IngestEngine(
         OperationCanceledException or TimeoutException => $"Waktu habis: {ex.Message}",
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
-}
-
-/// <summary>
-/// Where one run spent its time. HTTP, JSON and validation run on the prefetch while the previous page is written, so
-/// their sum with <see cref="Database"/> can exceed <see cref="Pull"/>; <see cref="Waiting"/> is the writer idle for a page.
-/// </summary>
-public sealed class IngestTimings
-{
-    /// <summary>Every feed, from the first request to the last commit.</summary>
-    public TimeSpan Pull { get; set; }
-    /// <summary>Requests and reading the bodies (the source's serving time included).</summary>
-    public TimeSpan Http { get; set; }
-    public TimeSpan Json { get; set; }
-    /// <summary>Validation and mapping (personal keys hashed, fields checked) of every item.</summary>
-    public TimeSpan Validation { get; set; }
-    /// <summary>Applying and committing pages: lookups, upserts, quarantine, ledger, watermark, lease.</summary>
-    public TimeSpan Database { get; set; }
-    /// <summary>Of <see cref="Database"/>, the commits themselves (SQLite writing the dirty pages to its log).</summary>
-    public TimeSpan Commit { get; set; }
-    /// <summary>The writer waiting for the next page to arrive.</summary>
-    public TimeSpan Waiting { get; set; }
-    public TimeSpan Indicators { get; set; }
 }

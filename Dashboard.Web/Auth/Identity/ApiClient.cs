@@ -37,7 +37,10 @@ public static class ApiScopes
     /// <summary>Ask for a source refresh (<c>POST /api/v1/sources/{name}/refresh</c>).</summary>
     public const string TriggerRefresh = "trigger-refresh";
 
-    public static IReadOnlyList<string> All { get; } = [ReadIndicators, TriggerRefresh];
+    /// <summary>Scrape the Prometheus endpoint (<c>GET /metrics</c>).</summary>
+    public const string Metrics = "metrics";
+
+    public static IReadOnlyList<string> All { get; } = [ReadIndicators, TriggerRefresh, Metrics];
 
     public const string ClaimType = "scope";
 }

@@ -59,6 +59,8 @@ public sealed class WallPresence(TimeProvider time)
 
     public int Count => _connections.Count;
 
+    public IReadOnlyList<WallConnection> All => [.. _connections.Values];
+
     public IReadOnlyList<WallConnection> Of(int screenId) =>
         [.. _connections.Values.Where(c => c.ScreenId == screenId).OrderByDescending(c => c.LastBeatAt)];
 

@@ -8,7 +8,7 @@ using Dashboard.Ingest.Shared.Ingest;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Web.Hosting.Bench;
+namespace Dashboard.Bench.Ingest;
 
 /// <summary>What a baseline moved and where its time went.</summary>
 internal sealed record BaselineResult(int Items, double Seconds, double FetchSeconds, double DatabaseSeconds)

@@ -7,16 +7,16 @@ using Dashboard.Simulators.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Web.Hosting;
+namespace Dashboard.Bench.Ingest;
 
 /// <summary>
 /// <c>bench-ingest [--source NAME|all] [--days N] [--runs N] [--page-size N]</c> (or <c>--million</c>, see
-/// <see cref="Bench.IngestMillionBench"/>): on a fresh host and SQLite file
+/// <see cref="IngestMillionBench"/>): on a fresh host and SQLite file
 /// per run, a full first load of each chosen source's simulated history through its real job (HTTP client,
 /// validation, upsert, indicators), then an incremental run of 1,000 changes. Prints each source's rate and the
 /// whole first load (host start with the simulators' history included) as medians with min–max (docs/BENCHMARKS.md).
 /// </summary>
-internal static class BenchCommand
+internal static class IngestBench
 {
     private sealed record SourceResult(string Source, int Items, double PullSeconds, double KpiSeconds, double IncrementalSeconds, int IncrementalItems);
 
@@ -26,7 +26,7 @@ internal static class BenchCommand
     {
         if (args.Contains("--million"))
         {
-            return await Bench.IngestMillionBench.RunAsync(
+            return await IngestMillionBench.RunAsync(
                 Option(args, "--runs", 3), Option(args, "--attendance-days", 140), Option(args, "--page-size", 1000));
         }
         var days = Option(args, "--days", 365);
@@ -61,7 +61,7 @@ internal static class BenchCommand
     {
         var path = Path.Combine(Path.GetTempPath(), $"dasbor-bench-{Guid.NewGuid():N}.db");
         var started = Stopwatch.GetTimestamp();
-        await using var app = await Bench.BenchHost.StartAsync(path, days, pageSize);
+        await using var app = await BenchHost.StartAsync(path, days, pageSize);
         try
         {
             var simulators = app.Services.GetServices<ISourceSimulator>().OfType<ILiveSimulator>().ToDictionary(s => s.Source, StringComparer.Ordinal);

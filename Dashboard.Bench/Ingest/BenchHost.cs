@@ -1,6 +1,8 @@
 using System.Globalization;
+using Dashboard.Web.Hosting;
+using Microsoft.Extensions.Configuration;
 
-namespace Dashboard.Web.Hosting.Bench;
+namespace Dashboard.Bench.Ingest;
 
 /// <summary>The embedded product as every ingest benchmark starts it: a fresh SQLite file, the built-in simulators, no scheduler.</summary>
 internal static class BenchHost
