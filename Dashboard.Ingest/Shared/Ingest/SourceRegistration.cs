@@ -41,8 +41,10 @@ public static class SourceRegistration
             {
                 var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue;
                 http.BaseAddress = BaseAddress(sp, options, simulatorBasePath);
-                // The resilience pipeline owns every timeout.
-                http.Timeout = Timeout.InfiniteTimeSpan;
+                // One page within TotalTimeoutSeconds, headers and body (SourceHttp applies the client's timeout to the body too;
+                // the resilience pipeline times the attempts), and no larger than MaxPageBytes.
+                http.Timeout = TimeSpan.FromSeconds(options.TotalTimeoutSeconds);
+                http.MaxResponseContentBufferSize = options.MaxPageBytes;
             })
             .AddResilienceHandler(section, (pipeline, context) =>
             {
