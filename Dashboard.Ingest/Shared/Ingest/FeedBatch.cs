@@ -238,7 +238,9 @@ public static class FeedBatch
         {
             Source = source,
             Resource = mapper.Resource,
-            SourceItemId = id is null ? null : Cap(PersonalData.ScrubDigits(id), 128),
+            // Kept as it is: a later valid version supersedes the item by it. Ids kept raw passed ItemReader.RequiredId (no NIK,
+            // NIP or phone-like run); personal ones (an NIP) are the mapper's keyed hash.
+            SourceItemId = id is null ? null : Cap(id, 128),
             RunId = runId,
             Reason = Cap(reason, 1000),
             Payload = PersonalData.Redact(item, mapper.StoredFields),

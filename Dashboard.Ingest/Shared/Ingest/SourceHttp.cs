@@ -9,6 +9,18 @@ namespace Dashboard.Ingest.Shared.Ingest;
 /// <summary>The HTTP side of the common contract, shared by every source client.</summary>
 public static class SourceHttp
 {
+    /// <summary>
+    /// A page's limits, carried by its client: the whole page, request and body, within <c>TotalTimeoutSeconds</c> (the
+    /// resilience pipeline times the attempts; its timeouts end with the headers), and a body of at most <c>MaxPageBytes</c>.
+    /// </summary>
+    public static void Limit(HttpClient http, SourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        http.Timeout = TimeSpan.FromSeconds(options.TotalTimeoutSeconds);
+        http.MaxResponseContentBufferSize = options.MaxPageBytes;
+    }
+
     public static async Task<SourcePage> GetPageAsync(
         HttpClient http, string apiKey, string resource, DateTimeOffset? updatedSince, string? cursor, int limit, CancellationToken ct)
     {

@@ -41,10 +41,7 @@ public static class SourceRegistration
             {
                 var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue;
                 http.BaseAddress = BaseAddress(sp, options, simulatorBasePath);
-                // One page within TotalTimeoutSeconds, headers and body (SourceHttp applies the client's timeout to the body too;
-                // the resilience pipeline times the attempts), and no larger than MaxPageBytes.
-                http.Timeout = TimeSpan.FromSeconds(options.TotalTimeoutSeconds);
-                http.MaxResponseContentBufferSize = options.MaxPageBytes;
+                SourceHttp.Limit(http, options);
             })
             .AddResilienceHandler(section, (pipeline, context) =>
             {
