@@ -7,7 +7,7 @@ namespace Dashboard.Ingest.Shared.Ingest;
 /// Keeps only a contract's declared non-personal, non-free-text fields of a source item before a copy is stored in
 /// quarantine (so an operator can see what was wrong). Every other field, announced or not (<c>reporter</c>, <c>nik</c>,
 /// a free-text <c>category</c>, an unannounced <c>alamat</c>…), is replaced by a marker that keeps its name but not its
-/// value. Kept values are cut to <see cref="MaxValueLength"/> characters and scrubbed of digit runs that could be a NIK,
+/// value, and so is a declared field whose value is free text (a name where a rating belongs). Kept values are cut to <see cref="MaxValueLength"/> characters and scrubbed of digit runs that could be a NIK,
 /// NIP or phone number (<see cref="ScrubDigits"/>), since a wrong value may sit in any field.
 /// </summary>
 public static class PersonalData
@@ -94,7 +94,7 @@ public static class PersonalData
                 {
                     text = null;
                 }
-                writer.WriteStringValue(text is null ? Undecodable : Value(text));
+                writer.WriteStringValue(text is null ? Undecodable : IsCodeLike(text) ? Value(text) : Removed);
                 break;
             case JsonValueKind.Number:
                 var raw = value.GetRawText();
@@ -131,6 +131,23 @@ public static class PersonalData
                 value.WriteTo(writer);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether a string is a code, an id or a timestamp rather than free text: no spaces, at most <see cref="MaxValueLength"/>
+    /// characters, and either a plausible code (<see cref="ItemReader.IsPlausibleCode"/>) or only capitals, digits and
+    /// <c>. _ : + / -</c> (<c>LPR-2026-000123</c>, <c>2026-11-20T10:00:00+07:00</c>, <c>35.73.02.1001</c>). A word in
+    /// mixed case (a name) is free text.
+    /// </summary>
+    public static bool IsCodeLike(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length is 0 or > MaxValueLength)
+        {
+            return false;
+        }
+        return ItemReader.IsPlausibleCode(value) ||
+               value.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '.' or '_' or ':' or '+' or '/' or '-');
     }
 
     /// <summary>A kept value: scrubbed of long digit runs, then cut to <see cref="MaxValueLength"/> characters.</summary>
