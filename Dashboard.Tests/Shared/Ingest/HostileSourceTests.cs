@@ -8,6 +8,7 @@ using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -198,7 +199,7 @@ public sealed class HostileSourceTests(ITestOutputHelper output)
         Assert.Equal("LPR-2026-000009", quarantined.SourceItemId);
         Assert.Equal("category: teks bukan UTF-8 yang sah", quarantined.Reason);
         Assert.DoesNotContain("\uFFFD", quarantined.Payload, StringComparison.Ordinal);
-        Assert.DoesNotContain("category\":\"", quarantined.Payload, StringComparison.Ordinal);
+        Assert.Contains("\"category\":\"[dihapus]\"", quarantined.Payload, StringComparison.Ordinal);
         // The watermark moved past the page: the source is not blocked.
         Assert.NotNull(run.WatermarkAfter);
     }
@@ -263,5 +264,45 @@ public sealed class HostileSourceTests(ITestOutputHelper output)
         await using var db = setup.Db.CreateDbContext();
         Assert.Equal(ended.Inserted, await db.Set<Complaint>().CountAsync());
         Assert.NotNull(await db.SourceWatermarks.Select(w => w.Value).SingleAsync());
+    }
+
+    [Fact]
+    public async Task The_default_page_size_limit_is_a_few_MiB_above_the_largest_simulator_page()
+    {
+        await using var app = new DashboardFactory();
+        _ = app.RootUri;
+        using var http = app.CreateHttpClient();
+        var simulators = app.Services.GetServices<Dashboard.Ingest.Shared.Simulation.ISourceSimulator>().ToDictionary(x => x.Source, StringComparer.Ordinal);
+        var largest = (Bytes: 0L, Feed: "");
+        foreach (var source in app.Services.GetServices<IIngestSource>())
+        {
+            foreach (var feed in source.Feeds)
+            {
+                // The first pages at the contract's largest limit (unpaged resources answer everything at once).
+                string? cursor = null;
+                for (var page = 0; page < 3; page++)
+                {
+                    var url = $"{simulators[source.Name].BasePath.TrimEnd('/')}/v1/{feed.Resource}?limit=1000&year=2026" +
+                              (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+                    using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", source.Options.ApiKey);
+                    using var response = await http.SendAsync(request);
+                    response.EnsureSuccessStatusCode();
+                    var body = await response.Content.ReadAsByteArrayAsync();
+                    if (body.Length > largest.Bytes)
+                    {
+                        largest = (body.Length, $"{source.Name}/{feed.Resource}");
+                    }
+                    cursor = JsonNode.Parse(body) is JsonObject o && o["next_cursor"] is JsonValue next ? next.GetValue<string>() : null;
+                    if (cursor is null)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        output.WriteLine($"largest simulator page at limit=1000: {largest.Bytes / 1024.0:F0} KiB ({largest.Feed}); default MaxPageBytes {SourceOptions.DefaultMaxPageBytes / 1024 / 1024} MiB");
+        Assert.True(largest.Bytes > 100_000, $"pages were not full: {largest}");
+        Assert.InRange(SourceOptions.DefaultMaxPageBytes - largest.Bytes, 2L * 1024 * 1024, 6L * 1024 * 1024);
     }
 }
