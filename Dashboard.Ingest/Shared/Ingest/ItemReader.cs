@@ -62,15 +62,16 @@ public sealed class ItemReader(JsonElement item)
     }
 
     /// <summary>
-    /// A record's id kept as it is (not hashed): it must look like an identifier (no spaces, at most 128 characters, no run of
-    /// 11 or more digits as in a NIK, NIP or phone number); anything else rejects the item.
+    /// A record's id kept as it is (not hashed): it must look like an identifier (no spaces or control characters, at most 128
+    /// characters), so a name cannot become a key; anything else rejects the item. Digits are not judged: real transaction
+    /// numbers hold long digit runs (NTPD + date + hex), indistinguishable from a NIK.
     /// </summary>
     public string? RequiredId(string name)
     {
         var value = String(name, required: true);
         if (value is not null && !IsPlausibleId(value))
         {
-            _errors.Add($"{name}: bukan bentuk pengenal (spasi, terlalu panjang, atau deretan angka seperti NIK/telepon)");
+            _errors.Add($"{name}: bukan bentuk pengenal (spasi atau lebih dari 128 karakter)");
             return null;
         }
         return value;
@@ -139,15 +140,9 @@ public sealed class ItemReader(JsonElement item)
         {
             return false;
         }
-        var digits = 0;
         foreach (var c in value)
         {
             if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                return false;
-            }
-            digits = char.IsAsciiDigit(c) ? digits + 1 : 0;
-            if (digits >= 11)
             {
                 return false;
             }
