@@ -80,7 +80,15 @@ public static class FeedBatch
         var results = new ItemResult<T>[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            results[i] = mapper.Map(items[i]);
+            try
+            {
+                results[i] = mapper.Map(items[i]);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException or JsonException)
+            {
+                // One item the mapper cannot read (invalid UTF-8 where nobody expected it…) goes to quarantine; the page goes on.
+                results[i] = ItemResult.Rejected<T>(null, null, $"item tidak dapat dibaca ({ex.GetType().Name})");
+            }
         }
         return new MappedPage<T>(items, results);
     }
@@ -149,7 +157,7 @@ public static class FeedBatch
                     {
                         if (r.UpdatedAt < gone.UpdatedAt)
                         {
-                            Quarantine(db, mapper, source, runId, r.Id, Stale(r.UpdatedAt, gone.UpdatedAt), items[i], now);
+                            Quarantine(db, mapper, source, runId, r.Id, StaleReason, items[i], now);
                             counters.Rejected++;
                             break;
                         }
@@ -179,7 +187,7 @@ public static class FeedBatch
                     }
                     else if (incoming.UpdatedAt < stored.UpdatedAt)
                     {
-                        Quarantine(db, mapper, source, runId, r.Id, Stale(incoming.UpdatedAt, stored.UpdatedAt), items[i], now);
+                        Quarantine(db, mapper, source, runId, r.Id, StaleReason, items[i], now);
                         counters.Rejected++;
                     }
                     else if (mapper.SameContent(stored, incoming))
@@ -220,8 +228,8 @@ public static class FeedBatch
         return counters;
     }
 
-    private static string Stale(DateTimeOffset? incoming, DateTimeOffset stored) =>
-        $"updated_at mundur: {incoming:O} lebih lama dari versi tersimpan {stored:O}; versi tersimpan dipertahankan";
+    /// <summary>Reasons name the rule, never the values.</summary>
+    private const string StaleReason = "updated_at mundur: lebih lama dari versi tersimpan; versi tersimpan dipertahankan";
 
     private static void Quarantine<T>(
         ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, string? id, string reason, JsonElement item, DateTimeOffset now)
@@ -230,10 +238,14 @@ public static class FeedBatch
         {
             Source = source,
             Resource = mapper.Resource,
-            SourceItemId = id is { Length: <= 128 } ? id : id?[..128],
+            // Kept as it is: a later valid version supersedes the item by it. Ids kept raw passed ItemReader.RequiredId (no NIK,
+            // NIP or phone-like run); personal ones (an NIP) are the mapper's keyed hash.
+            SourceItemId = id is null ? null : Cap(id, 128),
             RunId = runId,
-            Reason = reason.Length <= 1000 ? reason : reason[..1000],
+            Reason = Cap(reason, 1000),
             Payload = PersonalData.Redact(item, mapper.StoredFields),
             ReceivedAt = now,
         });
+
+    private static string Cap(string value, int length) => value.Length <= length ? value : value[..length];
 }

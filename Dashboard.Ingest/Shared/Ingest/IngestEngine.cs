@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.Channels;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Audit;
@@ -54,13 +56,22 @@ public sealed class IngestEngine(
         }
         Log.RunStarted(logger, source.Name, run.Id, request.Trigger);
         broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, 0, 0));
+        var settings = options.Value;
+        // The run's own token: cancelled when the host stops (ct) or when the heartbeat finds the lease taken over.
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Ingest:MaxRunMinutes: only the fetching stops; what was read is committed and the next run goes on from there.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(settings.MaxRunMinutes), time);
+        using var stopBeating = new CancellationTokenSource();
+        var lease = new LeaseHolder();
+        var heartbeat = HeartbeatAsync(source.Name, run, lease, running, stopBeating.Token);
         try
         {
             foreach (var feed in source.Feeds)
             {
-                await PullFeedAsync(source, client, feed, run, ct);
+                await PullFeedAsync(source, client, feed, run, running.Token, deadline.Token);
             }
-            var codes = await RecomputeKpisAsync(source, run.Id, ct);
+            var codes = await RecomputeKpisAsync(source, run.Id, running.Token);
+            await StopHeartbeatAsync(stopBeating, heartbeat);
             await FinishAsync(run, IngestRunStatus.Succeeded, null);
             Log.RunFinished(logger, source.Name, run.Id, run.ItemsRead, run.Inserted, run.Updated, run.Deleted, run.Rejected);
             broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, run.Pages, run.ItemsRead));
@@ -68,13 +79,26 @@ public sealed class IngestEngine(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            await StopHeartbeatAsync(stopBeating, heartbeat);
             await FinishAsync(run, IngestRunStatus.Cancelled, "Dibatalkan (aplikasi berhenti atau pekerjaan dihentikan).");
             activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
             broadcaster.Publish(new IngestProgress(source.Name, time.GetUtcNow(), run.Id, run.Status, run.Pages, run.ItemsRead));
             throw;
         }
-        catch (Exception ex)
+        catch (Exception caught)
         {
+            await StopHeartbeatAsync(stopBeating, heartbeat);
+            var ex = caught;
+            if (lease.LostTo is { } holder && caught is OperationCanceledException or LeaseLostException)
+            {
+                ex = new LeaseLostException(holder.Describe(run.Id));
+            }
+            else if (deadline.IsCancellationRequested && caught is OperationCanceledException)
+            {
+                ex = new RunTimeLimitException(
+                    $"Berhenti: batas waktu run {IngestOptions.Section}:MaxRunMinutes ({settings.MaxRunMinutes} menit) tercapai; " +
+                    $"{run.Pages} halaman ({run.ItemsRead} item) tersimpan, run berikutnya melanjutkan dari sana.", caught);
+            }
             Log.RunFailed(logger, source.Name, run.Id, ex);
             await FinishAsync(run, IngestRunStatus.Failed, Describe(ex));
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
@@ -83,7 +107,11 @@ public sealed class IngestEngine(
             {
                 // A defect of ours rather than the source's: recorded in the ledger, and surfaced to Hangfire too
                 // (which does not retry it: a retry does not fix a defect).
-                throw;
+                if (ReferenceEquals(ex, caught))
+                {
+                    throw;
+                }
+                throw ex;
             }
             await ScheduleRetryAsync(source, run);
         }
@@ -96,6 +124,85 @@ public sealed class IngestEngine(
         }
         return run;
     }
+
+    /// <summary>Who holds the lease a run lost (set by the heartbeat or a commit that found it gone).</summary>
+    private sealed class LeaseHolder
+    {
+        public LostLease? LostTo { get; set; }
+    }
+
+    private sealed record LostLease(long? Holder)
+    {
+        public string Describe(long runId) => Holder is { } h
+            ? $"Run #{runId} lost its lease to run #{h}; pages not yet committed were dropped."
+            : $"Run #{runId} lost its lease (it expired and was released); pages not yet committed were dropped.";
+    }
+
+    /// <summary>
+    /// Keeps the run's lease while the run is alive (every third of <c>Ingest:LeaseSeconds</c>), so that a slow but living run
+    /// is never taken over, however long a page or a commit takes. It beats at most until <c>Ingest:MaxRunMinutes</c> plus one
+    /// lease: a run stuck past its own limit loses the lease like a dead one. Finding the lease gone cancels the run.
+    /// </summary>
+    private async Task HeartbeatAsync(string source, IngestRun run, LeaseHolder lease, CancellationTokenSource running, CancellationToken stop)
+    {
+        var interval = Lease / 3;
+        var lastBeat = run.StartedAt + TimeSpan.FromMinutes(options.Value.MaxRunMinutes) + Lease;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, time, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            var now = time.GetUtcNow();
+            if (now > lastBeat)
+            {
+                return;
+            }
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(stop);
+                var held = await db.SourceStates
+                    .Where(s => s.Source == source && s.RunningRunId == run.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseExpiresAt, now + Lease), stop);
+                if (held == 0)
+                {
+                    var holder = await db.SourceStates.AsNoTracking().Where(s => s.Source == source).Select(s => s.RunningRunId).SingleAsync(stop);
+                    lease.LostTo = new LostLease(holder ?? await TakenOverByAsync(db, source, run.Id, stop));
+                    Log.LeaseLost(logger, source, run.Id);
+                    await running.CancelAsync();
+                    return;
+                }
+                await db.IngestRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, now), stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+            {
+                // A busy database: the next beat tries again (a third of the lease is left).
+                Log.HeartbeatFailed(logger, source, run.Id, ex);
+            }
+        }
+    }
+
+    private static async Task StopHeartbeatAsync(CancellationTokenSource stop, Task heartbeat)
+    {
+        await stop.CancelAsync();
+        await heartbeat;
+    }
+
+    /// <summary>The run that took the source over after <paramref name="runId"/> (null when the lease only expired).</summary>
+    private static Task<long?> TakenOverByAsync(ReportingDbContext db, string source, long runId, CancellationToken ct) =>
+        db.IngestRuns.AsNoTracking()
+            .Where(r => r.Source == source && r.Id > runId && r.Status != IngestRunStatus.Skipped)
+            .OrderBy(r => r.Id)
+            .Select(r => (long?)r.Id)
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// Recomputes the source's indicators from the day the last commits marked dirty, as part of run
@@ -127,7 +234,7 @@ public sealed class IngestEngine(
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseExpiresAt, now + Lease), ct);
             if (held == 0)
             {
-                throw new InvalidOperationException($"Run #{runId} lost its lease before recomputing indicators; nothing recomputed.");
+                throw new LeaseLostException($"Run #{runId} lost its lease before recomputing indicators; nothing recomputed.");
             }
             await source.Kpis.RecomputeAsync(db, from, today, runId, now, ct);
             // Only clear what this recomputation covered: a concurrent commit may have marked an earlier day.
@@ -143,9 +250,13 @@ public sealed class IngestEngine(
         return source.Kpis.IndicatorCodes;
     }
 
-    private sealed record Fetched(SourcePage Page, IMappedPage Mapped, TimeSpan MapTime);
+    private sealed record Fetched(SourcePage Page, IMappedPage Mapped, TimeSpan MapTime)
+    {
+        public long Bytes => Page.Bytes;
+    }
 
-    private async Task PullFeedAsync(IIngestSource source, ISourcePageClient client, IFeed feed, IngestRun run, CancellationToken ct)
+    private async Task PullFeedAsync(
+        IIngestSource source, ISourcePageClient client, IFeed feed, IngestRun run, CancellationToken ct, CancellationToken deadline)
     {
         DateTimeOffset? watermark;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -168,10 +279,15 @@ public sealed class IngestEngine(
             SingleReader = true,
             SingleWriter = true,
         });
+        // Memory is bounded in bytes too (Ingest:MaxBufferedMegabytes): a group is committed early when one more page might
+        // not fit, so the producer, waiting for room, never waits on a writer that waits for it.
+        var budget = new PageBudget(options.Value.MaxBufferedMegabytes * 1024L * 1024L);
+        var commitBytes = budget.Limit - source.Options.MaxPageBytes;
         var group = new List<Fetched>();
         var groupItems = 0;
-        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var producer = ProduceAsync(client, feed, watermark, limit, pages.Writer, prefetch.Token);
+        var groupBytes = 0L;
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline);
+        var producer = ProduceAsync(client, feed, watermark, limit, pages.Writer, budget, prefetch.Token);
         try
         {
             while (true)
@@ -185,7 +301,7 @@ public sealed class IngestEngine(
                 catch (Exception) when (group.Count > 0 && !ct.IsCancellationRequested)
                 {
                     // What was read before the source failed is committed, so the next run starts after it.
-                    await CommitGroupAsync(source, feed, run, group, ct);
+                    await CommitGroupAsync(source, feed, run, group, budget, ct);
                     throw;
                 }
                 _telemetry.Phase(source.Name, IngestTelemetry.Phases.Waiting, Stopwatch.GetElapsedTime(waited));
@@ -197,19 +313,21 @@ public sealed class IngestEngine(
                 {
                     group.Add(fetched);
                     groupItems += fetched.Mapped.Count;
+                    groupBytes += fetched.Bytes;
                     _telemetry.Phase(source.Name, IngestTelemetry.Phases.Http, fetched.Page.HttpTime);
                     _telemetry.Phase(source.Name, IngestTelemetry.Phases.Json, fetched.Page.JsonTime);
                     _telemetry.Phase(source.Name, IngestTelemetry.Phases.Validation, fetched.MapTime);
-                    if (groupItems >= commitItems)
+                    if (groupItems >= commitItems || groupBytes > commitBytes)
                     {
-                        await CommitGroupAsync(source, feed, run, group, ct);
+                        await CommitGroupAsync(source, feed, run, group, budget, ct);
                         groupItems = 0;
+                        groupBytes = 0;
                     }
                 }
             }
             if (group.Count > 0)
             {
-                await CommitGroupAsync(source, feed, run, group, ct);
+                await CommitGroupAsync(source, feed, run, group, budget, ct);
             }
         }
         finally
@@ -217,12 +335,14 @@ public sealed class IngestEngine(
             foreach (var pending in group)
             {
                 pending.Page.Dispose();
+                budget.Release(pending.Bytes);
             }
             await prefetch.CancelAsync();
             await producer;
             while (pages.Reader.TryRead(out var abandoned))
             {
                 abandoned.Page.Dispose();
+                budget.Release(abandoned.Bytes);
             }
         }
     }
@@ -236,19 +356,42 @@ public sealed class IngestEngine(
 
     /// <summary>
     /// Follows the feed's cursors from <paramref name="since"/>, fetching and mapping each page into
-    /// <paramref name="pages"/>; completes it at the end, or with the error that stopped it (never throws).
+    /// <paramref name="pages"/>; completes it at the end, or with the error that stopped it (never throws). A cursor the
+    /// source already gave in this run stops the feed: following it would loop for ever.
     /// </summary>
     private async Task ProduceAsync(
-        ISourcePageClient client, IFeed feed, DateTimeOffset? since, int limit, ChannelWriter<Fetched> pages, CancellationToken ct)
+        ISourcePageClient client, IFeed feed, DateTimeOffset? since, int limit, ChannelWriter<Fetched> pages, PageBudget budget,
+        CancellationToken ct)
     {
         Exception? error = null;
         try
         {
+            // Hashes, not the cursors: a source's cursors may be long, and a run may follow many.
+            var seen = new HashSet<UInt128>();
             string? cursor = null;
+            var fetchedPages = 0;
             do
             {
                 var fetched = await FetchMappedAsync(client, feed, since, cursor, limit, ct);
+                fetchedPages++;
                 cursor = fetched.Page.NextCursor;
+                try
+                {
+                    if (cursor is not null && !seen.Add(CursorHash(cursor)))
+                    {
+                        throw new SourcePageException(
+                            $"Sumber mengulang cursor '{Shorten(cursor)}' di {feed.Resource} setelah {fetchedPages} halaman; run dihentikan (halaman yang sudah dibaca tersimpan).")
+                        {
+                            Retryable = false,
+                        };
+                    }
+                    await budget.AcquireAsync(fetched.Bytes, ct);
+                }
+                catch
+                {
+                    fetched.Page.Dispose();
+                    throw;
+                }
                 try
                 {
                     await pages.WriteAsync(fetched, ct);
@@ -256,6 +399,7 @@ public sealed class IngestEngine(
                 catch
                 {
                     fetched.Page.Dispose();
+                    budget.Release(fetched.Bytes);
                     throw;
                 }
             }
@@ -271,7 +415,22 @@ public sealed class IngestEngine(
         }
     }
 
-    private async Task CommitGroupAsync(IIngestSource source, IFeed feed, IngestRun run, List<Fetched> group, CancellationToken ct)
+    private static UInt128 CursorHash(string cursor)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(cursor), hash);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    /// <summary>A cursor as the ledger shows it: opaque, not personal, but of any length.</summary>
+    private static string Shorten(string cursor)
+    {
+        var printable = new string([.. cursor.Take(32).Select(c => char.IsControl(c) ? '?' : c)]);
+        return cursor.Length <= 32 ? printable : printable + "…";
+    }
+
+    private async Task CommitGroupAsync(
+        IIngestSource source, IFeed feed, IngestRun run, List<Fetched> group, PageBudget budget, CancellationToken ct)
     {
         using var activity = DasborTelemetry.ActivitySource.StartActivity("ingest.commit");
         activity?.SetTag("dasbor.source", source.Name);
@@ -287,6 +446,7 @@ public sealed class IngestEngine(
             foreach (var f in group)
             {
                 f.Page.Dispose();
+                budget.Release(f.Bytes);
             }
             group.Clear();
             _telemetry.Phase(source.Name, IngestTelemetry.Phases.Database, Stopwatch.GetElapsedTime(writing));
@@ -346,8 +506,9 @@ public sealed class IngestEngine(
         var state = await db.SourceStates.SingleAsync(s => s.Source == source.Name, ct);
         if (state.RunningRunId != run.Id)
         {
-            // Our lease was taken over (we were silent past Ingest:LeaseSeconds): stop without committing.
-            throw new InvalidOperationException($"Run #{run.Id} lost its lease to run #{state.RunningRunId}; page not committed.");
+            // Our lease was taken over (no heartbeat past Ingest:LeaseSeconds): stop without committing.
+            var lost = new LostLease(state.RunningRunId ?? await TakenOverByAsync(db, source.Name, run.Id, ct));
+            throw new LeaseLostException(lost.Describe(run.Id));
         }
         if (affectedSince is { } affected)
         {
@@ -418,7 +579,7 @@ public sealed class IngestEngine(
             {
                 return await client.GetPageAsync(resource, since, cursor, limit, ct);
             }
-            catch (SourcePageException ex) when (attempt < options.Value.InvalidPageAttempts)
+            catch (SourcePageException ex) when (ex.Retryable && attempt < options.Value.InvalidPageAttempts)
             {
                 Log.InvalidPage(logger, resource, attempt, ex.Message);
             }
@@ -588,7 +749,7 @@ public sealed class IngestEngine(
     }
 
     private static bool IsSourceFault(Exception ex) =>
-        ex is HttpRequestException or SourcePageException or TimeoutException or OperationCanceledException
+        ex is HttpRequestException or SourcePageException or TimeoutException or OperationCanceledException or RunTimeLimitException
             or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException;
 
     private static string Describe(Exception ex) => ex switch
@@ -596,6 +757,13 @@ public sealed class IngestEngine(
         HttpRequestException { StatusCode: { } code } => $"HTTP {(int)code} {code}: {ex.Message}",
         Polly.CircuitBreaker.BrokenCircuitException => $"Sirkuit terbuka (sumber gagal berulang): {ex.Message}",
         OperationCanceledException or TimeoutException => $"Waktu habis: {ex.Message}",
+        SourcePageException or RunTimeLimitException or LeaseLostException => ex.Message,
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
 }
+
+/// <summary>A run that reached <c>Ingest:MaxRunMinutes</c>: what it read is committed, the next run goes on.</summary>
+public sealed class RunTimeLimitException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Another run holds the source's lease: this run stops without committing more.</summary>
+public sealed class LeaseLostException(string message) : Exception(message);

@@ -8,7 +8,10 @@ public sealed class IngestOptions
 {
     public const string Section = "Ingest";
 
-    /// <summary>A run that has not committed a page for this long is considered dead; its lease can be taken over.</summary>
+    /// <summary>
+    /// A run whose heartbeat (every third of this) has stopped for this long is considered dead; its lease can be taken over.
+    /// A living run keeps its lease however slow its source, up to <see cref="MaxRunMinutes"/>.
+    /// </summary>
     [Range(30, 86400, ErrorMessage = "Ingest:LeaseSeconds must be between 30 and 86400.")]
     public int LeaseSeconds { get; set; } = 600;
 
@@ -37,6 +40,20 @@ public sealed class IngestOptions
     [Range(5, 3600, ErrorMessage = "Ingest:RunRetryDelaySeconds must be between 5 and 3600.")]
     public int RunRetryDelaySeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Longest run: then fetching stops, what was read is committed, and the run fails with that reason (the next run, or
+    /// a retry, goes on from the watermark). Must be longer than <see cref="LeaseSeconds"/>.
+    /// </summary>
+    [Range(1, 1440, ErrorMessage = "Ingest:MaxRunMinutes must be between 1 and 1440.")]
+    public int MaxRunMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Megabytes of page bodies one feed may hold at once, read ahead or waiting for their commit; a group is committed
+    /// before it would exceed this (each source's pages are at most <c>Sources:&lt;Name&gt;:MaxPageBytes</c>).
+    /// </summary>
+    [Range(16, 4096, ErrorMessage = "Ingest:MaxBufferedMegabytes must be between 16 and 4096.")]
+    public int MaxBufferedMegabytes { get; set; } = 256;
+
     /// <summary>Refresh every source once at start-up (and after a crash), so screens never start empty.</summary>
     public bool RefreshOnStart { get; set; } = true;
 
@@ -55,6 +72,11 @@ public sealed class IngestOptionsValidator(IOptions<Reporting.DatabaseOptions> d
     public ValidateOptionsResult Validate(string? name, IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.MaxRunMinutes * 60L <= options.LeaseSeconds)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{IngestOptions.Section}:MaxRunMinutes ({options.MaxRunMinutes} min) must be longer than {IngestOptions.Section}:LeaseSeconds ({options.LeaseSeconds} s): the heartbeat keeps a run's lease until its time is up.");
+        }
         return string.IsNullOrWhiteSpace(options.PseudonymKey) && database.Value.Provider != Reporting.DatabaseProvider.Sqlite
             ? ValidateOptionsResult.Fail(
                 $"{IngestOptions.Section}:PseudonymKey is required with Database:Provider={database.Value.Provider}: every node must hash personal keys the same way.")

@@ -5,11 +5,16 @@ namespace Dashboard.Ingest.Shared.Ingest;
 
 /// <summary>
 /// Reads one source item field by field, collecting every problem instead of stopping at the first, so a
-/// quarantined item carries all its reasons. Values outside a contract's enum are kept and flagged.
-/// Nullable fields must still be present: a missing field is a broken item, an explicit null is a value.
+/// quarantined item carries all its reasons. Values outside a contract's enum are flagged and kept only when they look
+/// like a code (<see cref="IsPlausibleCode"/>); anything else, a person's name for example, becomes <see cref="Unknown"/>.
+/// Reasons name the field and the rule, never the value. Nullable fields must still be present: a missing field is a
+/// broken item, an explicit null is a value.
 /// </summary>
 public sealed class ItemReader(JsonElement item)
 {
+    /// <summary>What an unknown value that does not look like a code is stored as.</summary>
+    public const string Unknown = "lainnya";
+
     private readonly List<string> _errors = [];
     private readonly List<string> _flags = [];
 
@@ -24,23 +29,125 @@ public sealed class ItemReader(JsonElement item)
 
     public string? RequiredEnum(string name, IReadOnlySet<string> known)
     {
+        ArgumentNullException.ThrowIfNull(known);
         var value = String(name, required: true);
         if (value is not null && !known.Contains(value))
         {
             _flags.Add(name);
+            return Neutral(value);
         }
         return value;
     }
 
-    /// <summary>A code that must be one of <paramref name="known"/> to be used; unknown codes are flagged.</summary>
-    public string? OptionalCode(string name, Func<string, bool> isKnown)
+    /// <summary>A code that must be one of <paramref name="known"/> to be used; unknown codes are flagged (and neutralised).</summary>
+    public string? OptionalCode(string name, Func<string, bool> isKnown) => Code(name, isKnown, required: false);
+
+    /// <summary>A required code: unknown codes are flagged, and kept only when they look like a code.</summary>
+    public string? RequiredCode(string name, Func<string, bool> isKnown) => Code(name, isKnown, required: true);
+
+    /// <summary>
+    /// A free-text label the contract allows (a complaint's category): kept when it is one of <paramref name="known"/>,
+    /// otherwise flagged and replaced by <paramref name="unknown"/>, because free text can carry anything, a name included.
+    /// </summary>
+    public string? RequiredLabel(string name, IReadOnlySet<string> known, string unknown)
     {
-        var value = String(name, required: false);
+        ArgumentNullException.ThrowIfNull(known);
+        var value = String(name, required: true);
+        if (value is not null && !known.Contains(value))
+        {
+            _flags.Add(name);
+            return unknown;
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// A record's id kept as it is (not hashed): it must look like an identifier (no spaces or control characters, at most 128
+    /// characters), so a name cannot become a key; anything else rejects the item. Digits are not judged: real transaction
+    /// numbers hold long digit runs (NTPD + date + hex), indistinguishable from a NIK.
+    /// </summary>
+    public string? RequiredId(string name)
+    {
+        var value = String(name, required: true);
+        if (value is not null && !IsPlausibleId(value))
+        {
+            _errors.Add($"{name}: bukan bentuk pengenal (spasi atau lebih dari 128 karakter)");
+            return null;
+        }
+        return value;
+    }
+
+    private string? Code(string name, Func<string, bool> isKnown, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(isKnown);
+        var value = String(name, required);
         if (value is not null && !isKnown(value))
         {
             _flags.Add(name);
+            return Neutral(value);
         }
         return value;
+    }
+
+    /// <summary>An unknown value as stored: itself when it looks like a code, <see cref="Unknown"/> otherwise.</summary>
+    public static string Neutral(string value) => IsPlausibleCode(value) ? value : Unknown;
+
+    /// <summary>
+    /// Whether an unknown value looks like a new code of the source rather than free text: at most 24 characters, a letter
+    /// first, then letters of one case (all lower or all upper), digits (never three in a row), <c>_ - . /</c>.
+    /// </summary>
+    public static bool IsPlausibleCode(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length is 0 or > 24 || !char.IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+        bool lower = false, upper = false;
+        var digits = 0;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (++digits >= 3)
+                {
+                    return false;
+                }
+                continue;
+            }
+            digits = 0;
+            if (char.IsAsciiLetterLower(c))
+            {
+                lower = true;
+            }
+            else if (char.IsAsciiLetterUpper(c))
+            {
+                upper = true;
+            }
+            else if (c is not ('_' or '-' or '.' or '/'))
+            {
+                return false;
+            }
+        }
+        return !(lower && upper);
+    }
+
+    /// <summary>Whether a value kept as a record's id looks like one (see <see cref="RequiredId"/>).</summary>
+    public static bool IsPlausibleId(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length is 0 or > 128)
+        {
+            return false;
+        }
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public DateTimeOffset? RequiredTimestamp(string name) => Timestamp(name, required: true);
@@ -60,7 +167,7 @@ public sealed class ItemReader(JsonElement item)
         }
         if (v < min || v > max)
         {
-            _errors.Add($"{name}: {v} di luar rentang {min}–{max}");
+            _errors.Add($"{name}: di luar rentang {min}–{max}");
             return null;
         }
         return v;
@@ -91,7 +198,17 @@ public sealed class ItemReader(JsonElement item)
             _errors.Add($"{name}: bukan string ({e.ValueKind})");
             return null;
         }
-        var s = e.GetString();
+        string? s;
+        try
+        {
+            s = e.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 inside the string: this item is broken, not the page.
+            _errors.Add($"{name}: teks bukan UTF-8 yang sah");
+            return null;
+        }
         if (string.IsNullOrWhiteSpace(s))
         {
             if (required)
@@ -113,7 +230,7 @@ public sealed class ItemReader(JsonElement item)
         if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ||
             !HasOffset(s))
         {
-            _errors.Add($"{name}: '{Truncate(s)}' bukan waktu ISO-8601 dengan zona");
+            _errors.Add($"{name}: bukan waktu ISO-8601 dengan zona");
             return null;
         }
         return value.ToUniversalTime();
@@ -141,6 +258,4 @@ public sealed class ItemReader(JsonElement item)
         value = default;
         return false;
     }
-
-    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -37,4 +37,10 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Warning, "Outage annotation of {Source} could not be written")]
     public static partial void OutageFailed(ILogger logger, string source, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Warning, "Ingest {Source} run {RunId} found its lease taken over: stopping")]
+    public static partial void LeaseLost(ILogger logger, string source, long runId);
+
+    [LoggerMessage(13, LogLevel.Warning, "Ingest {Source} run {RunId}: heartbeat could not renew the lease (tries again)")]
+    public static partial void HeartbeatFailed(ILogger logger, string source, long runId, Exception exception);
 }

@@ -28,9 +28,18 @@ public abstract class SourceOptions
     [Range(1, 600)]
     public int AttemptTimeoutSeconds { get; set; } = 20;
 
-    /// <summary>Timeout of one page including its retries.</summary>
+    /// <summary>Timeout of one page including its retries, from the request to the last byte of the body.</summary>
     [Range(1, 3600)]
     public int TotalTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// Largest page body accepted, in bytes: a larger page fails (not retried) instead of being read. The default is a few
+    /// MiB above the largest legal page at <c>limit=1000</c> of the simulators (about 0.6 MiB).
+    /// </summary>
+    [Range(64 * 1024, 256 * 1024 * 1024)]
+    public int MaxPageBytes { get; set; } = DefaultMaxPageBytes;
+
+    public const int DefaultMaxPageBytes = 4 * 1024 * 1024;
 
     [Range(0, 10)]
     public int Retries { get; set; } = 4;

@@ -11,6 +11,9 @@ public sealed class SourcePage(JsonDocument document, IReadOnlyList<JsonElement>
     /// <summary>Time spent on the request and reading the body, when the client measured it (zero otherwise).</summary>
     public TimeSpan HttpTime { get; init; }
 
+    /// <summary>Memory the page holds for its body (the buffer under the parsed JSON); 0 when the client does not say.</summary>
+    public long Bytes { get; init; }
+
     /// <summary>Time spent parsing the body, when the client measured it separately from <see cref="HttpTime"/>.</summary>
     public TimeSpan JsonTime { get; init; }
 
@@ -22,7 +25,11 @@ public sealed class SourcePage(JsonDocument document, IReadOnlyList<JsonElement>
 }
 
 /// <summary>The page was answered but is not the contract's envelope (not JSON, no <c>items</c> array…).</summary>
-public sealed class SourcePageException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class SourcePageException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>Whether asking for the page again may help (a truncated body may; a page over its size limit or a looping cursor does not).</summary>
+    public bool Retryable { get; init; } = true;
+}
 
 /// <summary>A source system's incremental feed (SOURCES.md common rules), one typed HttpClient per source.</summary>
 public interface ISourcePageClient

@@ -43,8 +43,7 @@ public static class SourceRegistration
             {
                 var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue;
                 http.BaseAddress = BaseAddress(sp, options, simulatorBasePath);
-                // The resilience pipeline owns every timeout.
-                http.Timeout = Timeout.InfiniteTimeSpan;
+                SourceHttp.Limit(http, options);
             })
             .AddResilienceHandler(section, (pipeline, context) =>
             {

@@ -17,10 +17,10 @@ public sealed class AdmissionsSchoolsMapper : ISourceMapper<AdmissionSchool>
 
     public string Resource => AdmissionsPayload.Schools;
 
-    /// <summary>Every field of the contract: none is personal.</summary>
+    /// <summary>Every field of the contract but the free-text <c>name</c>: none is personal.</summary>
     public IReadOnlySet<string> StoredFields { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "updated_at", "deleted", "name", "level", "ownership", "kelurahan_code", "quota",
+        "id", "updated_at", "deleted", "level", "ownership", "kelurahan_code", "quota",
     };
 
     public ItemResult<AdmissionSchool> Map(JsonElement item)
@@ -56,7 +56,8 @@ public sealed class AdmissionsSchoolsMapper : ISourceMapper<AdmissionSchool>
         var school = new AdmissionSchool
         {
             Id = id!,
-            Name = AdmissionsMapping.Cap(name!, 120),
+            // A school's name (not a person's), free text all the same: digit runs that could be a NIK or phone go.
+            Name = AdmissionsMapping.Cap(PersonalData.ScrubDigits(name!), 120),
             Level = AdmissionsMapping.Cap(level!, 16),
             Ownership = AdmissionsMapping.Cap(ownership!, 16),
             KelurahanCode = known ? kelurahan : null,
@@ -114,7 +115,7 @@ public sealed class AdmissionsApplicationsMapper(Pseudonymizer pseudonymizer) : 
     public ItemResult<AdmissionApplication> Map(JsonElement item)
     {
         var r = new ItemReader(item);
-        var id = r.RequiredString("id");
+        var id = r.RequiredId("id");
         if (id is { Length: > 64 })
         {
             r.Error("id: lebih dari 64 karakter");
@@ -238,7 +239,7 @@ internal static class AdmissionsMapping
             }
             else if (values[i] is < 0 or > AdmissionsSchoolsMapper.MaxQuota)
             {
-                r.Error(string.Create(CultureInfo.InvariantCulture, $"quota.{route}: {values[i]} di luar rentang 0–{AdmissionsSchoolsMapper.MaxQuota}"));
+                r.Error(string.Create(CultureInfo.InvariantCulture, $"quota.{route}: di luar rentang 0–{AdmissionsSchoolsMapper.MaxQuota}"));
                 ok = false;
             }
         }

@@ -6,23 +6,25 @@ namespace Dashboard.Ingest.Sources.Complaints;
 
 /// <summary>
 /// Validates a complaint item and keeps only what reporting needs: the reporter object (name, phone) is never
-/// read. Unknown channel/type/status/agency/kelurahan values are kept and flagged; wrong types are rejected.
+/// read. Unknown channel/type/status/agency values are flagged and kept only when they look like a code (otherwise
+/// <see cref="ItemReader.Unknown"/>); an unknown category (free text) is flagged and stored as
+/// <see cref="ComplaintsPayload.OtherCategory"/>; an unknown kelurahan is counted city-wide; wrong types are rejected.
 /// </summary>
 public sealed class ComplaintsMapper : ISourceMapper<Complaint>
 {
     public string Resource => ComplaintsPayload.Resource;
 
-    /// <summary>Every contract field except <c>reporter</c> (name, phone).</summary>
+    /// <summary>Every contract field except <c>reporter</c> (name, phone) and the free-text <c>category</c>.</summary>
     public IReadOnlySet<string> StoredFields { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "updated_at", "deleted", "channel", "type", "category", "agency_code", "kelurahan_code", "status",
+        "id", "updated_at", "deleted", "channel", "type", "agency_code", "kelurahan_code", "status",
         "submitted_at", "verified_at", "first_response_at", "closed_at", "rating",
     };
 
     public ItemResult<Complaint> Map(JsonElement item)
     {
         var r = new ItemReader(item);
-        var id = r.RequiredString("id");
+        var id = r.RequiredId("id");
         var updatedAt = r.RequiredTimestamp("updated_at");
         if (r.OptionalBool("deleted"))
         {
@@ -32,13 +34,9 @@ public sealed class ComplaintsMapper : ISourceMapper<Complaint>
         }
         var channel = r.RequiredEnum("channel", ComplaintsPayload.Channels);
         var type = r.RequiredEnum("type", ComplaintsPayload.Types);
-        var category = r.RequiredString("category");
-        var agency = r.RequiredString("agency_code");
-        if (agency is not null && !ReferenceData.IsAgency(agency))
-        {
-            // Still counted city-wide; it only lacks an agency scope.
-            r.OptionalCode("agency_code", ReferenceData.IsAgency);
-        }
+        var category = r.RequiredLabel("category", ComplaintsPayload.Categories, ComplaintsPayload.OtherCategory);
+        // An unknown agency is still counted city-wide; it only lacks an agency scope.
+        var agency = r.RequiredCode("agency_code", ReferenceData.IsAgency);
         var kelurahan = r.OptionalCode("kelurahan_code", ReferenceData.IsKelurahan);
         var status = r.RequiredEnum("status", ComplaintsPayload.Statuses);
         var submitted = r.RequiredTimestamp("submitted_at");
@@ -131,7 +129,7 @@ public sealed class ComplaintsMapper : ISourceMapper<Complaint>
     {
         if (value is { } v && v < submitted)
         {
-            r.Error($"{field}: {v:O} sebelum submitted_at {submitted:O}");
+            r.Error($"{field}: sebelum submitted_at");
         }
     }
 }

@@ -5,8 +5,9 @@ using Dashboard.Ingest.Shared.Ingest;
 namespace Dashboard.Ingest.Sources.Letters;
 
 /// <summary>
-/// Validates a letter request and keeps only the contract's fields. Unknown letter types, statuses and kelurahan
-/// codes are kept and flagged (an unknown kelurahan is counted city-wide only); wrong types, missing fields and a
+/// Validates a letter request and keeps only the contract's fields. Unknown letter types and statuses are flagged and
+/// kept only when they look like a code (otherwise <see cref="ItemReader.Unknown"/>); an unknown kelurahan is flagged and
+/// counted city-wide only; wrong types, missing fields and a
 /// completion before the request are rejected. Fields the contract does not announce are never read.
 /// </summary>
 public sealed class LettersMapper : ISourceMapper<LetterRequest>
@@ -22,7 +23,7 @@ public sealed class LettersMapper : ISourceMapper<LetterRequest>
     public ItemResult<LetterRequest> Map(JsonElement item)
     {
         var r = new ItemReader(item);
-        var id = r.RequiredString("id");
+        var id = r.RequiredId("id");
         var updatedAt = r.RequiredTimestamp("updated_at");
         if (r.OptionalBool("deleted"))
         {
@@ -41,7 +42,7 @@ public sealed class LettersMapper : ISourceMapper<LetterRequest>
         var completed = r.OptionalTimestamp("completed_at");
         if (requested is { } q && completed is { } c && c < q)
         {
-            r.Error($"completed_at: {c:O} sebelum requested_at {q:O}");
+            r.Error("completed_at: sebelum requested_at");
         }
         if (id is { Length: > 64 })
         {

@@ -15,10 +15,10 @@ public sealed class RevenueTargetsMapper : ISourceMapper<RevenueTarget>
 {
     public string Resource => RevenuePayload.Targets;
 
-    /// <summary>Nothing in a target is personal.</summary>
+    /// <summary>Nothing in a target is personal; the free-text <c>name</c> is left out all the same.</summary>
     public IReadOnlySet<string> StoredFields { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "year", "revenue_code", "kind", "name", "target", "revised_at", "deleted",
+        "year", "revenue_code", "kind", "target", "revised_at", "deleted",
     };
 
     public ItemResult<RevenueTarget> Map(JsonElement item)
@@ -39,7 +39,7 @@ public sealed class RevenueTargetsMapper : ISourceMapper<RevenueTarget>
         var target = RevenueMapping.Rupiah(r, item, "target", allowZero: true);
         if (kind is not null && code is not null && RevenuePayload.Kinds.Contains(kind) && RevenuePayload.KindOf(code) is { } expected && expected != kind)
         {
-            r.Error($"kind: '{RevenueMapping.Cap(kind, 24)}' tidak sesuai kode {RevenueMapping.Cap(code, 64)} ({expected})");
+            r.Error($"kind: tidak sesuai kode pendapatan (seharusnya {expected})");
         }
         if (r.HasErrors)
         {
@@ -51,7 +51,8 @@ public sealed class RevenueTargetsMapper : ISourceMapper<RevenueTarget>
             Year = year!.Value,
             RevenueCode = RevenueMapping.Cap(code!, 64),
             Kind = RevenueMapping.Cap(kind!, 24),
-            Name = RevenueMapping.Cap(name!, 200),
+            // The revenue line's name (not a person's), free text all the same: digit runs that could be a NIK or phone go.
+            Name = RevenueMapping.Cap(PersonalData.ScrubDigits(name!), 200),
             Target = target!.Value,
             RevisedAt = revised!.Value,
             UpdatedAt = revised.Value,
@@ -90,7 +91,7 @@ public sealed class RevenuePaymentsMapper(Pseudonymizer pseudonymizer) : ISource
     public ItemResult<RevenuePayment> Map(JsonElement item)
     {
         var r = new ItemReader(item);
-        var id = r.RequiredString("id");
+        var id = r.RequiredId("id");
         var updatedAt = r.RequiredTimestamp("updated_at");
         if (id is { Length: > 64 })
         {
@@ -218,12 +219,7 @@ internal static class RevenueMapping
     /// <summary>A revenue code: required; outside the contract (not a tax code nor <c>RETRIBUSI_*</c>) it is flagged.</summary>
     public static string? Code(ItemReader r, string field)
     {
-        var code = r.RequiredString(field);
-        if (code is not null && !RevenuePayload.IsKnownCode(code))
-        {
-            r.OptionalCode(field, RevenuePayload.IsKnownCode);
-        }
-        return code;
+        return r.RequiredCode(field, RevenuePayload.IsKnownCode);
     }
 
     /// <summary>
@@ -253,7 +249,7 @@ internal static class RevenueMapping
         }
         if ((value < 0 && !signed) || (value == 0 && !allowZero))
         {
-            r.Error(string.Create(CultureInfo.InvariantCulture, $"{field}: {value} tidak sah"));
+            r.Error($"{field}: nilai tidak sah");
             return null;
         }
         return value;

@@ -94,13 +94,13 @@ public sealed class SocialAidDisbursementsMapper(Pseudonymizer pseudonymizer) : 
     /// <summary>Not <c>family_id</c> (a registry id).</summary>
     public IReadOnlySet<string> StoredFields { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "updated_at", "deleted", "program", "stage", "amount", "status", "failure_reason", "disbursed_at",
+        "id", "updated_at", "deleted", "program", "stage", "amount", "status", "disbursed_at",
     };
 
     public ItemResult<SocialAidDisbursement> Map(JsonElement item)
     {
         var r = new ItemReader(item);
-        var id = r.RequiredString("id");
+        var id = r.RequiredId("id");
         if (id is { Length: > 64 })
         {
             r.Error("id: lebih dari 64 karakter");
@@ -141,7 +141,8 @@ public sealed class SocialAidDisbursementsMapper(Pseudonymizer pseudonymizer) : 
             Amount = amount!.Value,
             Status = SocialAidMapping.Cap(status!, 24),
             // A reason is only meaningful for a failure; a successful retry clears it.
-            FailureReason = status == "gagal" && reason is not null ? SocialAidMapping.Cap(reason.Trim(), 120) : null,
+            // Free text: only the system's known reasons are kept, anything else (a name, a phone number…) is "lainnya".
+            FailureReason = status == "gagal" && reason is not null ? SocialAidPayload.KnownFailureReason(reason.Trim()) : null,
             DisbursedAt = disbursed,
             UpdatedAt = updatedAt!.Value,
             Flags = r.Flags,
@@ -264,9 +265,13 @@ internal static class SocialAidMapping
                 return null;
             }
             var program = p.GetString()!.Trim();
-            if (!SocialAidPayload.Programs.Contains(program) && !flags.Contains("programs"))
+            if (!SocialAidPayload.Programs.Contains(program))
             {
-                flags.Add("programs");
+                if (!flags.Contains("programs"))
+                {
+                    flags.Add("programs");
+                }
+                program = ItemReader.Neutral(program);
             }
             programs.Add(Cap(program, 24));
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Ingest.Shared.Ingest;
 
 namespace Dashboard.Ingest.Sources.SocialAid;
 
@@ -13,6 +14,15 @@ public static class SocialAidPayload
 
     /// <summary>The programmes in the order the page shows them.</summary>
     public static readonly IReadOnlyList<string> ProgramOrder = ["PKH", "SEMBAKO", "PBI_JK", "BLT", "BPNTD"];
+
+    /// <summary>The failure reasons the aid system uses; <c>failure_reason</c> is free text, so anything else is stored as "lainnya".</summary>
+    public static readonly IReadOnlySet<string> FailureReasons = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Rekening tidak aktif (dormant)", "NIK tidak padan Dukcapil", "KPM meninggal dunia", "KPM pindah domisili",
+        "KKS hilang atau rusak", "KPM tidak hadir saat penyaluran",
+    };
+
+    public static string KnownFailureReason(string reason) => FailureReasons.Contains(reason) ? reason : ItemReader.Unknown;
 
     public static readonly IReadOnlySet<string> Programs = new HashSet<string>(ProgramOrder, StringComparer.Ordinal);
 

@@ -33,12 +33,8 @@ public sealed class StaffingEmployeesMapper(Pseudonymizer pseudonymizer) : ISour
                 ? ItemResult.Rejected<StaffingEmployee>(key, updatedAt, r.Errors)
                 : ItemResult.Tombstone<StaffingEmployee>(key!, updatedAt!.Value);
         }
-        var agency = r.RequiredString("agency_code");
-        if (agency is not null && !ReferenceData.IsAgency(agency))
-        {
-            // Still counted city-wide; it only lacks an OPD scope.
-            r.OptionalCode("agency_code", ReferenceData.IsAgency);
-        }
+        // An unknown agency is still counted city-wide; it only lacks an OPD scope.
+        var agency = r.RequiredCode("agency_code", ReferenceData.IsAgency);
         var asnType = r.RequiredEnum("asn_type", StaffingPayload.AsnTypes);
         var rank = r.RequiredEnum("rank_group", StaffingPayload.RankGroups);
         var position = r.RequiredEnum("position_type", StaffingPayload.PositionTypes);

@@ -51,14 +51,14 @@ public static class UpsertScenario
         Assert.Equal((0, 3, 0), (again.Inserted, again.Unchanged, again.Updated));
 
         var changes = await Apply(
-            ComplaintJson.Item("LPR-A", T1.AddHours(-1), category: "Mundur"),             // stale: kept out
-            ComplaintJson.Item("LPR-B", T1.AddHours(1), category: "Jalan rusak"),         // newer: applied
-            ComplaintJson.Item("LPR-B", T1.AddHours(1), category: "Jalan rusak"),         // duplicate in the page
+            ComplaintJson.Item("LPR-A", T1.AddHours(-1), category: "Perizinan"),             // stale: kept out
+            ComplaintJson.Item("LPR-B", T1.AddHours(1), category: "Jalan dan Drainase"),         // newer: applied
+            ComplaintJson.Item("LPR-B", T1.AddHours(1), category: "Jalan dan Drainase"),         // duplicate in the page
             ComplaintJson.Tombstone("LPR-C", T1.AddHours(1)),                             // deleted
             ComplaintJson.Tombstone("LPR-A", T1.AddHours(-2)),                            // stale tombstone: refused
             ComplaintJson.Item("LPR-D", T1.AddHours(1)),                                  // valid now: supersedes its quarantine
-            ComplaintJson.Item("LPR-E", T1.AddHours(1), category: "Baru"),                // inserted, then changed in the same page
-            ComplaintJson.Item("LPR-E", T1.AddHours(2), category: "Baru lagi"));
+            ComplaintJson.Item("LPR-E", T1.AddHours(1), category: "Jembatan"),                // inserted, then changed in the same page
+            ComplaintJson.Item("LPR-E", T1.AddHours(2), category: "Perumahan"));
         Assert.Equal(2, changes.Inserted);
         Assert.Equal(2, changes.Updated);
         Assert.Equal(1, changes.Deleted);
@@ -66,7 +66,7 @@ public static class UpsertScenario
         Assert.Equal(1, changes.Unchanged);
 
         // A tombstone then a newer version of the same id in one page: the row is back.
-        var revived = await Apply(ComplaintJson.Tombstone("LPR-D", T1.AddHours(2)), ComplaintJson.Item("LPR-D", T1.AddHours(3), category: "Lagi"));
+        var revived = await Apply(ComplaintJson.Tombstone("LPR-D", T1.AddHours(2)), ComplaintJson.Item("LPR-D", T1.AddHours(3), category: "Kesehatan"));
         Assert.Equal((1, 1), (revived.Deleted, revived.Inserted));
 
         await using (var db = await factory.CreateDbContextAsync(ct))
@@ -74,9 +74,9 @@ public static class UpsertScenario
             var rows = await db.Set<Complaint>().AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
             Assert.Equal(["LPR-A", "LPR-B", "LPR-D", "LPR-E"], rows.Select(r => r.Id));
             Assert.Equal(("Perhubungan", T1), (rows[0].Category, rows[0].UpdatedAt));
-            Assert.Equal(("Jalan rusak", T1.AddHours(1)), (rows[1].Category, rows[1].UpdatedAt));
-            Assert.Equal(("Lagi", T1.AddHours(3)), (rows[2].Category, rows[2].UpdatedAt));
-            Assert.Equal(("Baru lagi", T1.AddHours(2)), (rows[3].Category, rows[3].UpdatedAt));
+            Assert.Equal(("Jalan dan Drainase", T1.AddHours(1)), (rows[1].Category, rows[1].UpdatedAt));
+            Assert.Equal(("Kesehatan", T1.AddHours(3)), (rows[2].Category, rows[2].UpdatedAt));
+            Assert.Equal(("Perumahan", T1.AddHours(2)), (rows[3].Category, rows[3].UpdatedAt));
             Assert.Equal(TimeSpan.Zero, rows[1].UpdatedAt.Offset);
 
             var quarantine = await db.QuarantinedItems.AsNoTracking().OrderBy(q => q.Id).ToListAsync(ct);

@@ -14,6 +14,8 @@ public sealed class StartupValidationTests
     [InlineData("Sources:Complaints:BaseUrl", "ftp://sambat", "Sources:Complaints:BaseUrl")]
     [InlineData("Sources:Simulator:HistoryDays", "-1", "Sources:Simulator:HistoryDays")]
     [InlineData("Ingest:LeaseSeconds", "5", "Ingest:LeaseSeconds")]
+    [InlineData("Ingest:MaxRunMinutes", "5", "Ingest:MaxRunMinutes (5 min) must be longer than Ingest:LeaseSeconds (600 s)")]
+    [InlineData("Ingest:MaxBufferedMegabytes", "1", "Ingest:MaxBufferedMegabytes")]
     [InlineData("Sources:Complaints:TotalTimeoutSeconds", "900", "Sources:Complaints:TotalTimeoutSeconds (900) must be less than Ingest:LeaseSeconds")]
     [InlineData("Ingest:PseudonymKey", "pendek", "Ingest:PseudonymKey")]
     [InlineData("Alerts:FailedRuns", "0", "Alerts:FailedRuns")]
