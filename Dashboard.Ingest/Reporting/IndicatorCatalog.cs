@@ -24,7 +24,7 @@ public sealed record YearlyTarget(string Code, double Value);
 public sealed record IndicatorSpec(string Source, string OwnerOpd, string? LegalBasis);
 
 /// <summary>
-/// The indicator catalogue (DOMAIN.md §10) with Satu Data metadata, seeded into the reporting database: the
+/// The indicator catalogue (docs/DOMAIN.md §10) with Satu Data metadata, seeded into the reporting database: the
 /// union of every source's <see cref="IIndicatorSet"/>, ordered by catalogue number.
 /// </summary>
 public static class IndicatorCatalog

@@ -1,7 +1,7 @@
 namespace Dashboard.Ingest.Reporting;
 
 /// <summary>
-/// Reference data from DOMAIN.md §1–§2: Kemendagri codes (Kepmendagri 300.2.2-2138/2025), BPS 2023 population
+/// Reference data from docs/DOMAIN.md §1–§2: Kemendagri codes (Kepmendagri 300.2.2-2138/2025), BPS 2023 population
 /// per kecamatan. Kelurahan populations are not published: each kelurahan gets an equal share of its
 /// kecamatan, flagged as an estimate.
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Dashboard.Simulators.Admissions;
 
 /// <summary>
-/// Simulates the SPMB portal (SOURCES.md §5): serves <c>GET {BasePath}/v1/schools</c> and <c>/v1/applications</c> and
+/// Simulates the SPMB portal (docs/SOURCES.md §5): serves <c>GET {BasePath}/v1/schools</c> and <c>/v1/applications</c> and
 /// the control endpoints, both feeds behind one key and one set of fault switches. Schools publish their quotas each
 /// year on 20 May; applications follow the registration windows (<see cref="AdmissionsCalendar"/>) with their whole
 /// lifecycle. A history of <see cref="SimulatorOptions.HistoryDays"/> holds the seasons whose registration opens in it

@@ -37,7 +37,7 @@ internal sealed class SimApplicant
 }
 
 /// <summary>
-/// The simulated city's schools and their seats (DOMAIN.md §7; Malang's school counts were not found, §12, so they scale
+/// The simulated city's schools and their seats (docs/DOMAIN.md §7; Malang's school counts were not found, §12, so they scale
 /// with the cohort): SD negeri of one to four classes of 28 and SMP negeri of six to eleven classes of 32, a few private
 /// partner schools, quotas per route after the national floors and Malang's SMP split (domisili 40 %, afirmasi 25 %,
 /// mutasi 5 %, prestasi the rest; SD domisili 75 %, afirmasi 20 %, mutasi 5 %). A school gains or loses a class now and
@@ -223,7 +223,7 @@ internal sealed class ApplicationPlan : PlannedRecord<ApplicationEvent>
 internal readonly record struct ApplicationVersion(ApplicationPlan Plan, ApplicationEvent[] Events, int Applied);
 
 /// <summary>
-/// The SPMB calendar and the rendering of simulated items (DOMAIN.md §7.2, §11). Per admission year, all in WIB:
+/// The SPMB calendar and the rendering of simulated items (docs/DOMAIN.md §7.2, §11). Per admission year, all in WIB:
 /// afirmasi and mutasi register 3–5 June (announced 6 June 13:00, re-registration until 7 June 15:00), domisili
 /// 10–12 June (13 June; 14 June) and, for SMP, prestasi 17–19 June (20 June; 21 June). Half of a window's
 /// registrations come on its first day, most in the morning after it opens at 08:00 and again after work; the busiest

@@ -4,7 +4,7 @@ namespace Dashboard.Simulators.Admissions;
 
 /// <summary>
 /// Size of the simulated admissions (<c>Sources:Admissions:Simulator</c>). One knob: the children of one age cohort
-/// in the city; schools, seats and applications follow from it (DOMAIN.md §12 found no Malang school counts).
+/// in the city; schools, seats and applications follow from it (docs/DOMAIN.md §12 found no Malang school counts).
 /// </summary>
 public sealed class AdmissionsSimulatorOptions
 {

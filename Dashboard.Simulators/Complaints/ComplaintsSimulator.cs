@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Simulators.Complaints;
 
 /// <summary>
-/// Simulates SP4N-LAPOR!/SAMBAT (SOURCES.md §1): serves <c>GET {BasePath}/v1/complaints</c> and the control
+/// Simulates SP4N-LAPOR!/SAMBAT (docs/SOURCES.md §1): serves <c>GET {BasePath}/v1/complaints</c> and the control
 /// endpoints (<see cref="SimulatorControl"/>). Complaints arrive at the calibrated rate (<see cref="ComplaintsSimulatorData"/>)
 /// and follow their planned lifecycle (<see cref="LifecycleSimulator{TPlan, TEvent, TVersion}"/>).
 /// </summary>

@@ -56,7 +56,7 @@ public sealed class ComplaintPlan : PlannedRecord<ComplaintEvent>
 public readonly record struct ComplaintVersion(ComplaintPlan Plan, ComplaintEvent[] Events, int Applied);
 
 /// <summary>
-/// Calibration (DOMAIN.md §3.2, §11) and rendering of simulated complaints. Every share here is an assumption
+/// Calibration (docs/DOMAIN.md §3.2, §11) and rendering of simulated complaints. Every share here is an assumption
 /// derived from the sourced figures: about 1,834 LAPOR! reports a year plus SAMBAT SMS/web, an OPD mix led by
 /// Dishub (≈24 %), a service rule of first response within 3 days and settlement within 5 working days.
 /// </summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Simulators.Letters;
 
 /// <summary>
-/// Simulates the kelurahan letter service (SOURCES.md §6): serves <c>GET {BasePath}/v1/letters</c> and the control
+/// Simulates the kelurahan letter service (docs/SOURCES.md §6): serves <c>GET {BasePath}/v1/letters</c> and the control
 /// endpoints (<see cref="SimulatorControl"/>). Requests arrive at the calibrated rate (<see cref="LettersSimulatorData"/>)
 /// and follow their planned lifecycle (<see cref="LifecycleSimulator{TPlan, TEvent, TVersion}"/>).
 /// </summary>

@@ -41,7 +41,7 @@ public sealed class LetterPlan : PlannedRecord<LetterEvent>
 public readonly record struct LetterVersion(LetterPlan Plan, LetterEvent[] Events, int Applied);
 
 /// <summary>
-/// Calibration and rendering of simulated kelurahan letter requests. Every number here is an assumption (DOMAIN.md
+/// Calibration and rendering of simulated kelurahan letter requests. Every number here is an assumption (docs/DOMAIN.md
 /// §12: no kelurahan service statistics were found): about 240 requests a working day city-wide (≈ 4 a kelurahan,
 /// ≈ 60,000 a year), spread over the 57 kelurahan by population, at the counter in office hours with a Monday peak
 /// and a little online traffic at night and at weekends; SKTM peaks before SPMB and the new academic year (May–July),

@@ -14,7 +14,7 @@ using static Dashboard.Simulators.Revenue.RevenueSimulatorData;
 namespace Dashboard.Simulators.Revenue;
 
 /// <summary>
-/// Simulates Bapenda's revenue system (SOURCES.md §3): serves <c>GET {BasePath}/v1/targets?year=</c> (not paged),
+/// Simulates Bapenda's revenue system (docs/SOURCES.md §3): serves <c>GET {BasePath}/v1/targets?year=</c> (not paged),
 /// <c>/v1/payments</c> and <c>/v1/pbb-assessments</c> and the control endpoints. Self-assessed taxpayers pay every
 /// month (billboards once a year), BPHTB transfers arrive through the working day, Samsat transfers the opsen every
 /// working day, retribution units deposit weekly, and PBB assessments issued on 2 March are paid mostly before the

@@ -7,7 +7,7 @@ using Dashboard.Simulators.Shared;
 namespace Dashboard.Simulators.Revenue;
 
 /// <summary>One revenue code's calibration: its 2025 APBD target and how much of it the simulated city collects.</summary>
-/// <param name="Ratio">Realisation over the original target in a year (DOMAIN.md §5.2: PBJT-MM, parking and groundwater far above).</param>
+/// <param name="Ratio">Realisation over the original target in a year (docs/DOMAIN.md §5.2: PBJT-MM, parking and groundwater far above).</param>
 internal sealed record RevenueCodeSpec(string Code, string Kind, string Name, double Target2025, double Ratio, double Revision);
 
 /// <summary>A simulated self-assessed taxpayer (NPWPD) with a fixed tax, place and size.</summary>
@@ -53,7 +53,7 @@ internal sealed class SimPayment
 internal readonly record struct AssessmentVersion(SimObject Object, int Year, long Due, long Paid);
 
 /// <summary>
-/// Calibration (DOMAIN.md §5, §11) and rendering of the simulated revenue administration. Targets for 2025 follow
+/// Calibration (docs/DOMAIN.md §5, §11) and rendering of the simulated revenue administration. Targets for 2025 follow
 /// the sourced figures (total pajak Rp 846,06 miliar and the named types); the split of the remainder and all
 /// ratios are assumptions [I]. Later years grow 5 % a year.
 /// </summary>
@@ -147,7 +147,7 @@ internal static class RevenueSimulatorData
     /// <summary>What the simulated city collects of a code in a year.</summary>
     public static double Collected(RevenueCodeSpec spec, int year) => spec.Target2025 * Growth(year) * spec.Ratio;
 
-    /// <summary>The APBD of a year is adopted on 28 November of the year before (DOMAIN.md §5.5).</summary>
+    /// <summary>The APBD of a year is adopted on 28 November of the year before (docs/DOMAIN.md §5.5).</summary>
     public static DateTimeOffset Adopted(int year) => LocalTime(new DateOnly(year - 1, 11, 28), 10);
 
     /// <summary>The APBD-P is adopted on 25 September (the provincial evaluation runs in September).</summary>

@@ -4,7 +4,7 @@ namespace Dashboard.Simulators.Revenue;
 
 /// <summary>
 /// Size of the simulated revenue administration (<c>Sources:Revenue:Simulator</c>). Rupiah totals follow the
-/// calibration (DOMAIN.md §5.2, §11) whatever the sizes: fewer taxpayers or tax objects means larger payments each.
+/// calibration (docs/DOMAIN.md §5.2, §11) whatever the sizes: fewer taxpayers or tax objects means larger payments each.
 /// </summary>
 public sealed class RevenueSimulatorOptions
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Dashboard.Simulators.Shared;
 
 /// <summary>
-/// A simulator of one source system's HTTP contract (SOURCES.md), served by the app under
+/// A simulator of one source system's HTTP contract (docs/SOURCES.md), served by the app under
 /// <c>/sim/{name}</c> when <c>Sources:Simulator:Enabled</c> is true, and by test hosts in tests.
 /// </summary>
 public interface ISourceSimulator

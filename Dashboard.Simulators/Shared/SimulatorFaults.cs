@@ -1,7 +1,7 @@
 namespace Dashboard.Simulators.Shared;
 
 /// <summary>
-/// Switches for the faults every source client must survive (SOURCES.md, common rules). Each switch is armed for
+/// Switches for the faults every source client must survive (docs/SOURCES.md, common rules). Each switch is armed for
 /// the next N requests, pages or items and disarms itself as they are served. Thread-safe; set from code (tests
 /// resolve the simulator) or through <c>POST {BasePath}/_control/faults</c> (<see cref="SimulatorFaultSettings"/>).
 /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace Dashboard.Simulators.Shared;
 
 /// <summary>
-/// Serves one paged resource of a simulated source per the common rules of SOURCES.md: bearer key (401), query
+/// Serves one paged resource of a simulated source per the common rules of docs/SOURCES.md: bearer key (401), query
 /// validation (400), the armed faults, then <c>{"items": [...], "next_cursor": ..., "server_time": ...}</c> in
 /// <c>(updated_at, id)</c> order. An item is <c>{"id", ...payload, "updated_at"}</c>; a tombstone is
 /// <c>{"id", "updated_at", "deleted": true}</c> and nothing else.

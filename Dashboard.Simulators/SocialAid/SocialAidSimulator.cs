@@ -10,7 +10,7 @@ using static Dashboard.Simulators.SocialAid.SocialAidSimulatorData;
 namespace Dashboard.Simulators.SocialAid;
 
 /// <summary>
-/// Simulates the Dinsos / DTSEN system (SOURCES.md §4): serves <c>GET {BasePath}/v1/families</c> and
+/// Simulates the Dinsos / DTSEN system (docs/SOURCES.md §4): serves <c>GET {BasePath}/v1/families</c> and
 /// <c>/v1/disbursements</c> and the control endpoints. The registry holds <see cref="SocialAidSimulatorOptions.Families"/>
 /// families at the start of <see cref="SimulatorOptions.HistoryDays"/>; as time passes each programme's payment
 /// window opens (the tahap's payments are scheduled three days before, then paid or failed over three weeks, some

@@ -63,9 +63,9 @@ internal readonly record struct DisbursementVersion(SimDisbursement Disbursement
 }
 
 /// <summary>
-/// Calibration (DOMAIN.md §6, §11) and rendering of the simulated social aid registry. Every share is an assumption
-/// (DOMAIN.md §12: no Malang KPM counts were found): the registry leans to the lower desils; PKH reaches about a
-/// third of desil 1–4, Sembako and PBI-JK desil 1–5 (DOMAIN.md §6.1 eligibility), BPNTD and BLT are small regional
+/// Calibration (docs/DOMAIN.md §6, §11) and rendering of the simulated social aid registry. Every share is an assumption
+/// (docs/DOMAIN.md §12: no Malang KPM counts were found): the registry leans to the lower desils; PKH reaches about a
+/// third of desil 1–4, Sembako and PBI-JK desil 1–5 (docs/DOMAIN.md §6.1 eligibility), BPNTD and BLT are small regional
 /// programmes, and a few recipients sit in desil 6+ (inclusion errors). PKH and Sembako pay in quarterly tahap,
 /// BPNTD each quarter, BLT in the second and fourth; a window lasts three weeks, about 4 % fail (with a reason),
 /// some of them paid on a retry. The DTSEN update each quarter sends about a tenth of the families back to verval.
@@ -219,7 +219,7 @@ internal static class SocialAidSimulatorData
     public const double DuplicateShare = 0.005;
     public const double UnresolvedShare = 0.04;
 
-    /// <summary>Graduations a year per 20,000 families (DOMAIN.md §6.2: 130 a year city-wide).</summary>
+    /// <summary>Graduations a year per 20,000 families (docs/DOMAIN.md §6.2: 130 a year city-wide).</summary>
     public const double GraduationsPerYear = 140;
 
     public static readonly string[] FirstNames =

@@ -12,7 +12,7 @@ public sealed class SocialAidSimulatorOptions
     public const string Section = "Sources:SocialAid:Simulator";
 
     /// <summary>
-    /// Families in the registry at the start of the history (DOMAIN.md §6.2: Malang's KPM counts were not found, so
+    /// Families in the registry at the start of the history (docs/DOMAIN.md §6.2: Malang's KPM counts were not found, so
     /// the registry is parameterised; the default is the lower desils plus a tail of better-off families).
     /// </summary>
     [Range(100, 500_000, ErrorMessage = "Sources:SocialAid:Simulator:Families must be between 100 and 500000.")]

@@ -10,7 +10,7 @@ using static Dashboard.Simulators.Staffing.StaffingSimulatorData;
 namespace Dashboard.Simulators.Staffing;
 
 /// <summary>
-/// Simulates SIMPEG, presensi and e-Kinerja (SOURCES.md §2): serves <c>GET {BasePath}/v1/employees</c>,
+/// Simulates SIMPEG, presensi and e-Kinerja (docs/SOURCES.md §2): serves <c>GET {BasePath}/v1/employees</c>,
 /// <c>/v1/attendance</c> and <c>/v1/performance</c> and the control endpoints. The register holds
 /// <see cref="StaffingSimulatorOptions.Headcount"/> employees at the start of <see cref="SimulatorOptions.HistoryDays"/>;
 /// as time passes they retire at their retirement month, a few stop, every working day each checks in between

@@ -45,7 +45,7 @@ internal readonly record struct AttendanceVersion(SimEmployee Employee, int Day,
 internal readonly record struct EvaluationVersion(SimEmployee Employee, int Period, byte Rating, long SubmittedTicks);
 
 /// <summary>
-/// Calibration (DOMAIN.md §4, §11) and rendering of the simulated workforce. Every share here is an assumption:
+/// Calibration (docs/DOMAIN.md §4, §11) and rendering of the simulated workforce. Every share here is an assumption:
 /// the domain found no Malang headcount, so the register is parameterised (default 7,000 incl. teachers).
 /// </summary>
 internal static class StaffingSimulatorData

@@ -11,7 +11,7 @@ public sealed class StaffingSimulatorOptions
 {
     public const string Section = "Sources:Staffing:Simulator";
 
-    /// <summary>Employees in the register at the start of the history (DOMAIN.md §4.4: a few thousand to ~10k incl. teachers).</summary>
+    /// <summary>Employees in the register at the start of the history (docs/DOMAIN.md §4.4: a few thousand to ~10k incl. teachers).</summary>
     [Range(50, 50_000, ErrorMessage = "Sources:Staffing:Simulator:Headcount must be between 50 and 50000.")]
     public int Headcount { get; set; } = 7_000;
 

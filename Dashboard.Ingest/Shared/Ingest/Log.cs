@@ -26,8 +26,6 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Information, "Refresh of {Source} requested by {User}: {Reason}")]
     public static partial void RefreshRequested(ILogger logger, string source, string user, string reason);
 
-    [LoggerMessage(8, LogLevel.Information, "Ingest {Source} run {RunId} timings (ms): pull {PullMs:F0} = http {HttpMs:F0}, json {JsonMs:F0}, validation {ValidationMs:F0}, database {DatabaseMs:F0} (overlapping); indicators {IndicatorsMs:F0}")]
-    public static partial void RunTimings(ILogger logger, string source, long runId, double pullMs, double httpMs, double jsonMs, double validationMs, double databaseMs, double indicatorsMs);
 
     [LoggerMessage(9, LogLevel.Information, "Outage annotation of {Source} opened")]
     public static partial void OutageOpened(ILogger logger, string source);

@@ -13,7 +13,7 @@ public sealed class SimulatorOptions
     /// <summary>Seed of every simulator's random generator: the same seed gives the same history.</summary>
     public int Seed { get; set; } = 20260601;
 
-    /// <summary>Days of history generated at start (DOMAIN.md §11 calibration).</summary>
+    /// <summary>Days of history generated at start (docs/DOMAIN.md §11 calibration).</summary>
     [Range(0, 3650, ErrorMessage = "Sources:Simulator:HistoryDays must be between 0 and 3650.")]
     public int HistoryDays { get; set; } = 365;
 

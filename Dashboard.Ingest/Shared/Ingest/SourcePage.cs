@@ -31,7 +31,7 @@ public sealed class SourcePageException(string message, Exception? inner = null)
     public bool Retryable { get; init; } = true;
 }
 
-/// <summary>A source system's incremental feed (SOURCES.md common rules), one typed HttpClient per source.</summary>
+/// <summary>A source system's incremental feed (docs/SOURCES.md common rules), one typed HttpClient per source.</summary>
 public interface ISourcePageClient
 {
     Task<SourcePage> GetPageAsync(string resource, DateTimeOffset? updatedSince, string? cursor, int limit, CancellationToken ct);

@@ -2,12 +2,12 @@ using Dashboard.Ingest.Reporting;
 
 namespace Dashboard.Ingest.Sources.Admissions;
 
-/// <summary>SPMB indicators #39–#43 (DOMAIN.md §10): their Satu Data metadata, targets and headline tiles.</summary>
+/// <summary>SPMB indicators #39–#43 (docs/DOMAIN.md §10): their Satu Data metadata, targets and headline tiles.</summary>
 public sealed class AdmissionsIndicators : IIndicatorSet
 {
     public const string Source = "Admissions";
 
-    /// <summary>Dinas Pendidikan dan Kebudayaan runs SPMB for SD and SMP negeri (DOMAIN.md §2, §7).</summary>
+    /// <summary>Dinas Pendidikan dan Kebudayaan runs SPMB for SD and SMP negeri (docs/DOMAIN.md §2, §7).</summary>
     public const string OwnerOpd = "DISDIKBUD";
 
     public static class Codes

@@ -8,7 +8,7 @@ using Codes = Dashboard.Ingest.Sources.Admissions.AdmissionsIndicators.Codes;
 namespace Dashboard.Ingest.Sources.Admissions;
 
 /// <summary>
-/// SPMB indicators #39–#43 (DOMAIN.md §10) per day for the kota, its kecamatan and kelurahan, and each school. Seats
+/// SPMB indicators #39–#43 (docs/DOMAIN.md §10) per day for the kota, its kecamatan and kelurahan, and each school. Seats
 /// count where the school stands; verification and children not placed count where the child lives. A day reads the
 /// applications of its admission year submitted by its end, each with the status served by then (a later change
 /// counts as terdaftar: the contract keeps no status history).

@@ -3,7 +3,7 @@ using Dashboard.Ingest.Shared;
 
 namespace Dashboard.Ingest.Sources.Admissions;
 
-/// <summary>The SPMB contract's vocabulary (SOURCES.md §5) and the rules the indicators apply to it (DOMAIN.md §7).</summary>
+/// <summary>The SPMB contract's vocabulary (docs/SOURCES.md §5) and the rules the indicators apply to it (docs/DOMAIN.md §7).</summary>
 public static class AdmissionsPayload
 {
     public const string Schools = "schools";

@@ -2,7 +2,7 @@ using Dashboard.Ingest.Reporting;
 
 namespace Dashboard.Ingest.Sources.Complaints;
 
-/// <summary>Complaint indicators #1–#10 (DOMAIN.md §10): their Satu Data metadata, targets and headline tiles.</summary>
+/// <summary>Complaint indicators #1–#10 (docs/DOMAIN.md §10): their Satu Data metadata, targets and headline tiles.</summary>
 public sealed class ComplaintsIndicators : IIndicatorSet
 {
     public const string Source = "Complaints";

@@ -8,7 +8,7 @@ using Codes = Dashboard.Ingest.Sources.Complaints.ComplaintsIndicators.Codes;
 namespace Dashboard.Ingest.Sources.Complaints;
 
 /// <summary>
-/// Complaint indicators #1–#10 (DOMAIN.md §10) per day for the kota, each kecamatan, each kelurahan and each
+/// Complaint indicators #1–#10 (docs/DOMAIN.md §10) per day for the kota, each kecamatan, each kelurahan and each
 /// OPD. Definitions are in <see cref="IndicatorCatalog"/>; "end of day" is midnight WIB.
 /// </summary>
 public sealed class ComplaintsKpis : ISourceKpis

@@ -1,6 +1,6 @@
 namespace Dashboard.Ingest.Sources.Complaints;
 
-/// <summary>The complaint contract's vocabulary (SOURCES.md §1).</summary>
+/// <summary>The complaint contract's vocabulary (docs/SOURCES.md §1).</summary>
 public static class ComplaintsPayload
 {
     /// <summary>What an unknown category is stored as (the contract's <c>category</c> is free text and may carry anything).</summary>

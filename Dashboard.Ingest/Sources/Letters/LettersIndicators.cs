@@ -2,7 +2,7 @@ using Dashboard.Ingest.Reporting;
 
 namespace Dashboard.Ingest.Sources.Letters;
 
-/// <summary>Kelurahan letter-service indicators #44–#45 (DOMAIN.md §10): Satu Data metadata, target and headlines.</summary>
+/// <summary>Kelurahan letter-service indicators #44–#45 (docs/DOMAIN.md §10): Satu Data metadata, target and headlines.</summary>
 public sealed class LettersIndicators : IIndicatorSet
 {
     public const string Source = "Letters";

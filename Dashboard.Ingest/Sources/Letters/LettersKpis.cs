@@ -10,7 +10,7 @@ using Codes = Dashboard.Ingest.Sources.Letters.LettersIndicators.Codes;
 namespace Dashboard.Ingest.Sources.Letters;
 
 /// <summary>
-/// Letter indicators #44–#45 (DOMAIN.md §10) per WIB day for the kota, each kecamatan and each kelurahan.
+/// Letter indicators #44–#45 (docs/DOMAIN.md §10) per WIB day for the kota, each kecamatan and each kelurahan.
 /// Definitions are in <see cref="LettersIndicators"/>; the service standard is <see cref="LettersPayload.StandardDays"/>.
 /// One pass over the letters into per-scope day arrays, then prefix sums for the 30-day window: a year of
 /// history for 63 scopes in well under a second.

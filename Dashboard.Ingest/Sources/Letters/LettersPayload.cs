@@ -1,6 +1,6 @@
 namespace Dashboard.Ingest.Sources.Letters;
 
-/// <summary>The letter contract's vocabulary (SOURCES.md §6) and the service standard the indicators hold it to.</summary>
+/// <summary>The letter contract's vocabulary (docs/SOURCES.md §6) and the service standard the indicators hold it to.</summary>
 public static class LettersPayload
 {
     public const string Resource = "letters";

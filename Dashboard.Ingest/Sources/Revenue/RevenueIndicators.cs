@@ -2,12 +2,12 @@ using Dashboard.Ingest.Reporting;
 
 namespace Dashboard.Ingest.Sources.Revenue;
 
-/// <summary>Revenue indicators #21–#30 (DOMAIN.md §10): their Satu Data metadata, targets and headline tiles.</summary>
+/// <summary>Revenue indicators #21–#30 (docs/DOMAIN.md §10): their Satu Data metadata, targets and headline tiles.</summary>
 public sealed class RevenueIndicators : IIndicatorSet
 {
     public const string Source = "Revenue";
 
-    /// <summary>Bapenda (DOMAIN.md §2) collects the taxes; BKAD keeps the treasury and reports retribution and PAD.</summary>
+    /// <summary>Bapenda (docs/DOMAIN.md §2) collects the taxes; BKAD keeps the treasury and reports retribution and PAD.</summary>
     public const string Bapenda = "BAPENDA";
     public const string Bkad = "BKAD";
 

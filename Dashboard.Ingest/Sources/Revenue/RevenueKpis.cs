@@ -7,7 +7,7 @@ using Codes = Dashboard.Ingest.Sources.Revenue.RevenueIndicators.Codes;
 namespace Dashboard.Ingest.Sources.Revenue;
 
 /// <summary>
-/// Revenue indicators #21–#30 (DOMAIN.md §10) per day: realisation against the year's targets for the kota (and
+/// Revenue indicators #21–#30 (docs/DOMAIN.md §10) per day: realisation against the year's targets for the kota (and
 /// retribution per collecting OPD), daily receipts, active taxpayers and BPHTB transactions per kota, kecamatan
 /// and kelurahan, and today's PBB figures per region. Realisation is cash: a payment counts on its WIB day and a
 /// reversal subtracts on its own day. An assessment only says what is paid now, so PBB figures of earlier days

@@ -1,6 +1,6 @@
 namespace Dashboard.Ingest.Sources.Revenue;
 
-/// <summary>The revenue contract's vocabulary (SOURCES.md §3) and the rules the indicators apply to it.</summary>
+/// <summary>The revenue contract's vocabulary (docs/SOURCES.md §3) and the rules the indicators apply to it.</summary>
 public static class RevenuePayload
 {
     public const string Targets = "targets";
@@ -47,7 +47,7 @@ public static class RevenuePayload
     public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { Posted, Reversed };
 
     /// <summary>
-    /// [I] The OPD that collects each retribution (UU 1/2022 jenis retribusi; DOMAIN.md §5.4): the scope of #29 per OPD.
+    /// [I] The OPD that collects each retribution (UU 1/2022 jenis retribusi; docs/DOMAIN.md §5.4): the scope of #29 per OPD.
     /// Retribution codes not listed here count city-wide only.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> RetributionAgency = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -62,7 +62,7 @@ public static class RevenuePayload
         ["RETRIBUSI_PEMANFAATAN_ASET"] = "BKAD",
     };
 
-    /// <summary>PBB-P2 falls due on 31 July of the assessment year (DOMAIN.md §5.1, Malang's historical due date).</summary>
+    /// <summary>PBB-P2 falls due on 31 July of the assessment year (docs/DOMAIN.md §5.1, Malang's historical due date).</summary>
     public static DateOnly PbbDueDate(int year) => new(year, 7, 31);
 
     public static bool IsTax(string code) => TaxCodeSet.Contains(code);

@@ -2,12 +2,12 @@ using Dashboard.Ingest.Reporting;
 
 namespace Dashboard.Ingest.Sources.SocialAid;
 
-/// <summary>Social aid indicators #31–#38 (DOMAIN.md §10): their Satu Data metadata, targets and headline tiles.</summary>
+/// <summary>Social aid indicators #31–#38 (docs/DOMAIN.md §10): their Satu Data metadata, targets and headline tiles.</summary>
 public sealed class SocialAidIndicators : IIndicatorSet
 {
     public const string Source = "SocialAid";
 
-    /// <summary>Dinsos-P3AP2KB (DOMAIN.md §2) as the reference data spells it.</summary>
+    /// <summary>Dinsos-P3AP2KB (docs/DOMAIN.md §2) as the reference data spells it.</summary>
     public const string OwnerOpd = "DINSOS";
 
     public static class Codes
@@ -71,7 +71,7 @@ public sealed class SocialAidIndicators : IIndicatorSet
             "count(status = graduasi ∧ waktu graduasi dalam tahun berjalan s.d. akhir hari)"),
     ];
 
-    /// <summary>[I] Design targets, except graduations (DOMAIN.md §6.2: 130 a year).</summary>
+    /// <summary>[I] Design targets, except graduations (docs/DOMAIN.md §6.2: 130 a year).</summary>
     public IReadOnlyList<YearlyTarget> YearlyTargets { get; } =
     [
         new(Codes.DisbursedPct, 98),

@@ -8,7 +8,7 @@ using Codes = Dashboard.Ingest.Sources.SocialAid.SocialAidIndicators.Codes;
 namespace Dashboard.Ingest.Sources.SocialAid;
 
 /// <summary>
-/// Social aid indicators #31–#38 (DOMAIN.md §10) per day for the kota, each kecamatan and each kelurahan.
+/// Social aid indicators #31–#38 (docs/DOMAIN.md §10) per day for the kota, each kecamatan and each kelurahan.
 /// Disbursements reach a region through their family (the pseudonymised registry id). The registry has no
 /// history in the contract: the family figures of a recomputed day are the register as stored (a day keeps the
 /// values it had when it was last recomputed); disbursements and graduations carry their own times.

@@ -3,7 +3,7 @@ using Dashboard.Ingest.Shared.Ingest;
 
 namespace Dashboard.Ingest.Sources.SocialAid;
 
-/// <summary>The social aid contract's vocabulary (SOURCES.md §4) and the rules the indicators apply to it.</summary>
+/// <summary>The social aid contract's vocabulary (docs/SOURCES.md §4) and the rules the indicators apply to it.</summary>
 public static class SocialAidPayload
 {
     public const string Families = "families";
@@ -39,13 +39,13 @@ public static class SocialAidPayload
     public const int MinDesil = 1;
     public const int MaxDesil = 10;
 
-    /// <summary>The poorest 40 %: PKH's eligibility band and the coverage indicator's population (DOMAIN.md §6.1).</summary>
+    /// <summary>The poorest 40 %: PKH's eligibility band and the coverage indicator's population (docs/DOMAIN.md §6.1).</summary>
     public const int PoorestDesil = 4;
 
-    /// <summary>Recipients from this desil up are flagged as a possible inclusion error (DOMAIN.md §10 #36).</summary>
+    /// <summary>Recipients from this desil up are flagged as a possible inclusion error (docs/DOMAIN.md §10 #36).</summary>
     public const int InclusionErrorDesil = 6;
 
-    /// <summary>Graduations the city aims for each year (DOMAIN.md §6.2: 130 PKH families a year).</summary>
+    /// <summary>Graduations the city aims for each year (docs/DOMAIN.md §6.2: 130 PKH families a year).</summary>
     public const int GraduationTarget = 130;
 
     /// <summary>A beneficiary family (KPM): active and in at least one programme.</summary>

@@ -2,7 +2,7 @@ using Dashboard.Ingest.Reporting;
 
 namespace Dashboard.Ingest.Sources.Staffing;
 
-/// <summary>Staffing indicators #11–#20 (DOMAIN.md §10): their Satu Data metadata, targets and headline tiles.</summary>
+/// <summary>Staffing indicators #11–#20 (docs/DOMAIN.md §10): their Satu Data metadata, targets and headline tiles.</summary>
 public sealed class StaffingIndicators : IIndicatorSet
 {
     public const string Source = "Staffing";

@@ -8,7 +8,7 @@ using Codes = Dashboard.Ingest.Sources.Staffing.StaffingIndicators.Codes;
 namespace Dashboard.Ingest.Sources.Staffing;
 
 /// <summary>
-/// Staffing indicators #11–#20 (DOMAIN.md §10) per day for the kota and each OPD (employees have no kelurahan).
+/// Staffing indicators #11–#20 (docs/DOMAIN.md §10) per day for the kota and each OPD (employees have no kelurahan).
 /// Attendance and evaluations reach an OPD through the employee they belong to (the pseudonymised NIP). A day's
 /// attendance figures only read that day's rows, so only rows from the recomputed range are loaded.
 /// </summary>

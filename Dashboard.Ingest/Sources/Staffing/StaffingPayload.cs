@@ -3,7 +3,7 @@ using Dashboard.Ingest.Shared;
 
 namespace Dashboard.Ingest.Sources.Staffing;
 
-/// <summary>The staffing contract's vocabulary (SOURCES.md §2) and the rules the indicators apply to it.</summary>
+/// <summary>The staffing contract's vocabulary (docs/SOURCES.md §2) and the rules the indicators apply to it.</summary>
 public static class StaffingPayload
 {
     public const string Employees = "employees";
@@ -33,7 +33,7 @@ public static class StaffingPayload
         "sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang",
     };
 
-    /// <summary>PNS golongan/ruang I/a–IV/e, then PPPK golongan I–XVII (DOMAIN.md §4.1).</summary>
+    /// <summary>PNS golongan/ruang I/a–IV/e, then PPPK golongan I–XVII (docs/DOMAIN.md §4.1).</summary>
     public static readonly IReadOnlyList<string> PnsRankGroups =
     [
         "I/a", "I/b", "I/c", "I/d", "II/a", "II/b", "II/c", "II/d", "III/a", "III/b", "III/c", "III/d",
@@ -171,7 +171,7 @@ public readonly record struct EvaluationPeriod(int Year, int Quarter)
 
 /// <summary>
 /// Structural posts (JPT pratama, administrator, pengawas) each OPD is expected to have. [I] An approximation of the
-/// city's organisation (Perwal SOTK, not found: DOMAIN.md §12): a kepala, a sekretaris, heads of division and of
+/// city's organisation (Perwal SOTK, not found: docs/DOMAIN.md §12): a kepala, a sekretaris, heads of division and of
 /// sub-division; the Setda has assistants and bagian. Vacant posts = these minus the structural staff in service.
 /// Acting heads (Plt) cannot be derived: the contract has no acting flag.
 /// </summary>

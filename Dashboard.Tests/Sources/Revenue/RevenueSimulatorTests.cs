@@ -188,7 +188,7 @@ public sealed class RevenueSimulatorTests
         var taxTarget = targets.Where(t => RevenuePayload.IsTax(t.Key)).Sum(t => t.Value);
         double Share(DateOnly until) => payments.Where(p => RevenuePayload.IsTax(p.Code) && p.Day <= until).Sum(p => p.Net) / taxTarget;
 
-        // DOMAIN.md §11: ≈ 67 % by late August, ≈ 78 % by the end of September, ≈ 100 % by late December.
+        // docs/DOMAIN.md §11: ≈ 67 % by late August, ≈ 78 % by the end of September, ≈ 100 % by late December.
         Assert.InRange(Share(new DateOnly(2025, 8, 22)), 0.58, 0.74);
         Assert.InRange(Share(new DateOnly(2025, 9, 30)), 0.70, 0.85);
         Assert.InRange(Share(new DateOnly(2025, 12, 31)), 0.92, 1.08);

@@ -55,7 +55,7 @@ public sealed class SocialAidSimulatorTests
             Assert.Matches("^DTSEN-3573[0-9]{6}-[0-9]{5}$", Id(f));
             var kelurahan = Str(f, "kelurahan_code")!;
             Assert.True(ReferenceData.IsKelurahan(kelurahan), kelurahan);
-            // The NIK starts with the kecamatan of residence (DOMAIN.md §1.1).
+            // The NIK starts with the kecamatan of residence (docs/DOMAIN.md §1.1).
             Assert.Matches("^3573" + kelurahan[6..8] + "[0-9]{10}$", Str(f, "head_nik")!);
             Assert.StartsWith("ZZPRIV ", Str(f, "head_name")!, StringComparison.Ordinal);
             Assert.InRange(f.GetProperty("desil").GetInt32(), 1, 10);
@@ -147,7 +147,7 @@ public sealed class SocialAidSimulatorTests
         Assert.InRange(stages["BLT"], 2, 3);
         Assert.All(disbursements.Where(d => Str(d, "program") == "SEMBAKO"), d => Assert.Equal(600_000, d.GetProperty("amount").GetInt64()));
 
-        // About 140 graduations a year per 20,000 families (DOMAIN.md §6.2: 130 a year city-wide).
+        // About 140 graduations a year per 20,000 families (docs/DOMAIN.md §6.2: 130 a year city-wide).
         var graduatedSince = Start.AddDays(-365);
         var graduations = families.Count(f => Str(f, "status") == "graduasi" && UpdatedAt(f) >= graduatedSince);
         Assert.InRange(graduations, 20, 55);

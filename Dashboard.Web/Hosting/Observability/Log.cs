@@ -4,7 +4,4 @@ internal static partial class Log
 {
     [LoggerMessage(EventId = 6801, Level = LogLevel.Warning, Message = "Source and alert gauges could not be re-read; next try at the next interval")]
     public static partial void StatusRefreshFailed(ILogger logger, Exception ex);
-
-    [LoggerMessage(EventId = 6802, Level = LogLevel.Information, Message = "OpenTelemetry: exporting traces, metrics and logs by OTLP to {Endpoint}")]
-    public static partial void OtlpOn(ILogger logger, string endpoint);
 }
