@@ -84,6 +84,9 @@ public sealed class ObservabilityTests
     public async Task A_job_queued_inside_a_trace_runs_inside_that_trace()
     {
         // Hangfire's own storage and server for this test only (the product's hosts in tests run without Hangfire).
+        // Hangfire's log provider is static: a host of another test may have set it to its own, now disposed, logger
+        // factory, so this test sets one that logs nothing.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentHangfireLogs());
         TraceContextJobFilter.Register();
         using var click = new ActivitySource("Dashboard.Tests.Click");
         using var listener = ListenTo(click.Name, DasborTelemetry.Name);
@@ -385,4 +388,12 @@ internal sealed class OtlpReceiver : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>Hangfire's logging, off: nothing of this test's own Hangfire server needs to be read.</summary>
+internal sealed class SilentHangfireLogs : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+{
+    public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+    public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
 }
