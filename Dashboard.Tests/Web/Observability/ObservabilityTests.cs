@@ -65,6 +65,9 @@ public sealed class ObservabilityTests
         Assert.Equal(run.Pages, children.Count(a => a.OperationName == "ingest.page"));
         Assert.Contains(children, a => a.OperationName == "ingest.commit");
         Assert.Single(children, a => a.OperationName == "ingest.recompute");
+        // The database calls of the run (EF Core on SQLite here) are inside the run's trace, under its spans.
+        var runSpans = exported.Where(a => a.TraceId == trace).Select(a => a.SpanId).ToHashSet();
+        Assert.Contains(exported, a => a.Source.Name == "OpenTelemetry.Instrumentation.EntityFrameworkCore" && a.TraceId == trace && runSpans.Contains(a.ParentSpanId));
         // The requests to the source are under their page.
         var pageIds = children.Where(a => a.OperationName == "ingest.page").Select(a => a.SpanId).ToHashSet();
         Assert.Equal(run.Pages, exported.Count(a => a.Kind == ActivityKind.Client && a.DisplayName.StartsWith("GET", StringComparison.Ordinal) && pageIds.Contains(a.ParentSpanId)));

@@ -81,6 +81,9 @@ public static class ObservabilityExtensions
                 .AddAspNetCoreInstrumentation(o => o.Filter = http =>
                     !http.Request.Path.StartsWithSegments("/healthz") && !http.Request.Path.StartsWithSegments(MetricsPath))
                 .AddHttpClientInstrumentation()
+                // Database calls made through EF Core on every provider (SQLite, SQL Server, PostgreSQL); Npgsql's own
+                // spans add the PostgreSQL commands EF does not issue (the ingest's prepared upserts, COPY).
+                .AddEntityFrameworkCoreInstrumentation()
                 .AddNpgsql());
         var otlp = builder.Configuration[OtlpEndpointKey];
         if (!string.IsNullOrWhiteSpace(otlp))
