@@ -51,8 +51,75 @@ public sealed class AdmissionsIngestHttpTests(ITestOutputHelper output)
         return app.Services.GetRequiredService<AdmissionsSimulator>();
     }
 
-    private static void AssertLedgerAddsUp(IngestRun run) =>
-        Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
+    private static void AssertLedgerAddsUp(IngestRun run) => IngestHttpCase.AssertLedgerAddsUp(run);
+
+    /// <summary>The SPMB admissions source in the shared HTTP theories of <see cref="IngestContractTests"/>.</summary>
+    public sealed class Case : IngestHttpCase
+    {
+        public override string Source => AdmissionsIngestHttpTests.Source;
+
+        public override DashboardFactory App(params (string Key, string Value)[] settings) => AdmissionsIngestHttpTests.App(settings);
+
+        public override (string Key, string Value)[] FullLoadSettings => [("Sources:Admissions:PageSize", "250")];
+
+        public override int FullLoadPagesAbove => 5;
+
+        /// <summary>Rows equal the served live records by id and content, and the indicators are right.</summary>
+        public override async Task<SettledRun> SettledRefreshAsync(DashboardFactory app)
+        {
+            var (run, served) = await AdmissionsIngestHttpTests.SettledRefreshAsync(app);
+            return new(run, async () =>
+            {
+                await AssertReconciledAsync(app, served);
+                await AssertIndicatorsAsync(app, served);
+            }, served);
+        }
+
+        public override async Task AssertSecondRunAsync(DashboardFactory app, SettledRun first, SettledRun second)
+        {
+            var served = (Dictionary<string, List<JsonElement>>)first.Served!;
+            Assert.Equal(0, second.Run.Rejected);
+            Assert.Equal(0, second.Run.Inserted);
+            await using var db = await app.Db.CreateDbContextAsync();
+            Assert.Equal(served[AdmissionsPayload.Applications].Count(Live), await db.Set<AdmissionApplication>().CountAsync());
+        }
+
+        public override (string Key, string Value)[] KillSettings => [("Sources:Admissions:PageSize", "100"), ("Ingest:CommitItems", "100")];
+
+        public override int KillAtPages => 6;
+
+        public override int? KilledPagesAtMost => 6 + 2;
+
+        public override Type ClientType => typeof(SourceClient<AdmissionsOptions>);
+
+        public override int KilledRowsAtLeast => 1;
+
+        public override async Task<(int Stored, int Live)> KilledRowsAsync(DashboardFactory app)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            return (await db.Set<AdmissionApplication>().CountAsync(), Simulator(app).LiveIds(AdmissionsPayload.Applications).Count);
+        }
+
+        public override bool PersonalDataRunRejects => true;
+
+        /// <summary>Applicants' NIK, names and birth dates and the simulator's marker; thirty items broken and thirty with unknown fields.</summary>
+        public override async Task<IReadOnlyCollection<string>> PersonalValuesAndFaultsAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            var served = await ServedAsync(app);
+            var personal = new HashSet<string>(StringComparer.Ordinal) { Marker };
+            foreach (var a in served[AdmissionsPayload.Applications].Where(Live))
+            {
+                var applicant = a.GetProperty("applicant");
+                personal.Add(S(applicant, "nik"));
+                personal.Add(S(applicant, "name"));
+                personal.Add(S(applicant, "birth_date"));
+            }
+            simulator.Faults.MalformedItems(30);
+            simulator.Faults.UnknownFields(30);
+            return personal;
+        }
+    }
 
     /// <summary>Every item the simulator serves now, per resource (tombstones included).</summary>
     private static async Task<Dictionary<string, List<JsonElement>>> ServedAsync(DashboardFactory app)
@@ -143,26 +210,6 @@ public sealed class AdmissionsIngestHttpTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task FullLoad_ReconcilesExactly_ASecondRunDuplicatesNothing_AndTheIndicatorsAreRight()
-    {
-        await using var app = App(("Sources:Admissions:PageSize", "250"));
-        var (first, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, first.Status);
-        AssertLedgerAddsUp(first);
-        Assert.True(first.Pages > 4);
-        await AssertReconciledAsync(app, served);
-        await AssertIndicatorsAsync(app, served);
-
-        var second = await app.RefreshAsync(Source);
-        Assert.Equal(IngestRunStatus.Succeeded, second.Status);
-        Assert.Equal(0, second.Rejected);
-        Assert.Equal(0, second.Inserted);
-        await using var db = await app.Db.CreateDbContextAsync();
-        Assert.Equal(served[AdmissionsPayload.Applications].Count(Live), await db.Set<AdmissionApplication>().CountAsync());
-    }
-
-    [Fact]
     public async Task EveryDataFault_IsSurvived_AndCorrectedItemsReplaceTheirQuarantinedVersions()
     {
         await using var app = App(("Sources:Admissions:PageSize", "200"));
@@ -216,44 +263,6 @@ public sealed class AdmissionsIngestHttpTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
-    {
-        await using var app = App(("Sources:Admissions:PageSize", "100"), ("Ingest:CommitItems", "100"));
-        var simulator = Simulator(app);
-        var engine = app.Services.GetRequiredService<IngestEngine>();
-        var source = app.Services.GetRequiredService<AdmissionsSource>();
-        var broadcaster = app.Services.GetRequiredService<KpiBroadcaster>();
-        using var kill = new CancellationTokenSource();
-        using var _ = broadcaster.Subscribe(e =>
-        {
-            if (e is IngestProgress { Source: Source, Pages: >= 6 })
-            {
-                kill.Cancel();
-            }
-            return Task.CompletedTask;
-        });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var client = scope.ServiceProvider.GetRequiredService<SourceClient<AdmissionsOptions>>();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
-        }
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            var killed = await db.IngestRuns.SingleAsync(r => r.Source == Source);
-            Assert.Equal(IngestRunStatus.Cancelled, killed.Status);
-            Assert.InRange(killed.Pages, 6, 8);
-            Assert.InRange(await db.Set<AdmissionApplication>().CountAsync(), 1, simulator.LiveIds(AdmissionsPayload.Applications).Count - 1);
-        }
-
-        var (rerun, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, rerun.Status);
-        await AssertReconciledAsync(app, served);
-        await AssertIndicatorsAsync(app, served);
-    }
-
-    [Fact]
     public async Task WithdrawnRecords_AreDeleted_AndTheIndicatorsFollow()
     {
         await using var app = App();
@@ -277,38 +286,6 @@ public sealed class AdmissionsIngestHttpTests(ITestOutputHelper output)
         }
         await AssertReconciledAsync(app, served);
         await AssertIndicatorsAsync(app, served);
-    }
-
-    [Fact]
-    public async Task PersonalData_NeverReachesTheDatabase()
-    {
-        await using var app = App();
-        var simulator = Simulator(app);
-        var served = await ServedAsync(app);
-        var personal = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var a in served[AdmissionsPayload.Applications].Where(Live))
-        {
-            var applicant = a.GetProperty("applicant");
-            personal.Add(S(applicant, "nik"));
-            personal.Add(S(applicant, "name"));
-            personal.Add(S(applicant, "birth_date"));
-        }
-        simulator.Faults.MalformedItems(30);
-        simulator.Faults.UnknownFields(30);
-
-        var run = await app.RefreshAsync(Source);
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-        Assert.True(run.Rejected > 0);
-
-        SqliteConnection.ClearAllPools();
-        var path = new SqliteConnectionStringBuilder((await app.Db.CreateDbContextAsync()).Database.GetConnectionString()).DataSource;
-        var bytes = File.ReadAllBytes(path).Concat(File.Exists(path + "-wal") ? File.ReadAllBytes(path + "-wal") : []).ToArray();
-        var text = Encoding.UTF8.GetString(bytes);
-        Assert.DoesNotContain(Marker, text, StringComparison.Ordinal);
-        foreach (var value in personal)
-        {
-            Assert.DoesNotContain(value, text, StringComparison.Ordinal);
-        }
     }
 
     /// <summary>

@@ -35,30 +35,79 @@ public sealed class ComplaintsIngestHttpTests
         return ([.. stored], [.. quarantined]);
     }
 
-    private static void AssertLedgerAddsUp(IngestRun run) =>
-        Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
+    private static void AssertLedgerAddsUp(IngestRun run) => IngestHttpCase.AssertLedgerAddsUp(run);
 
-    [Fact]
-    public async Task FullLoad_ThenSecondRun_ReconcilesExactlyAndDuplicatesNothing()
+    /// <summary>The complaints source in the shared HTTP theories of <see cref="IngestContractTests"/>.</summary>
+    public sealed class Case : IngestHttpCase
     {
-        await using var app = App(("Sources:Complaints:PageSize", "250"));
-        var simulator = Simulator(app);
+        public override string Source => "Complaints";
 
-        var first = await app.RefreshAsync();
+        public override DashboardFactory App(params (string Key, string Value)[] settings) => ComplaintsIngestHttpTests.App(settings);
 
-        Assert.Equal(IngestRunStatus.Succeeded, first.Status);
-        AssertLedgerAddsUp(first);
-        Assert.True(first.Pages > 2, $"expected several pages, got {first.Pages}");
-        var (stored, quarantined) = await IdsAsync(app);
-        Assert.Empty(quarantined);
-        Assert.Equal(simulator.LiveIds.OrderBy(i => i, StringComparer.Ordinal), stored.OrderBy(i => i, StringComparer.Ordinal));
+        public override (string Key, string Value)[] FullLoadSettings => [("Sources:Complaints:PageSize", "250")];
 
-        var second = await app.RefreshAsync();
+        public override int FullLoadPagesAbove => 2;
 
-        Assert.Equal(IngestRunStatus.Succeeded, second.Status);
-        Assert.Equal(0, second.Inserted);
-        Assert.Equal(first.WatermarkAfter, second.WatermarkBefore);
-        Assert.Equal(stored.Count, (await IdsAsync(app)).Stored.Count);
+        /// <summary>Stored ids equal the simulator's live ids; nothing is quarantined.</summary>
+        public override async Task<SettledRun> SettledRefreshAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            var run = await app.RefreshAsync();
+            var storedCount = new int[1];
+            return new(run, async () =>
+            {
+                var (stored, quarantined) = await IdsAsync(app);
+                Assert.Empty(quarantined);
+                Assert.Equal(simulator.LiveIds.OrderBy(i => i, StringComparer.Ordinal), stored.OrderBy(i => i, StringComparer.Ordinal));
+                storedCount[0] = stored.Count;
+            }, storedCount);
+        }
+
+        public override async Task AssertSecondRunAsync(DashboardFactory app, SettledRun first, SettledRun second)
+        {
+            Assert.Equal(0, second.Run.Inserted);
+            Assert.Equal(first.Run.WatermarkAfter, second.Run.WatermarkBefore);
+            Assert.Equal(((int[])first.Served!)[0], (await IdsAsync(app)).Stored.Count);
+        }
+
+        public override (string Key, string Value)[] KillSettings => [("Sources:Complaints:PageSize", "100"), ("Ingest:CommitItems", "100")];
+
+        public override int KillAtPages => 3;
+
+        public override int? KilledPagesAtMost => 5;
+
+        public override Type ClientType => typeof(SourceClient<ComplaintsOptions>);
+
+        public override int KilledRowsAtLeast => 1;
+
+        public override async Task<(int Stored, int Live)> KilledRowsAsync(DashboardFactory app)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            return (await db.Set<Complaint>().CountAsync(), Simulator(app).LiveIds.Count);
+        }
+
+        public override async Task<SettledRun> RerunAsync(DashboardFactory app)
+        {
+            var run = await app.RefreshAsync();
+            return new(run, async () =>
+            {
+                Assert.NotNull(run.WatermarkBefore);
+                Assert.Equal(Simulator(app).LiveIds.ToHashSet(), (await IdsAsync(app)).Stored);
+            });
+        }
+
+        public override bool PersonalDataRunRejects => true;
+
+        /// <summary>Reporter names and phones of the first page, read while five items are broken; five more break for the run.</summary>
+        public override async Task<IReadOnlyCollection<string>> PersonalValuesAndFaultsAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            simulator.Faults.MalformedItems(5);
+            var personal = await PersonalValuesServedAsync(app);
+            Assert.NotEmpty(personal);
+            simulator.Faults.MalformedItems(5);
+            return personal;
+        }
     }
 
     [Fact]
@@ -133,71 +182,6 @@ public sealed class ComplaintsIngestHttpTests
         await using var db = await app.Db.CreateDbContextAsync();
         Assert.Equal(2, (await db.SourceStates.SingleAsync()).ConsecutiveFailures);
         Assert.False(await db.Set<Complaint>().AnyAsync());
-    }
-
-    [Fact]
-    public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
-    {
-        await using var app = App(("Sources:Complaints:PageSize", "100"), ("Ingest:CommitItems", "100"));
-        var simulator = Simulator(app);
-        var engine = app.Services.GetRequiredService<IngestEngine>();
-        var source = app.Services.GetRequiredService<ComplaintsSource>();
-        var broadcaster = app.Services.GetRequiredService<KpiBroadcaster>();
-        using var kill = new CancellationTokenSource();
-        // The progress event of the third committed page arrives off the job's thread; cancel the run from there.
-        using var _ = broadcaster.Subscribe(e =>
-        {
-            if (e is IngestProgress { Pages: >= 3 })
-            {
-                kill.Cancel();
-            }
-            return Task.CompletedTask;
-        });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var client = scope.ServiceProvider.GetRequiredService<SourceClient<ComplaintsOptions>>();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
-        }
-
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            var killed = await db.IngestRuns.SingleAsync();
-            Assert.Equal(IngestRunStatus.Cancelled, killed.Status);
-            Assert.InRange(killed.Pages, 3, 5);
-            Assert.InRange(await db.Set<Complaint>().CountAsync(), 1, simulator.LiveIds.Count - 1);
-            Assert.Null((await db.SourceStates.SingleAsync()).RunningRunId);
-        }
-
-        var rerun = await app.RefreshAsync();
-
-        Assert.Equal(IngestRunStatus.Succeeded, rerun.Status);
-        Assert.NotNull(rerun.WatermarkBefore);
-        Assert.Equal(simulator.LiveIds.ToHashSet(), (await IdsAsync(app)).Stored);
-    }
-
-    [Fact]
-    public async Task PersonalData_NeverReachesTheDatabase()
-    {
-        await using var app = App();
-        var simulator = Simulator(app);
-        simulator.Faults.MalformedItems(5);
-        var personal = await PersonalValuesServedAsync(app);
-        Assert.NotEmpty(personal);
-        simulator.Faults.MalformedItems(5);
-
-        var run = await app.RefreshAsync();
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-        Assert.True(run.Rejected > 0);
-
-        SqliteConnection.ClearAllPools();
-        var path = new SqliteConnectionStringBuilder((await app.Db.CreateDbContextAsync()).Database.GetConnectionString()).DataSource;
-        var bytes = File.ReadAllBytes(path).Concat(File.Exists(path + "-wal") ? File.ReadAllBytes(path + "-wal") : []).ToArray();
-        var text = Encoding.UTF8.GetString(bytes);
-        foreach (var value in personal)
-        {
-            Assert.DoesNotContain(value, text, StringComparison.Ordinal);
-        }
     }
 
     /// <summary>Reporter names and phones as the simulator serves them (the first page).</summary>

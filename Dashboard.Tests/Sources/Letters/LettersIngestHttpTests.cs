@@ -72,45 +72,77 @@ public sealed class LettersIngestHttpTests
 
     private static bool IsTombstone(JsonElement item) => item.TryGetProperty("deleted", out var d) && d.ValueKind == JsonValueKind.True;
 
-    private static void AssertLedgerAddsUp(IngestRun run) =>
-        Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
+    private static void AssertLedgerAddsUp(IngestRun run) => IngestHttpCase.AssertLedgerAddsUp(run);
 
-    [Fact]
-    public async Task FullLoad_ThenSecondRun_ReconcilesExactlyByIdAndContent()
+    /// <summary>The letters source in the shared HTTP theories of <see cref="IngestContractTests"/>; it has no personal fields (its quarantine test proves it).</summary>
+    public sealed class Case : IngestHttpCase
     {
-        await using var app = App(("Sources:Letters:PageSize", "500"));
-        var simulator = Simulator(app);
+        public override string Source => LettersIngestHttpTests.Source;
 
-        var first = await app.RefreshAsync(Source);
-        var served = await ServedAsync(app);
+        public override DashboardFactory App(params (string Key, string Value)[] settings) => LettersIngestHttpTests.App(settings);
 
-        Assert.True(first.Status == IngestRunStatus.Succeeded, first.Error);
-        AssertLedgerAddsUp(first);
-        Assert.True(first.Pages > 2, $"expected several pages, got {first.Pages}");
-        var (stored, quarantined) = await StateAsync(app);
-        Assert.Empty(quarantined);
-        var live = served.Where(i => !IsTombstone(i)).Select(LettersExpectations.Read).ToList();
-        // The simulator's clock is real: a letter may have moved since the run. Compare what the run could see.
-        var seen = live.Where(l => !served.Any(i => i.GetProperty("id").GetString() == l.Id &&
-                                                   DateTimeOffset.Parse(i.GetProperty("updated_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > first.FinishedAt))
-            .ToList();
-        Assert.True(live.Count - seen.Count < 20, $"{live.Count - seen.Count} moved");
-        Assert.Equal(simulator.LiveIds.Count, live.Count);
-        foreach (var l in seen)
+        public override (string Key, string Value)[] FullLoadSettings => [("Sources:Letters:PageSize", "500")];
+
+        public override int FullLoadPagesAbove => 2;
+
+        /// <summary>Every live letter the run could see is stored with its content; nothing else is stored or quarantined.</summary>
+        public override async Task<SettledRun> SettledRefreshAsync(DashboardFactory app)
         {
-            Assert.True(stored.TryGetValue(l.Id, out var row), $"{l.Id} not stored");
-            Assert.Equal((l.Kelurahan, l.Kelurahan[..8], l.Type, l.Status, l.Requested, l.Completed),
-                (row!.KelurahanCode, row.KecamatanCode, row.LetterType, row.Status, row.RequestedAt, row.CompletedAt));
+            var simulator = Simulator(app);
+            var first = await app.RefreshAsync(Source);
+            var served = await ServedAsync(app);
+            return new(first, async () =>
+            {
+                var (stored, quarantined) = await StateAsync(app);
+                Assert.Empty(quarantined);
+                var live = served.Where(i => !IsTombstone(i)).Select(LettersExpectations.Read).ToList();
+                // The simulator's clock is real: a letter may have moved since the run. Compare what the run could see.
+                var seen = live.Where(l => !served.Any(i => i.GetProperty("id").GetString() == l.Id &&
+                                                           DateTimeOffset.Parse(i.GetProperty("updated_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > first.FinishedAt))
+                    .ToList();
+                Assert.True(live.Count - seen.Count < 20, $"{live.Count - seen.Count} moved");
+                Assert.Equal(simulator.LiveIds.Count, live.Count);
+                foreach (var l in seen)
+                {
+                    Assert.True(stored.TryGetValue(l.Id, out var row), $"{l.Id} not stored");
+                    Assert.Equal((l.Kelurahan, l.Kelurahan[..8], l.Type, l.Status, l.Requested, l.Completed),
+                        (row!.KelurahanCode, row.KecamatanCode, row.LetterType, row.Status, row.RequestedAt, row.CompletedAt));
+                }
+                Assert.Empty(stored.Keys.Except(live.Select(l => l.Id)));
+            });
         }
-        Assert.Empty(stored.Keys.Except(live.Select(l => l.Id)));
 
-        var second = await app.RefreshAsync(Source);
+        public override async Task AssertSecondRunAsync(DashboardFactory app, SettledRun first, SettledRun second)
+        {
+            Assert.Equal(first.Run.WatermarkAfter, second.Run.WatermarkBefore);
+            Assert.True(second.Run.Inserted + second.Run.Updated < 50, $"{second.Run.Inserted} inserted, {second.Run.Updated} updated on a re-run");
+            var again = await StateAsync(app);
+            Assert.Equal(Simulator(app).LiveIds.Order(StringComparer.Ordinal), again.Stored.Keys.Order(StringComparer.Ordinal));
+        }
 
-        Assert.Equal(IngestRunStatus.Succeeded, second.Status);
-        Assert.Equal(first.WatermarkAfter, second.WatermarkBefore);
-        Assert.True(second.Inserted + second.Updated < 50, $"{second.Inserted} inserted, {second.Updated} updated on a re-run");
-        var again = await StateAsync(app);
-        Assert.Equal(simulator.LiveIds.Order(StringComparer.Ordinal), again.Stored.Keys.Order(StringComparer.Ordinal));
+        public override (string Key, string Value)[] KillSettings => [("Sources:Letters:PageSize", "200"), ("Ingest:CommitItems", "200")];
+
+        public override int KillAtPages => 3;
+
+        public override int? KilledPagesAtMost => null;
+
+        public override Type ClientType => typeof(SourceClient<LettersOptions>);
+
+        public override int KilledRowsAtLeast => 1;
+
+        public override async Task<(int Stored, int Live)> KilledRowsAsync(DashboardFactory app)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            return (await db.Set<LetterRequest>().CountAsync(), Simulator(app).LiveIds.Count);
+        }
+
+        public override async Task<SettledRun> RerunAsync(DashboardFactory app)
+        {
+            var run = await app.RefreshAsync(Source);
+            return new(run, async () => Assert.Equal(Simulator(app).LiveIds.ToHashSet(), (await StateAsync(app)).Stored.Keys.ToHashSet()));
+        }
+
+        public override bool HasPersonalData => false;
     }
 
     [Fact]
@@ -194,41 +226,6 @@ public sealed class LettersIngestHttpTests
 
         Assert.Equal(IngestRunStatus.Succeeded, run.Status);
         Assert.Equal(simulator.LiveIds.Count, (await StateAsync(app)).Stored.Count);
-    }
-
-    [Fact]
-    public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
-    {
-        await using var app = App(("Sources:Letters:PageSize", "200"), ("Ingest:CommitItems", "200"));
-        var simulator = Simulator(app);
-        var engine = app.Services.GetRequiredService<IngestEngine>();
-        var source = app.Services.GetRequiredService<LettersSource>();
-        var broadcaster = app.Services.GetRequiredService<KpiBroadcaster>();
-        using var kill = new CancellationTokenSource();
-        using var _ = broadcaster.Subscribe(e =>
-        {
-            if (e is IngestProgress { Source: Source, Pages: >= 3 })
-            {
-                kill.Cancel();
-            }
-            return Task.CompletedTask;
-        });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var client = scope.ServiceProvider.GetRequiredService<SourceClient<LettersOptions>>();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
-        }
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            Assert.Equal(IngestRunStatus.Cancelled, (await db.IngestRuns.SingleAsync(r => r.Source == Source)).Status);
-            Assert.InRange(await db.Set<LetterRequest>().CountAsync(), 1, simulator.LiveIds.Count - 1);
-        }
-
-        var rerun = await app.RefreshAsync(Source);
-
-        Assert.Equal(IngestRunStatus.Succeeded, rerun.Status);
-        Assert.Equal(simulator.LiveIds.ToHashSet(), (await StateAsync(app)).Stored.Keys.ToHashSet());
     }
 
     [Fact]

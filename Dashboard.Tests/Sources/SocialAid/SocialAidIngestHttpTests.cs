@@ -49,8 +49,76 @@ public sealed class SocialAidIngestHttpTests(ITestOutputHelper output)
         return app.Services.GetRequiredService<SocialAidSimulator>();
     }
 
-    private static void AssertLedgerAddsUp(IngestRun run) =>
-        Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
+    private static void AssertLedgerAddsUp(IngestRun run) => IngestHttpCase.AssertLedgerAddsUp(run);
+
+    /// <summary>The social aid source in the shared HTTP theories of <see cref="IngestContractTests"/>.</summary>
+    public sealed class Case : IngestHttpCase
+    {
+        public override string Source => SocialAidIngestHttpTests.Source;
+
+        public override DashboardFactory App(params (string Key, string Value)[] settings) => SocialAidIngestHttpTests.App(settings);
+
+        public override (string Key, string Value)[] FullLoadSettings => [("Sources:SocialAid:PageSize", "300")];
+
+        public override int FullLoadPagesAbove => 5;
+
+        /// <summary>Rows equal the served live records by id and content, and the indicators are right.</summary>
+        public override async Task<SettledRun> SettledRefreshAsync(DashboardFactory app)
+        {
+            var (run, served) = await SocialAidIngestHttpTests.SettledRefreshAsync(app);
+            return new(run, async () =>
+            {
+                Assert.True(run.Deleted + run.Unchanged >= 0);
+                await AssertReconciledAsync(app, served);
+                await AssertIndicatorsAsync(app, served);
+            }, served);
+        }
+
+        public override async Task AssertSecondRunAsync(DashboardFactory app, SettledRun first, SettledRun second)
+        {
+            var served = (Dictionary<string, List<JsonElement>>)first.Served!;
+            Assert.Equal(0, second.Run.Rejected);
+            Assert.Equal(0, second.Run.Inserted);
+            await using var db = await app.Db.CreateDbContextAsync();
+            Assert.Equal(served[SocialAidPayload.Families].Count(Live), await db.Set<SocialAidFamily>().CountAsync());
+            Assert.Equal(served[SocialAidPayload.Disbursements].Count(Live), await db.Set<SocialAidDisbursement>().CountAsync());
+        }
+
+        public override (string Key, string Value)[] KillSettings => [("Sources:SocialAid:PageSize", "100"), ("Ingest:CommitItems", "100")];
+
+        public override int KillAtPages => 10;
+
+        public override int? KilledPagesAtMost => 10 + 2;
+
+        public override Type ClientType => typeof(SourceClient<SocialAidOptions>);
+
+        public override int KilledRowsAtLeast => 0;
+
+        public override async Task<(int Stored, int Live)> KilledRowsAsync(DashboardFactory app)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            return (await db.Set<SocialAidDisbursement>().CountAsync(), Simulator(app).LiveIds(SocialAidPayload.Disbursements).Count);
+        }
+
+        /// <summary>Family ids, heads' NIK and names, DTSEN numbers and the simulator's marker; twenty items broken.</summary>
+        public override async Task<IReadOnlyCollection<string>> PersonalValuesAndFaultsAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            var served = await ServedAsync(app);
+            var personal = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var f in served[SocialAidPayload.Families].Where(Live))
+            {
+                personal.Add(S(f, "id"));
+                personal.Add(S(f, "head_nik"));
+                personal.Add(S(f, "head_name"));
+            }
+            Assert.NotEmpty(personal);
+            personal.Add(Marker);
+            personal.Add("DTSEN-3573");
+            simulator.Faults.MalformedItems(20);
+            return personal;
+        }
+    }
 
     /// <summary>Every item the simulator serves now, per resource (tombstones included).</summary>
     private static async Task<Dictionary<string, List<JsonElement>>> ServedAsync(DashboardFactory app)
@@ -145,28 +213,6 @@ public sealed class SocialAidIngestHttpTests(ITestOutputHelper output)
             Assert.Equal(N(item, "disbursed_at") is { } paid ? DateTimeOffset.Parse(paid, CultureInfo.InvariantCulture) : null, row.DisbursedAt);
             Assert.Equal(UpdatedAt(item), row.UpdatedAt);
         }
-    }
-
-    [Fact]
-    public async Task FullLoad_ReconcilesExactly_ASecondRunDuplicatesNothing_AndTheIndicatorsAreRight()
-    {
-        await using var app = App(("Sources:SocialAid:PageSize", "300"));
-        var (first, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, first.Status);
-        AssertLedgerAddsUp(first);
-        Assert.True(first.Pages > 5);
-        Assert.True(first.Deleted + first.Unchanged >= 0);
-        await AssertReconciledAsync(app, served);
-        await AssertIndicatorsAsync(app, served);
-
-        var second = await app.RefreshAsync(Source);
-        Assert.Equal(IngestRunStatus.Succeeded, second.Status);
-        Assert.Equal(0, second.Rejected);
-        Assert.Equal(0, second.Inserted);
-        await using var db = await app.Db.CreateDbContextAsync();
-        Assert.Equal(served[SocialAidPayload.Families].Count(Live), await db.Set<SocialAidFamily>().CountAsync());
-        Assert.Equal(served[SocialAidPayload.Disbursements].Count(Live), await db.Set<SocialAidDisbursement>().CountAsync());
     }
 
     [Fact]
@@ -268,74 +314,6 @@ public sealed class SocialAidIngestHttpTests(ITestOutputHelper output)
         }
         var (_, clean) = await SettledRefreshAsync(app);
         await AssertReconciledAsync(app, clean);
-    }
-
-    [Fact]
-    public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
-    {
-        await using var app = App(("Sources:SocialAid:PageSize", "100"), ("Ingest:CommitItems", "100"));
-        var simulator = Simulator(app);
-        var engine = app.Services.GetRequiredService<IngestEngine>();
-        var source = app.Services.GetRequiredService<SocialAidSource>();
-        var broadcaster = app.Services.GetRequiredService<KpiBroadcaster>();
-        using var kill = new CancellationTokenSource();
-        using var _ = broadcaster.Subscribe(e =>
-        {
-            if (e is IngestProgress { Source: Source, Pages: >= 10 })
-            {
-                kill.Cancel();
-            }
-            return Task.CompletedTask;
-        });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var client = scope.ServiceProvider.GetRequiredService<SourceClient<SocialAidOptions>>();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
-        }
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            var killed = await db.IngestRuns.SingleAsync(r => r.Source == Source);
-            Assert.Equal(IngestRunStatus.Cancelled, killed.Status);
-            Assert.InRange(killed.Pages, 10, 12);
-            Assert.InRange(await db.Set<SocialAidDisbursement>().CountAsync(), 0, simulator.LiveIds(SocialAidPayload.Disbursements).Count - 1);
-        }
-
-        var (rerun, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, rerun.Status);
-        await AssertReconciledAsync(app, served);
-        await AssertIndicatorsAsync(app, served);
-    }
-
-    [Fact]
-    public async Task PersonalData_NeverReachesTheDatabase()
-    {
-        await using var app = App();
-        var simulator = Simulator(app);
-        var served = await ServedAsync(app);
-        var personal = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var f in served[SocialAidPayload.Families].Where(Live))
-        {
-            personal.Add(S(f, "id"));
-            personal.Add(S(f, "head_nik"));
-            personal.Add(S(f, "head_name"));
-        }
-        Assert.NotEmpty(personal);
-        simulator.Faults.MalformedItems(20);
-
-        var run = await app.RefreshAsync(Source);
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-
-        SqliteConnection.ClearAllPools();
-        var bytes = File.ReadAllBytes(app.DatabasePath).Concat(File.Exists(app.DatabasePath + "-wal") ? File.ReadAllBytes(app.DatabasePath + "-wal") : []).ToArray();
-        var text = Encoding.UTF8.GetString(bytes);
-        Assert.DoesNotContain(Marker, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("DTSEN-3573", text, StringComparison.Ordinal);
-        foreach (var value in personal)
-        {
-            Assert.DoesNotContain(value, text, StringComparison.Ordinal);
-        }
     }
 
     /// <summary>

@@ -48,8 +48,70 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
         return app.Services.GetRequiredService<StaffingSimulator>();
     }
 
-    private static void AssertLedgerAddsUp(IngestRun run) =>
-        Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
+    private static void AssertLedgerAddsUp(IngestRun run) => IngestHttpCase.AssertLedgerAddsUp(run);
+
+    /// <summary>The staffing source in the shared HTTP theories of <see cref="IngestContractTests"/>.</summary>
+    public sealed class Case : IngestHttpCase
+    {
+        public override string Source => StaffingIngestHttpTests.Source;
+
+        public override DashboardFactory App(params (string Key, string Value)[] settings) => StaffingIngestHttpTests.App(settings);
+
+        public override (string Key, string Value)[] FullLoadSettings => [("Sources:Staffing:PageSize", "400")];
+
+        public override int FullLoadPagesAbove => 5;
+
+        /// <summary>Rows equal the served live records by id and content, and the indicators are right.</summary>
+        public override async Task<SettledRun> SettledRefreshAsync(DashboardFactory app)
+        {
+            var (run, served) = await StaffingIngestHttpTests.SettledRefreshAsync(app);
+            return new(run, async () =>
+            {
+                await AssertReconciledAsync(app, served);
+                await AssertIndicatorsAsync(app, served);
+            }, served);
+        }
+
+        public override async Task AssertSecondRunAsync(DashboardFactory app, SettledRun first, SettledRun second)
+        {
+            var served = (Dictionary<string, List<JsonElement>>)first.Served!;
+            Assert.Equal(0, second.Run.Rejected);
+            await using var db = await app.Db.CreateDbContextAsync();
+            Assert.Equal(served[StaffingPayload.Employees].Count(Live), await db.Set<StaffingEmployee>().CountAsync());
+        }
+
+        public override (string Key, string Value)[] KillSettings => [("Sources:Staffing:PageSize", "100"), ("Ingest:CommitItems", "100")];
+
+        public override int KillAtPages => 6;
+
+        public override int? KilledPagesAtMost => 6 + 2;
+
+        public override Type ClientType => typeof(SourceClient<StaffingOptions>);
+
+        public override int KilledRowsAtLeast => 0;
+
+        public override async Task<(int Stored, int Live)> KilledRowsAsync(DashboardFactory app)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            return (await db.Set<StaffingAttendance>().CountAsync(), Simulator(app).LiveIds(StaffingPayload.Attendance).Count);
+        }
+
+        /// <summary>Employee ids, NIK and names and the simulator's marker; twenty items broken.</summary>
+        public override async Task<IReadOnlyCollection<string>> PersonalValuesAndFaultsAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            var served = await ServedAsync(app);
+            var personal = new HashSet<string>(StringComparer.Ordinal) { Marker };
+            foreach (var e in served[StaffingPayload.Employees].Where(Live))
+            {
+                personal.Add(S(e, "id"));
+                personal.Add(S(e, "nik"));
+                personal.Add(S(e, "name"));
+            }
+            simulator.Faults.MalformedItems(20);
+            return personal;
+        }
+    }
 
     /// <summary>Every item the simulator serves now, per resource (tombstones included).</summary>
     private static async Task<Dictionary<string, List<JsonElement>>> ServedAsync(DashboardFactory app)
@@ -160,25 +222,6 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task FullLoad_ReconcilesExactly_ASecondRunDuplicatesNothing_AndTheIndicatorsAreRight()
-    {
-        await using var app = App(("Sources:Staffing:PageSize", "400"));
-        var (first, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, first.Status);
-        AssertLedgerAddsUp(first);
-        Assert.True(first.Pages > 5);
-        await AssertReconciledAsync(app, served);
-        await AssertIndicatorsAsync(app, served);
-
-        var second = await app.RefreshAsync(Source);
-        Assert.Equal(IngestRunStatus.Succeeded, second.Status);
-        Assert.Equal(0, second.Rejected);
-        await using var db = await app.Db.CreateDbContextAsync();
-        Assert.Equal(served[StaffingPayload.Employees].Count(Live), await db.Set<StaffingEmployee>().CountAsync());
-    }
-
-    [Fact]
     public async Task EveryDataFault_IsSurvived_AndCorrectedItemsReplaceTheirQuarantinedVersions()
     {
         await using var app = App(("Sources:Staffing:PageSize", "300"));
@@ -235,73 +278,6 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
         var (_, clean) = await SettledRefreshAsync(app);
         await AssertReconciledAsync(app, clean);
         _ = hash;
-    }
-
-    [Fact]
-    public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
-    {
-        await using var app = App(("Sources:Staffing:PageSize", "100"), ("Ingest:CommitItems", "100"));
-        var simulator = Simulator(app);
-        var engine = app.Services.GetRequiredService<IngestEngine>();
-        var source = app.Services.GetRequiredService<StaffingSource>();
-        var broadcaster = app.Services.GetRequiredService<KpiBroadcaster>();
-        using var kill = new CancellationTokenSource();
-        using var _ = broadcaster.Subscribe(e =>
-        {
-            if (e is IngestProgress { Source: Source, Pages: >= 6 })
-            {
-                kill.Cancel();
-            }
-            return Task.CompletedTask;
-        });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var client = scope.ServiceProvider.GetRequiredService<SourceClient<StaffingOptions>>();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
-        }
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            var killed = await db.IngestRuns.SingleAsync(r => r.Source == Source);
-            Assert.Equal(IngestRunStatus.Cancelled, killed.Status);
-            Assert.InRange(killed.Pages, 6, 8);
-            Assert.InRange(await db.Set<StaffingAttendance>().CountAsync(), 0, simulator.LiveIds(StaffingPayload.Attendance).Count - 1);
-        }
-
-        var (rerun, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, rerun.Status);
-        await AssertReconciledAsync(app, served);
-        await AssertIndicatorsAsync(app, served);
-    }
-
-    [Fact]
-    public async Task PersonalData_NeverReachesTheDatabase()
-    {
-        await using var app = App();
-        var simulator = Simulator(app);
-        var served = await ServedAsync(app);
-        var personal = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in served[StaffingPayload.Employees].Where(Live))
-        {
-            personal.Add(S(e, "id"));
-            personal.Add(S(e, "nik"));
-            personal.Add(S(e, "name"));
-        }
-        simulator.Faults.MalformedItems(20);
-
-        var run = await app.RefreshAsync(Source);
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-
-        SqliteConnection.ClearAllPools();
-        var path = new SqliteConnectionStringBuilder((await app.Db.CreateDbContextAsync()).Database.GetConnectionString()).DataSource;
-        var bytes = File.ReadAllBytes(path).Concat(File.Exists(path + "-wal") ? File.ReadAllBytes(path + "-wal") : []).ToArray();
-        var text = Encoding.UTF8.GetString(bytes);
-        Assert.DoesNotContain(Marker, text, StringComparison.Ordinal);
-        foreach (var value in personal)
-        {
-            Assert.DoesNotContain(value, text, StringComparison.Ordinal);
-        }
     }
 
     /// <summary>

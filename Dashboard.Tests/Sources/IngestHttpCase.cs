@@ -1,0 +1,71 @@
+using Dashboard.Ingest.Reporting;
+using Dashboard.Tests.Infrastructure;
+
+namespace Dashboard.Tests.Sources;
+
+/// <summary>A refresh and how to prove the database then equals what the source served (by id, by content, and indicators where the source has them).</summary>
+public sealed record SettledRun(IngestRun Run, Func<Task> AssertReconciledAsync, object? Served = null);
+
+/// <summary>
+/// One source as the shared ingest theories (<see cref="IngestContractTests"/>) drive it over real HTTP against its
+/// simulator: its settings, how its reconciliation is proven, and the few numbers that are its own.
+/// </summary>
+public abstract class IngestHttpCase
+{
+    public abstract string Source { get; }
+
+    /// <summary>A host with the source's test settings, <paramref name="settings"/> on top.</summary>
+    public abstract DashboardFactory App(params (string Key, string Value)[] settings);
+
+    /// <summary>The first load's settings (its page size).</summary>
+    public abstract (string Key, string Value)[] FullLoadSettings { get; }
+
+    /// <summary>The first load must take more pages than this.</summary>
+    public abstract int FullLoadPagesAbove { get; }
+
+    /// <summary>A refresh after which nothing changed at the source, with its reconciliation.</summary>
+    public abstract Task<SettledRun> SettledRefreshAsync(DashboardFactory app);
+
+    /// <summary>The refresh right after the full load (plain unless the source needs it settled).</summary>
+    public virtual async Task<SettledRun> SecondRefreshAsync(DashboardFactory app) =>
+        new(await app.RefreshAsync(Source), () => Task.CompletedTask);
+
+    /// <summary>What the source's second run must show: nothing duplicated.</summary>
+    public abstract Task AssertSecondRunAsync(DashboardFactory app, SettledRun first, SettledRun second);
+
+    /// <summary>The killed run's settings (page size, commit size).</summary>
+    public abstract (string Key, string Value)[] KillSettings { get; }
+
+    /// <summary>The run is cancelled from the progress event of this many committed pages.</summary>
+    public abstract int KillAtPages { get; }
+
+    /// <summary>The most pages the killed run may record (null: not checked for this source).</summary>
+    public abstract int? KilledPagesAtMost { get; }
+
+    /// <summary>The page client the source's job runs with.</summary>
+    public abstract Type ClientType { get; }
+
+    /// <summary>The fewest rows of <see cref="KilledRowsAsync"/> a killed run leaves.</summary>
+    public abstract int KilledRowsAtLeast { get; }
+
+    /// <summary>Rows of the checked entity after the kill, and how many the source serves live (the run must stop short of them).</summary>
+    public abstract Task<(int Stored, int Live)> KilledRowsAsync(DashboardFactory app);
+
+    /// <summary>The re-run after the kill and its proof that everything ends exactly right.</summary>
+    public virtual Task<SettledRun> RerunAsync(DashboardFactory app) => SettledRefreshAsync(app);
+
+    /// <summary>Whether the source has a personal-data test (a source without personal fields proves it in its quarantine test).</summary>
+    public virtual bool HasPersonalData => true;
+
+    /// <summary>Whether the broken items of the personal-data run must be rejected (not when only never-read personal fields break).</summary>
+    public virtual bool PersonalDataRunRejects => false;
+
+    /// <summary>Reads the personal values the source serves, breaks some items, and returns every string that must never be stored.</summary>
+    public virtual Task<IReadOnlyCollection<string>> PersonalValuesAndFaultsAsync(DashboardFactory app) =>
+        throw new NotSupportedException($"{Source} has no personal data test.");
+
+    public static void AssertLedgerAddsUp(IngestRun run) =>
+        Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
+
+    public override string ToString() => Source;
+}
