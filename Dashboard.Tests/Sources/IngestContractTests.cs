@@ -109,6 +109,39 @@ public sealed class IngestContractTests
 
     [Theory]
     [MemberData(nameof(Sources))]
+    public async Task EveryDataFault_IsSurvived_AndCorrectedItemsReplaceTheirQuarantinedVersions(string source)
+    {
+        var c = Cases[source];
+        await using var app = c.App(c.FaultSettings);
+        c.ArrangeFaults(app);
+
+        var run = await app.RefreshAsync(source);
+
+        Assert.True(run.Status == IngestRunStatus.Succeeded, run.Error);
+        IngestHttpCase.AssertLedgerAddsUp(run);
+        // A broken personal field is never read; every other breakage is rejected.
+        Assert.InRange(run.Rejected, c.RejectedAtLeast, c.RejectedAtMost);
+        await c.AssertQuarantinedAsync(app, run);
+
+        // Values outside the contract's enums are kept, counted and flagged, not rejected.
+        var unknownEnums = await c.CorrectAsync(app);
+        var corrected = (await c.SettledRefreshAsync(app)).Run;
+
+        Assert.True(corrected.Status == IngestRunStatus.Succeeded, corrected.Error);
+        Assert.Equal(0, corrected.Rejected);
+        if (c.FlaggedExactly)
+        {
+            Assert.Equal(unknownEnums, corrected.Flagged);
+        }
+        else
+        {
+            Assert.True(corrected.Flagged >= unknownEnums, $"flagged {corrected.Flagged}");
+        }
+        await c.AssertCorrectedAsync(app);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sources))]
     public async Task RunKilledMidway_ThenRerun_EndsExactlyRight(string source)
     {
         var c = Cases[source];

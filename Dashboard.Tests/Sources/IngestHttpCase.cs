@@ -54,6 +54,30 @@ public abstract class IngestHttpCase
     /// <summary>The re-run after the kill and its proof that everything ends exactly right.</summary>
     public virtual Task<SettledRun> RerunAsync(DashboardFactory app) => SettledRefreshAsync(app);
 
+    /// <summary>The data-fault run's settings.</summary>
+    public abstract (string Key, string Value)[] FaultSettings { get; }
+
+    /// <summary>Builds the simulator and arms its request and item faults (rate limit, server error, not JSON, malformed, duplicate, unknown fields).</summary>
+    public abstract void ArrangeFaults(DashboardFactory app);
+
+    /// <summary>The fewest items the faulty run must reject.</summary>
+    public abstract int RejectedAtLeast { get; }
+
+    /// <summary>The most items the faulty run may reject.</summary>
+    public abstract int RejectedAtMost { get; }
+
+    /// <summary>What the quarantine holds after the faulty run.</summary>
+    public abstract Task AssertQuarantinedAsync(DashboardFactory app, IngestRun run);
+
+    /// <summary>The source sends the broken items again, corrected, with some unknown enum values; returns how many.</summary>
+    public abstract Task<int> CorrectAsync(DashboardFactory app);
+
+    /// <summary>Whether exactly the unknown enum values are flagged (else at least them).</summary>
+    public virtual bool FlaggedExactly => false;
+
+    /// <summary>After the corrected run: no quarantined version is left and the database equals the source.</summary>
+    public abstract Task AssertCorrectedAsync(DashboardFactory app);
+
     /// <summary>Whether the source has a personal-data test (a source without personal fields proves it in its quarantine test).</summary>
     public virtual bool HasPersonalData => true;
 

@@ -70,6 +70,55 @@ public sealed class ComplaintsIngestHttpTests
             Assert.Equal(((int[])first.Served!)[0], (await IdsAsync(app)).Stored.Count);
         }
 
+        /// <summary>Four request faults in a row (429, 429, 502 and then a 200 that is not JSON): four retries.</summary>
+        public override (string Key, string Value)[] FaultSettings => [("Sources:Complaints:PageSize", "200"), ("Sources:Complaints:Retries", "4")];
+
+        public override void ArrangeFaults(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            simulator.Advance();
+            simulator.Faults.RateLimit(2, TimeSpan.FromSeconds(1));
+            simulator.Faults.ServerError(1, 502);
+            simulator.Faults.NotJson(1);
+            simulator.Faults.MalformedItems(7);
+            simulator.Faults.DuplicateItems(2);
+            simulator.Faults.UnknownFields(3);
+        }
+
+        /// <summary>A broken personal field (reporter) does not matter: it is never read.</summary>
+        public override int RejectedAtLeast => 5;
+
+        public override int RejectedAtMost => 7;
+
+        /// <summary>What was served equals what is stored plus what is quarantined.</summary>
+        public override async Task AssertQuarantinedAsync(DashboardFactory app, IngestRun run)
+        {
+            var (stored, quarantined) = await IdsAsync(app);
+            Assert.Equal(run.Rejected, quarantined.Count);
+            Assert.Empty(stored.Intersect(quarantined));
+            Assert.Equal(Simulator(app).LiveIds.ToHashSet(), stored.Union(quarantined).ToHashSet());
+        }
+
+        public override async Task<int> CorrectAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            foreach (var id in (await IdsAsync(app)).Quarantined)
+            {
+                simulator.Touch(id);
+            }
+            simulator.Faults.UnknownEnumValues(2);
+            return 2;
+        }
+
+        public override bool FlaggedExactly => true;
+
+        public override async Task AssertCorrectedAsync(DashboardFactory app)
+        {
+            var after = await IdsAsync(app);
+            Assert.Empty(after.Quarantined);
+            Assert.Equal(Simulator(app).LiveIds.ToHashSet(), after.Stored);
+        }
+
         public override (string Key, string Value)[] KillSettings => [("Sources:Complaints:PageSize", "100"), ("Ingest:CommitItems", "100")];
 
         public override int KillAtPages => 3;
@@ -108,48 +157,6 @@ public sealed class ComplaintsIngestHttpTests
             simulator.Faults.MalformedItems(5);
             return personal;
         }
-    }
-
-    [Fact]
-    public async Task EveryDataFault_IsSurvived_AndServedEqualsStoredPlusQuarantined()
-    {
-        // Four request faults in a row (429, 429, 502 and then a 200 that is not JSON): the default four retries.
-        await using var app = App(("Sources:Complaints:PageSize", "200"), ("Sources:Complaints:Retries", "4"));
-        var simulator = Simulator(app);
-        simulator.Advance();
-        simulator.Faults.RateLimit(2, TimeSpan.FromSeconds(1));
-        simulator.Faults.ServerError(1, 502);
-        simulator.Faults.NotJson(1);
-        simulator.Faults.MalformedItems(7);
-        simulator.Faults.DuplicateItems(2);
-        simulator.Faults.UnknownFields(3);
-
-        var run = await app.RefreshAsync();
-
-        Assert.True(run.Status == IngestRunStatus.Succeeded, run.Error);
-        AssertLedgerAddsUp(run);
-        // A broken personal field (reporter) does not matter: it is never read. Every other breakage is rejected.
-        Assert.InRange(run.Rejected, 5, 7);
-        var (stored, quarantined) = await IdsAsync(app);
-        Assert.Equal(run.Rejected, quarantined.Count);
-        Assert.Empty(stored.Intersect(quarantined));
-        Assert.Equal(simulator.LiveIds.ToHashSet(), stored.Union(quarantined).ToHashSet());
-
-        // The source later sends the broken items again, corrected: they replace their quarantined versions.
-        foreach (var id in quarantined)
-        {
-            simulator.Touch(id);
-        }
-        // Values outside the contract's enums are kept, counted and flagged, not rejected.
-        simulator.Faults.UnknownEnumValues(2);
-        var corrected = await app.RefreshAsync();
-
-        Assert.Equal(IngestRunStatus.Succeeded, corrected.Status);
-        Assert.Equal(2, corrected.Flagged);
-        Assert.Equal(0, corrected.Rejected);
-        var after = await IdsAsync(app);
-        Assert.Empty(after.Quarantined);
-        Assert.Equal(simulator.LiveIds.ToHashSet(), after.Stored);
     }
 
     [Fact]
