@@ -49,6 +49,8 @@ public sealed class IngestContractTests
         new AdmissionsIngestHttpTests.Case(),
     }.ToDictionary(c => c.Source);
 
+    public static TheoryData<string> SlowSources() => [.. Names.Where(n => Cases[n].HasSlowSourceTest)];
+
     public static TheoryData<string> PersonalDataSources() => [.. Names.Where(n => Cases[n].HasPersonalData)];
 
     private static DashboardFactory App(string source, params (string Key, string Value)[] settings)
@@ -179,13 +181,28 @@ public sealed class IngestContractTests
             Assert.Equal(source, state.Source);
             Assert.Null(state.RunningRunId);
         }
-        var (stored, live) = await c.KilledRowsAsync(app);
+        var (stored, live) = await c.RowsAsync(app);
         Assert.InRange(stored, c.KilledRowsAtLeast, live - 1);
 
         var rerun = await c.RerunAsync(app);
 
         Assert.True(rerun.Run.Status == IngestRunStatus.Succeeded, rerun.Run.Error);
         await rerun.AssertReconciledAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(SlowSources))]
+    public async Task SlowSource_AttemptTimesOut_AndTheRetrySucceeds(string source)
+    {
+        var c = Cases[source];
+        await using var app = c.App(($"Sources:{source}:AttemptTimeoutSeconds", "1"), ($"Sources:{source}:TotalTimeoutSeconds", "20"));
+        Simulator(app, source).Faults.Timeout(1, TimeSpan.FromSeconds(30));
+
+        var run = await app.RefreshAsync(source);
+
+        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
+        var (stored, live) = await c.RowsAsync(app);
+        Assert.Equal(live, stored);
     }
 
     [Theory]

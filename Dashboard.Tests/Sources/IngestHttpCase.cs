@@ -45,11 +45,11 @@ public abstract class IngestHttpCase
     /// <summary>The page client the source's job runs with.</summary>
     public abstract Type ClientType { get; }
 
-    /// <summary>The fewest rows of <see cref="KilledRowsAsync"/> a killed run leaves.</summary>
+    /// <summary>The fewest rows of <see cref="RowsAsync"/> a killed run leaves.</summary>
     public abstract int KilledRowsAtLeast { get; }
 
-    /// <summary>Rows of the checked entity after the kill, and how many the source serves live (the run must stop short of them).</summary>
-    public abstract Task<(int Stored, int Live)> KilledRowsAsync(DashboardFactory app);
+    /// <summary>Rows of the checked entity, and how many the source serves live (a killed run must stop short of them, a finished one reach them).</summary>
+    public abstract Task<(int Stored, int Live)> RowsAsync(DashboardFactory app);
 
     /// <summary>The re-run after the kill and its proof that everything ends exactly right.</summary>
     public virtual Task<SettledRun> RerunAsync(DashboardFactory app) => SettledRefreshAsync(app);
@@ -77,6 +77,9 @@ public abstract class IngestHttpCase
 
     /// <summary>After the corrected run: no quarantined version is left and the database equals the source.</summary>
     public abstract Task AssertCorrectedAsync(DashboardFactory app);
+
+    /// <summary>Whether the source is tested against a page that hangs past the attempt timeout.</summary>
+    public virtual bool HasSlowSourceTest => false;
 
     /// <summary>Whether the source has a personal-data test (a source without personal fields proves it in its quarantine test).</summary>
     public virtual bool HasPersonalData => true;

@@ -154,7 +154,7 @@ public sealed class AdmissionsIngestHttpTests(ITestOutputHelper output)
 
         public override int KilledRowsAtLeast => 1;
 
-        public override async Task<(int Stored, int Live)> KilledRowsAsync(DashboardFactory app)
+        public override async Task<(int Stored, int Live)> RowsAsync(DashboardFactory app)
         {
             await using var db = await app.Db.CreateDbContextAsync();
             return (await db.Set<AdmissionApplication>().CountAsync(), Simulator(app).LiveIds(AdmissionsPayload.Applications).Count);

@@ -169,6 +169,8 @@ public sealed class LettersIngestHttpTests
 
         public override bool FlaggedExactly => true;
 
+        public override bool HasSlowSourceTest => true;
+
         public override async Task AssertCorrectedAsync(DashboardFactory app)
         {
             var after = await StateAsync(app);
@@ -186,7 +188,7 @@ public sealed class LettersIngestHttpTests
 
         public override int KilledRowsAtLeast => 1;
 
-        public override async Task<(int Stored, int Live)> KilledRowsAsync(DashboardFactory app)
+        public override async Task<(int Stored, int Live)> RowsAsync(DashboardFactory app)
         {
             await using var db = await app.Db.CreateDbContextAsync();
             return (await db.Set<LetterRequest>().CountAsync(), Simulator(app).LiveIds.Count);
@@ -219,19 +221,6 @@ public sealed class LettersIngestHttpTests
         var (stored, _) = await StateAsync(app);
         Assert.DoesNotContain(ids[20], stored.Keys);
         Assert.Contains(ids[10], stored.Keys);
-    }
-
-    [Fact]
-    public async Task SlowSource_AttemptTimesOut_AndTheRetrySucceeds()
-    {
-        await using var app = App(("Sources:Letters:AttemptTimeoutSeconds", "1"), ("Sources:Letters:TotalTimeoutSeconds", "20"));
-        var simulator = Simulator(app);
-        simulator.Faults.Timeout(1, TimeSpan.FromSeconds(30));
-
-        var run = await app.RefreshAsync(Source);
-
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-        Assert.Equal(simulator.LiveIds.Count, (await StateAsync(app)).Stored.Count);
     }
 
     [Fact]

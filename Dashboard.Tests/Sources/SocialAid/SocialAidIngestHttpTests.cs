@@ -173,7 +173,7 @@ public sealed class SocialAidIngestHttpTests(ITestOutputHelper output)
 
         public override int KilledRowsAtLeast => 0;
 
-        public override async Task<(int Stored, int Live)> KilledRowsAsync(DashboardFactory app)
+        public override async Task<(int Stored, int Live)> RowsAsync(DashboardFactory app)
         {
             await using var db = await app.Db.CreateDbContextAsync();
             return (await db.Set<SocialAidDisbursement>().CountAsync(), Simulator(app).LiveIds(SocialAidPayload.Disbursements).Count);

@@ -151,7 +151,7 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
 
         public override int KilledRowsAtLeast => 0;
 
-        public override async Task<(int Stored, int Live)> KilledRowsAsync(DashboardFactory app)
+        public override async Task<(int Stored, int Live)> RowsAsync(DashboardFactory app)
         {
             await using var db = await app.Db.CreateDbContextAsync();
             return (await db.Set<StaffingAttendance>().CountAsync(), Simulator(app).LiveIds(StaffingPayload.Attendance).Count);
