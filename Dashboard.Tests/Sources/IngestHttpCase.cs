@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Tests.Infrastructure;
 
@@ -95,4 +98,49 @@ public abstract class IngestHttpCase
         Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
 
     public override string ToString() => Source;
+
+    /// <summary>Every item the simulator serves now on each of <paramref name="resources"/> under <paramref name="root"/> (tombstones included), page by page.</summary>
+    public static async Task<Dictionary<string, List<JsonElement>>> ServedFeedsAsync(DashboardFactory app, string root, string key, IEnumerable<string> resources)
+    {
+        using var http = app.CreateHttpClient();
+        var served = new Dictionary<string, List<JsonElement>>();
+        foreach (var resource in resources)
+        {
+            var items = new List<JsonElement>();
+            string? cursor = null;
+            do
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get,
+                    $"{root}{resource}?limit=1000{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                using var response = await http.SendAsync(request);
+                response.EnsureSuccessStatusCode();
+                var page = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+                items.AddRange(page.GetProperty("items").EnumerateArray());
+                cursor = page.GetProperty("next_cursor").GetString();
+            }
+            while (cursor is not null);
+            served[resource] = items;
+        }
+        return served;
+    }
+
+    /// <summary>
+    /// A refresh after which nothing changed at the source (no served item is newer than the run's start; at most nine
+    /// tries): the database then must equal what is served.
+    /// </summary>
+    public static async Task<(IngestRun Run, T Served)> SettledRefreshAsync<T>(DashboardFactory app, string source,
+        Func<Task<T>> served, Func<T, IEnumerable<JsonElement>> items)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var run = await app.RefreshAsync(source);
+            var now = await served();
+            var latest = items(now).Max(i => DateTimeOffset.Parse(i.GetProperty("updated_at").GetString()!, CultureInfo.InvariantCulture));
+            if (latest < run.StartedAt || attempt == 8)
+            {
+                return (run, now);
+            }
+        }
+    }
 }

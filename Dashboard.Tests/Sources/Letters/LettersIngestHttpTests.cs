@@ -50,25 +50,8 @@ public sealed class LettersIngestHttpTests
     }
 
     /// <summary>Every record the simulator serves now, read over its HTTP feed.</summary>
-    private static async Task<List<JsonElement>> ServedAsync(DashboardFactory app)
-    {
-        using var http = app.CreateHttpClient();
-        var key = app.Services.GetRequiredService<IOptions<LettersOptions>>().Value.ApiKey;
-        var items = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get,
-                "sim/letters/v1/letters?limit=1000" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            using var response = await http.SendAsync(request);
-            var root = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
-            items.AddRange(root.GetProperty("items").EnumerateArray());
-            cursor = root.GetProperty("next_cursor").GetString();
-        }
-        while (cursor is not null);
-        return items;
-    }
+    private static async Task<List<JsonElement>> ServedAsync(DashboardFactory app) =>
+        (await IngestHttpCase.ServedFeedsAsync(app, "sim/letters/v1/", app.Services.GetRequiredService<IOptions<LettersOptions>>().Value.ApiKey, ["letters"]))["letters"];
 
     private static bool IsTombstone(JsonElement item) => item.TryGetProperty("deleted", out var d) && d.ValueKind == JsonValueKind.True;
 

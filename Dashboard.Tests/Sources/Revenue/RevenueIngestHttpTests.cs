@@ -207,20 +207,7 @@ public sealed class RevenueIngestHttpTests(ITestOutputHelper output)
             response.EnsureSuccessStatusCode();
             return JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
         }
-        var feeds = new Dictionary<string, List<JsonElement>>();
-        foreach (var resource in Resources)
-        {
-            var items = new List<JsonElement>();
-            string? cursor = null;
-            do
-            {
-                var root = await GetAsync($"sim/revenue/v1/{resource}?limit=1000{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
-                items.AddRange(root.GetProperty("items").EnumerateArray());
-                cursor = root.GetProperty("next_cursor").GetString();
-            }
-            while (cursor is not null);
-            feeds[resource] = items;
-        }
+        var feeds = await IngestHttpCase.ServedFeedsAsync(app, "sim/revenue/v1/", key, Resources);
         var targets = new List<JsonElement>();
         var year = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime).Year;
         foreach (var y in new[] { year - 1, year })
@@ -231,19 +218,8 @@ public sealed class RevenueIngestHttpTests(ITestOutputHelper output)
     }
 
     /// <summary>A refresh after which nothing changed at the source (payments arrive through the day): the database then equals what is served.</summary>
-    private static async Task<(IngestRun Run, Served Served)> SettledRefreshAsync(DashboardFactory app)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var run = await app.RefreshAsync(Source);
-            var served = await ServedAsync(app);
-            var latest = served.Feeds.Values.SelectMany(v => v).Max(i => T(i, "updated_at"));
-            if (latest < run.StartedAt || attempt == 8)
-            {
-                return (run, served);
-            }
-        }
-    }
+    private static Task<(IngestRun Run, Served Served)> SettledRefreshAsync(DashboardFactory app) =>
+        IngestHttpCase.SettledRefreshAsync(app, Source, () => ServedAsync(app), served => served.Feeds.Values.SelectMany(v => v));
 
     private static DateTimeOffset T(JsonElement item, string name) =>
         DateTimeOffset.Parse(item.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);

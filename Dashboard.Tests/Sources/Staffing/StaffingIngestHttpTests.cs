@@ -175,48 +175,15 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
     }
 
     /// <summary>Every item the simulator serves now, per resource (tombstones included).</summary>
-    private static async Task<Dictionary<string, List<JsonElement>>> ServedAsync(DashboardFactory app)
-    {
-        using var http = app.CreateHttpClient();
-        var key = app.Services.GetRequiredService<IOptions<StaffingOptions>>().Value.ApiKey;
-        var served = new Dictionary<string, List<JsonElement>>();
-        foreach (var resource in new[] { StaffingPayload.Employees, StaffingPayload.Attendance, StaffingPayload.Performance })
-        {
-            var items = new List<JsonElement>();
-            string? cursor = null;
-            do
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get,
-                    $"sim/staffing/v1/{resource}?limit=1000{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-                using var response = await http.SendAsync(request);
-                var root = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
-                items.AddRange(root.GetProperty("items").EnumerateArray());
-                cursor = root.GetProperty("next_cursor").GetString();
-            }
-            while (cursor is not null);
-            served[resource] = items;
-        }
-        return served;
-    }
+    private static Task<Dictionary<string, List<JsonElement>>> ServedAsync(DashboardFactory app) =>
+        IngestHttpCase.ServedFeedsAsync(app, "sim/staffing/v1/", app.Services.GetRequiredService<IOptions<StaffingOptions>>().Value.ApiKey, new[] { StaffingPayload.Employees, StaffingPayload.Attendance, StaffingPayload.Performance });
 
     /// <summary>
     /// A refresh after which nothing changed at the source (attendance arrives every few seconds on a working
     /// morning): the database then must equal what is served.
     /// </summary>
-    private static async Task<(IngestRun Run, Dictionary<string, List<JsonElement>> Served)> SettledRefreshAsync(DashboardFactory app)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var run = await app.RefreshAsync(Source);
-            var served = await ServedAsync(app);
-            var latest = served.Values.SelectMany(v => v).Max(UpdatedAt);
-            if (latest < run.StartedAt || attempt == 8)
-            {
-                return (run, served);
-            }
-        }
-    }
+    private static Task<(IngestRun Run, Dictionary<string, List<JsonElement>> Served)> SettledRefreshAsync(DashboardFactory app) =>
+        IngestHttpCase.SettledRefreshAsync(app, Source, () => ServedAsync(app), served => served.Values.SelectMany(v => v));
 
     private static DateTimeOffset UpdatedAt(JsonElement item) =>
         DateTimeOffset.Parse(item.GetProperty("updated_at").GetString()!, CultureInfo.InvariantCulture);
