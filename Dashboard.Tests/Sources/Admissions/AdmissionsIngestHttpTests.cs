@@ -62,7 +62,7 @@ public sealed class AdmissionsIngestHttpTests(ITestOutputHelper output)
 
         public override (string Key, string Value)[] FullLoadSettings => [("Sources:Admissions:PageSize", "250")];
 
-        public override int FullLoadPagesAbove => 5;
+        public override int FullLoadPagesAbove => 4;
 
         /// <summary>Rows equal the served live records by id and content, and the indicators are right.</summary>
         public override async Task<SettledRun> SettledRefreshAsync(DashboardFactory app)
