@@ -1,7 +1,17 @@
+using System.Text;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Ingest;
+using Dashboard.Ingest.Shared.Live;
 using Dashboard.Simulators.Shared;
 using Dashboard.Tests.Infrastructure;
+using Dashboard.Tests.Sources.Admissions;
+using Dashboard.Tests.Sources.Complaints;
+using Dashboard.Tests.Sources.Letters;
+using Dashboard.Tests.Sources.Revenue;
+using Dashboard.Tests.Sources.SocialAid;
+using Dashboard.Tests.Sources.Staffing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Sources;
@@ -27,6 +37,21 @@ public sealed class IngestContractTests
     private static readonly string[] Names = ["Complaints", "Letters", "Staffing", "Revenue", "SocialAid", "Admissions"];
 
     public static TheoryData<string> Sources() => [.. Names];
+
+    /// <summary>Each source's settings, reconciliation and own numbers for the shared HTTP theories below.</summary>
+    private static readonly IReadOnlyDictionary<string, IngestHttpCase> Cases = new IngestHttpCase[]
+    {
+        new ComplaintsIngestHttpTests.Case(),
+        new LettersIngestHttpTests.Case(),
+        new StaffingIngestHttpTests.Case(),
+        new RevenueIngestHttpTests.Case(),
+        new SocialAidIngestHttpTests.Case(),
+        new AdmissionsIngestHttpTests.Case(),
+    }.ToDictionary(c => c.Source);
+
+    public static TheoryData<string> SlowSources() => [.. Names.Where(n => Cases[n].HasSlowSourceTest)];
+
+    public static TheoryData<string> PersonalDataSources() => [.. Names.Where(n => Cases[n].HasPersonalData)];
 
     private static DashboardFactory App(string source, params (string Key, string Value)[] settings)
     {
@@ -60,5 +85,150 @@ public sealed class IngestContractTests
         Assert.Equal(IngestRunStatus.Failed, run.Status);
         Assert.Contains("401", run.Error, StringComparison.Ordinal);
         Assert.True(simulator.Count > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public async Task FullLoad_ReconcilesExactly_AndASecondRunDuplicatesNothing(string source)
+    {
+        var c = Cases[source];
+        Assert.Equal(Names.Order(StringComparer.Ordinal), Cases.Keys.Order(StringComparer.Ordinal));
+        await using var app = c.App(c.FullLoadSettings);
+
+        var first = await c.SettledRefreshAsync(app);
+
+        Assert.True(first.Run.Status == IngestRunStatus.Succeeded, first.Run.Error);
+        IngestHttpCase.AssertLedgerAddsUp(first.Run);
+        Assert.True(first.Run.Pages > c.FullLoadPagesAbove, $"expected more than {c.FullLoadPagesAbove} pages, got {first.Run.Pages}");
+        await first.AssertReconciledAsync();
+
+        var second = await c.SecondRefreshAsync(app);
+
+        Assert.True(second.Run.Status == IngestRunStatus.Succeeded, second.Run.Error);
+        await c.AssertSecondRunAsync(app, first, second);
+        await second.AssertReconciledAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public async Task EveryDataFault_IsSurvived_AndCorrectedItemsReplaceTheirQuarantinedVersions(string source)
+    {
+        var c = Cases[source];
+        await using var app = c.App(c.FaultSettings);
+        c.ArrangeFaults(app);
+
+        var run = await app.RefreshAsync(source);
+
+        Assert.True(run.Status == IngestRunStatus.Succeeded, run.Error);
+        IngestHttpCase.AssertLedgerAddsUp(run);
+        // A broken personal field is never read; every other breakage is rejected.
+        Assert.InRange(run.Rejected, c.RejectedAtLeast, c.RejectedAtMost);
+        await c.AssertQuarantinedAsync(app, run);
+
+        // Values outside the contract's enums are kept, counted and flagged, not rejected.
+        var unknownEnums = await c.CorrectAsync(app);
+        var corrected = (await c.SettledRefreshAsync(app)).Run;
+
+        Assert.True(corrected.Status == IngestRunStatus.Succeeded, corrected.Error);
+        Assert.Equal(0, corrected.Rejected);
+        if (c.FlaggedExactly)
+        {
+            Assert.Equal(unknownEnums, corrected.Flagged);
+        }
+        else
+        {
+            Assert.True(corrected.Flagged >= unknownEnums, $"flagged {corrected.Flagged}");
+        }
+        await c.AssertCorrectedAsync(app);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public async Task RunKilledMidway_ThenRerun_EndsExactlyRight(string source)
+    {
+        var c = Cases[source];
+        await using var app = c.App(c.KillSettings);
+        _ = app.RootUri;
+        var engine = app.Services.GetRequiredService<IngestEngine>();
+        var job = app.Services.GetRequiredService<SourceCatalog>().Get(source);
+        var broadcaster = app.Services.GetRequiredService<KpiBroadcaster>();
+        using var kill = new CancellationTokenSource();
+        // The progress event of a committed page arrives off the job's thread; cancel the run from there.
+        using var subscription = broadcaster.Subscribe(e =>
+        {
+            if (e is IngestProgress p && p.Source == source && p.Pages >= c.KillAtPages)
+            {
+                kill.Cancel();
+            }
+            return Task.CompletedTask;
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var client = (ISourcePageClient)scope.ServiceProvider.GetRequiredService(c.ClientType);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                engine.RunAsync(job, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
+        }
+        await using (var db = await app.Db.CreateDbContextAsync())
+        {
+            var killed = await db.IngestRuns.SingleAsync();
+            Assert.Equal(source, killed.Source);
+            Assert.Equal(IngestRunStatus.Cancelled, killed.Status);
+            if (c.KilledPagesAtMost is { } most)
+            {
+                Assert.InRange(killed.Pages, c.KillAtPages, most);
+            }
+            var state = await db.SourceStates.SingleAsync();
+            Assert.Equal(source, state.Source);
+            Assert.Null(state.RunningRunId);
+        }
+        var (stored, live) = await c.RowsAsync(app);
+        Assert.InRange(stored, c.KilledRowsAtLeast, live - 1);
+
+        var rerun = await c.RerunAsync(app);
+
+        Assert.True(rerun.Run.Status == IngestRunStatus.Succeeded, rerun.Run.Error);
+        await rerun.AssertReconciledAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(SlowSources))]
+    public async Task SlowSource_AttemptTimesOut_AndTheRetrySucceeds(string source)
+    {
+        var c = Cases[source];
+        await using var app = c.App(($"Sources:{source}:AttemptTimeoutSeconds", "1"), ($"Sources:{source}:TotalTimeoutSeconds", "20"));
+        Simulator(app, source).Faults.Timeout(1, TimeSpan.FromSeconds(30));
+
+        var run = await app.RefreshAsync(source);
+
+        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
+        var (stored, live) = await c.RowsAsync(app);
+        Assert.Equal(live, stored);
+    }
+
+    [Theory]
+    [MemberData(nameof(PersonalDataSources))]
+    public async Task PersonalData_NeverReachesTheDatabase(string source)
+    {
+        var c = Cases[source];
+        await using var app = c.App();
+        _ = app.RootUri;
+        var personal = await c.PersonalValuesAndFaultsAsync(app);
+        Assert.NotEmpty(personal);
+
+        var run = await app.RefreshAsync(source);
+        Assert.True(run.Status == IngestRunStatus.Succeeded, run.Error);
+        if (c.PersonalDataRunRejects)
+        {
+            Assert.True(run.Rejected > 0);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var path = app.DatabasePath;
+        var bytes = File.ReadAllBytes(path).Concat(File.Exists(path + "-wal") ? File.ReadAllBytes(path + "-wal") : []).ToArray();
+        var text = Encoding.UTF8.GetString(bytes);
+        foreach (var value in personal)
+        {
+            Assert.DoesNotContain(value, text, StringComparison.Ordinal);
+        }
     }
 }

@@ -35,85 +35,130 @@ public sealed class ComplaintsIngestHttpTests
         return ([.. stored], [.. quarantined]);
     }
 
-    private static void AssertLedgerAddsUp(IngestRun run) =>
-        Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
+    private static void AssertLedgerAddsUp(IngestRun run) => IngestHttpCase.AssertLedgerAddsUp(run);
 
-    [Fact]
-    public async Task FullLoad_ThenSecondRun_ReconcilesExactlyAndDuplicatesNothing()
+    /// <summary>The complaints source in the shared HTTP theories of <see cref="IngestContractTests"/>.</summary>
+    public sealed class Case : IngestHttpCase
     {
-        await using var app = App(("Sources:Complaints:PageSize", "250"));
-        var simulator = Simulator(app);
+        public override string Source => "Complaints";
 
-        var first = await app.RefreshAsync();
+        public override DashboardFactory App(params (string Key, string Value)[] settings) => ComplaintsIngestHttpTests.App(settings);
 
-        Assert.Equal(IngestRunStatus.Succeeded, first.Status);
-        AssertLedgerAddsUp(first);
-        Assert.True(first.Pages > 2, $"expected several pages, got {first.Pages}");
-        var (stored, quarantined) = await IdsAsync(app);
-        Assert.Empty(quarantined);
-        Assert.Equal(simulator.LiveIds.OrderBy(i => i, StringComparer.Ordinal), stored.OrderBy(i => i, StringComparer.Ordinal));
+        public override (string Key, string Value)[] FullLoadSettings => [("Sources:Complaints:PageSize", "250")];
 
-        var second = await app.RefreshAsync();
+        public override int FullLoadPagesAbove => 2;
 
-        Assert.Equal(IngestRunStatus.Succeeded, second.Status);
-        Assert.Equal(0, second.Inserted);
-        Assert.Equal(first.WatermarkAfter, second.WatermarkBefore);
-        Assert.Equal(stored.Count, (await IdsAsync(app)).Stored.Count);
-    }
-
-    [Fact]
-    public async Task EveryDataFault_IsSurvived_AndServedEqualsStoredPlusQuarantined()
-    {
-        // Four request faults in a row (429, 429, 502 and then a 200 that is not JSON): the default four retries.
-        await using var app = App(("Sources:Complaints:PageSize", "200"), ("Sources:Complaints:Retries", "4"));
-        var simulator = Simulator(app);
-        simulator.Advance();
-        simulator.Faults.RateLimit(2, TimeSpan.FromSeconds(1));
-        simulator.Faults.ServerError(1, 502);
-        simulator.Faults.NotJson(1);
-        simulator.Faults.MalformedItems(7);
-        simulator.Faults.DuplicateItems(2);
-        simulator.Faults.UnknownFields(3);
-
-        var run = await app.RefreshAsync();
-
-        Assert.True(run.Status == IngestRunStatus.Succeeded, run.Error);
-        AssertLedgerAddsUp(run);
-        // A broken personal field (reporter) does not matter: it is never read. Every other breakage is rejected.
-        Assert.InRange(run.Rejected, 5, 7);
-        var (stored, quarantined) = await IdsAsync(app);
-        Assert.Equal(run.Rejected, quarantined.Count);
-        Assert.Empty(stored.Intersect(quarantined));
-        Assert.Equal(simulator.LiveIds.ToHashSet(), stored.Union(quarantined).ToHashSet());
-
-        // The source later sends the broken items again, corrected: they replace their quarantined versions.
-        foreach (var id in quarantined)
+        /// <summary>Stored ids equal the simulator's live ids; nothing is quarantined.</summary>
+        public override async Task<SettledRun> SettledRefreshAsync(DashboardFactory app)
         {
-            simulator.Touch(id);
+            var simulator = Simulator(app);
+            var run = await app.RefreshAsync();
+            var storedCount = new int[1];
+            return new(run, async () =>
+            {
+                var (stored, quarantined) = await IdsAsync(app);
+                Assert.Empty(quarantined);
+                Assert.Equal(simulator.LiveIds.OrderBy(i => i, StringComparer.Ordinal), stored.OrderBy(i => i, StringComparer.Ordinal));
+                storedCount[0] = stored.Count;
+            }, storedCount);
         }
-        // Values outside the contract's enums are kept, counted and flagged, not rejected.
-        simulator.Faults.UnknownEnumValues(2);
-        var corrected = await app.RefreshAsync();
 
-        Assert.Equal(IngestRunStatus.Succeeded, corrected.Status);
-        Assert.Equal(2, corrected.Flagged);
-        Assert.Equal(0, corrected.Rejected);
-        var after = await IdsAsync(app);
-        Assert.Empty(after.Quarantined);
-        Assert.Equal(simulator.LiveIds.ToHashSet(), after.Stored);
-    }
+        public override async Task AssertSecondRunAsync(DashboardFactory app, SettledRun first, SettledRun second)
+        {
+            Assert.Equal(0, second.Run.Inserted);
+            Assert.Equal(first.Run.WatermarkAfter, second.Run.WatermarkBefore);
+            Assert.Equal(((int[])first.Served!)[0], (await IdsAsync(app)).Stored.Count);
+        }
 
-    [Fact]
-    public async Task SlowSource_AttemptTimesOut_AndTheRetrySucceeds()
-    {
-        await using var app = App(("Sources:Complaints:AttemptTimeoutSeconds", "1"), ("Sources:Complaints:TotalTimeoutSeconds", "20"));
-        var simulator = Simulator(app);
-        simulator.Faults.Timeout(1, TimeSpan.FromSeconds(30));
+        /// <summary>Four request faults in a row (429, 429, 502 and then a 200 that is not JSON): four retries.</summary>
+        public override (string Key, string Value)[] FaultSettings => [("Sources:Complaints:PageSize", "200"), ("Sources:Complaints:Retries", "4")];
 
-        var run = await app.RefreshAsync();
+        public override void ArrangeFaults(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            simulator.Advance();
+            simulator.Faults.RateLimit(2, TimeSpan.FromSeconds(1));
+            simulator.Faults.ServerError(1, 502);
+            simulator.Faults.NotJson(1);
+            simulator.Faults.MalformedItems(7);
+            simulator.Faults.DuplicateItems(2);
+            simulator.Faults.UnknownFields(3);
+        }
 
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-        Assert.Equal(simulator.LiveIds.Count, (await IdsAsync(app)).Stored.Count);
+        /// <summary>A broken personal field (reporter) does not matter: it is never read.</summary>
+        public override int RejectedAtLeast => 5;
+
+        public override int RejectedAtMost => 7;
+
+        /// <summary>What was served equals what is stored plus what is quarantined.</summary>
+        public override async Task AssertQuarantinedAsync(DashboardFactory app, IngestRun run)
+        {
+            var (stored, quarantined) = await IdsAsync(app);
+            Assert.Equal(run.Rejected, quarantined.Count);
+            Assert.Empty(stored.Intersect(quarantined));
+            Assert.Equal(Simulator(app).LiveIds.ToHashSet(), stored.Union(quarantined).ToHashSet());
+        }
+
+        public override async Task<int> CorrectAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            foreach (var id in (await IdsAsync(app)).Quarantined)
+            {
+                simulator.Touch(id);
+            }
+            simulator.Faults.UnknownEnumValues(2);
+            return 2;
+        }
+
+        public override bool FlaggedExactly => true;
+
+        public override bool HasSlowSourceTest => true;
+
+        public override async Task AssertCorrectedAsync(DashboardFactory app)
+        {
+            var after = await IdsAsync(app);
+            Assert.Empty(after.Quarantined);
+            Assert.Equal(Simulator(app).LiveIds.ToHashSet(), after.Stored);
+        }
+
+        public override (string Key, string Value)[] KillSettings => [("Sources:Complaints:PageSize", "100"), ("Ingest:CommitItems", "100")];
+
+        public override int KillAtPages => 3;
+
+        public override int? KilledPagesAtMost => 5;
+
+        public override Type ClientType => typeof(SourceClient<ComplaintsOptions>);
+
+        public override int KilledRowsAtLeast => 1;
+
+        public override async Task<(int Stored, int Live)> RowsAsync(DashboardFactory app)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            return (await db.Set<Complaint>().CountAsync(), Simulator(app).LiveIds.Count);
+        }
+
+        public override async Task<SettledRun> RerunAsync(DashboardFactory app)
+        {
+            var run = await app.RefreshAsync();
+            return new(run, async () =>
+            {
+                Assert.NotNull(run.WatermarkBefore);
+                Assert.Equal(Simulator(app).LiveIds.ToHashSet(), (await IdsAsync(app)).Stored);
+            });
+        }
+
+        public override bool PersonalDataRunRejects => true;
+
+        /// <summary>Reporter names and phones of the first page, read while five items are broken; five more break for the run.</summary>
+        public override async Task<IReadOnlyCollection<string>> PersonalValuesAndFaultsAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            simulator.Faults.MalformedItems(5);
+            var personal = await PersonalValuesServedAsync(app);
+            Assert.NotEmpty(personal);
+            simulator.Faults.MalformedItems(5);
+            return personal;
+        }
     }
 
     [Fact]
@@ -133,71 +178,6 @@ public sealed class ComplaintsIngestHttpTests
         await using var db = await app.Db.CreateDbContextAsync();
         Assert.Equal(2, (await db.SourceStates.SingleAsync()).ConsecutiveFailures);
         Assert.False(await db.Set<Complaint>().AnyAsync());
-    }
-
-    [Fact]
-    public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
-    {
-        await using var app = App(("Sources:Complaints:PageSize", "100"), ("Ingest:CommitItems", "100"));
-        var simulator = Simulator(app);
-        var engine = app.Services.GetRequiredService<IngestEngine>();
-        var source = app.Services.GetRequiredService<ComplaintsSource>();
-        var broadcaster = app.Services.GetRequiredService<KpiBroadcaster>();
-        using var kill = new CancellationTokenSource();
-        // The progress event of the third committed page arrives off the job's thread; cancel the run from there.
-        using var _ = broadcaster.Subscribe(e =>
-        {
-            if (e is IngestProgress { Pages: >= 3 })
-            {
-                kill.Cancel();
-            }
-            return Task.CompletedTask;
-        });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var client = scope.ServiceProvider.GetRequiredService<SourceClient<ComplaintsOptions>>();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
-        }
-
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            var killed = await db.IngestRuns.SingleAsync();
-            Assert.Equal(IngestRunStatus.Cancelled, killed.Status);
-            Assert.InRange(killed.Pages, 3, 5);
-            Assert.InRange(await db.Set<Complaint>().CountAsync(), 1, simulator.LiveIds.Count - 1);
-            Assert.Null((await db.SourceStates.SingleAsync()).RunningRunId);
-        }
-
-        var rerun = await app.RefreshAsync();
-
-        Assert.Equal(IngestRunStatus.Succeeded, rerun.Status);
-        Assert.NotNull(rerun.WatermarkBefore);
-        Assert.Equal(simulator.LiveIds.ToHashSet(), (await IdsAsync(app)).Stored);
-    }
-
-    [Fact]
-    public async Task PersonalData_NeverReachesTheDatabase()
-    {
-        await using var app = App();
-        var simulator = Simulator(app);
-        simulator.Faults.MalformedItems(5);
-        var personal = await PersonalValuesServedAsync(app);
-        Assert.NotEmpty(personal);
-        simulator.Faults.MalformedItems(5);
-
-        var run = await app.RefreshAsync();
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-        Assert.True(run.Rejected > 0);
-
-        SqliteConnection.ClearAllPools();
-        var path = new SqliteConnectionStringBuilder((await app.Db.CreateDbContextAsync()).Database.GetConnectionString()).DataSource;
-        var bytes = File.ReadAllBytes(path).Concat(File.Exists(path + "-wal") ? File.ReadAllBytes(path + "-wal") : []).ToArray();
-        var text = Encoding.UTF8.GetString(bytes);
-        foreach (var value in personal)
-        {
-            Assert.DoesNotContain(value, text, StringComparison.Ordinal);
-        }
     }
 
     /// <summary>Reporter names and phones as the simulator serves them (the first page).</summary>

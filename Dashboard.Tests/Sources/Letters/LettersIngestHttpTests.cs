@@ -50,93 +50,85 @@ public sealed class LettersIngestHttpTests
     }
 
     /// <summary>Every record the simulator serves now, read over its HTTP feed.</summary>
-    private static async Task<List<JsonElement>> ServedAsync(DashboardFactory app)
-    {
-        using var http = app.CreateHttpClient();
-        var key = app.Services.GetRequiredService<IOptions<LettersOptions>>().Value.ApiKey;
-        var items = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get,
-                "sim/letters/v1/letters?limit=1000" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            using var response = await http.SendAsync(request);
-            var root = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
-            items.AddRange(root.GetProperty("items").EnumerateArray());
-            cursor = root.GetProperty("next_cursor").GetString();
-        }
-        while (cursor is not null);
-        return items;
-    }
+    private static async Task<List<JsonElement>> ServedAsync(DashboardFactory app) =>
+        (await IngestHttpCase.ServedFeedsAsync(app, "sim/letters/v1/", app.Services.GetRequiredService<IOptions<LettersOptions>>().Value.ApiKey, ["letters"]))["letters"];
 
     private static bool IsTombstone(JsonElement item) => item.TryGetProperty("deleted", out var d) && d.ValueKind == JsonValueKind.True;
 
-    private static void AssertLedgerAddsUp(IngestRun run) =>
-        Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
+    private static void AssertLedgerAddsUp(IngestRun run) => IngestHttpCase.AssertLedgerAddsUp(run);
 
-    [Fact]
-    public async Task FullLoad_ThenSecondRun_ReconcilesExactlyByIdAndContent()
+    /// <summary>The letters source in the shared HTTP theories of <see cref="IngestContractTests"/>; it has no personal fields (its quarantine test proves it).</summary>
+    public sealed class Case : IngestHttpCase
     {
-        await using var app = App(("Sources:Letters:PageSize", "500"));
-        var simulator = Simulator(app);
+        public override string Source => LettersIngestHttpTests.Source;
 
-        var first = await app.RefreshAsync(Source);
-        var served = await ServedAsync(app);
+        public override DashboardFactory App(params (string Key, string Value)[] settings) => LettersIngestHttpTests.App(settings);
 
-        Assert.True(first.Status == IngestRunStatus.Succeeded, first.Error);
-        AssertLedgerAddsUp(first);
-        Assert.True(first.Pages > 2, $"expected several pages, got {first.Pages}");
-        var (stored, quarantined) = await StateAsync(app);
-        Assert.Empty(quarantined);
-        var live = served.Where(i => !IsTombstone(i)).Select(LettersExpectations.Read).ToList();
-        // The simulator's clock is real: a letter may have moved since the run. Compare what the run could see.
-        var seen = live.Where(l => !served.Any(i => i.GetProperty("id").GetString() == l.Id &&
-                                                   DateTimeOffset.Parse(i.GetProperty("updated_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > first.FinishedAt))
-            .ToList();
-        Assert.True(live.Count - seen.Count < 20, $"{live.Count - seen.Count} moved");
-        Assert.Equal(simulator.LiveIds.Count, live.Count);
-        foreach (var l in seen)
+        public override (string Key, string Value)[] FullLoadSettings => [("Sources:Letters:PageSize", "500")];
+
+        public override int FullLoadPagesAbove => 2;
+
+        /// <summary>Every live letter the run could see is stored with its content; nothing else is stored or quarantined.</summary>
+        public override async Task<SettledRun> SettledRefreshAsync(DashboardFactory app)
         {
-            Assert.True(stored.TryGetValue(l.Id, out var row), $"{l.Id} not stored");
-            Assert.Equal((l.Kelurahan, l.Kelurahan[..8], l.Type, l.Status, l.Requested, l.Completed),
-                (row!.KelurahanCode, row.KecamatanCode, row.LetterType, row.Status, row.RequestedAt, row.CompletedAt));
+            var simulator = Simulator(app);
+            var first = await app.RefreshAsync(Source);
+            var served = await ServedAsync(app);
+            return new(first, async () =>
+            {
+                var (stored, quarantined) = await StateAsync(app);
+                Assert.Empty(quarantined);
+                var live = served.Where(i => !IsTombstone(i)).Select(LettersExpectations.Read).ToList();
+                // The simulator's clock is real: a letter may have moved since the run. Compare what the run could see.
+                var seen = live.Where(l => !served.Any(i => i.GetProperty("id").GetString() == l.Id &&
+                                                           DateTimeOffset.Parse(i.GetProperty("updated_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > first.FinishedAt))
+                    .ToList();
+                Assert.True(live.Count - seen.Count < 20, $"{live.Count - seen.Count} moved");
+                Assert.Equal(simulator.LiveIds.Count, live.Count);
+                foreach (var l in seen)
+                {
+                    Assert.True(stored.TryGetValue(l.Id, out var row), $"{l.Id} not stored");
+                    Assert.Equal((l.Kelurahan, l.Kelurahan[..8], l.Type, l.Status, l.Requested, l.Completed),
+                        (row!.KelurahanCode, row.KecamatanCode, row.LetterType, row.Status, row.RequestedAt, row.CompletedAt));
+                }
+                Assert.Empty(stored.Keys.Except(live.Select(l => l.Id)));
+            });
         }
-        Assert.Empty(stored.Keys.Except(live.Select(l => l.Id)));
 
-        var second = await app.RefreshAsync(Source);
-
-        Assert.Equal(IngestRunStatus.Succeeded, second.Status);
-        Assert.Equal(first.WatermarkAfter, second.WatermarkBefore);
-        Assert.True(second.Inserted + second.Updated < 50, $"{second.Inserted} inserted, {second.Updated} updated on a re-run");
-        var again = await StateAsync(app);
-        Assert.Equal(simulator.LiveIds.Order(StringComparer.Ordinal), again.Stored.Keys.Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public async Task EveryDataFault_IsSurvived_AndQuarantineKeepsOnlyContractFields()
-    {
-        await using var app = App(("Sources:Letters:PageSize", "400"), ("Sources:Letters:Retries", "4"));
-        var simulator = Simulator(app);
-        simulator.Advance();
-        simulator.Faults.RateLimit(1, TimeSpan.FromSeconds(1));
-        simulator.Faults.ServerError(1, 503);
-        simulator.Faults.NotJson(1);
-        simulator.Faults.UnknownFields(6);
-        simulator.Faults.MalformedItems(6);
-        simulator.Faults.DuplicateItems(2);
-
-        var run = await app.RefreshAsync(Source);
-
-        Assert.True(run.Status == IngestRunStatus.Succeeded, run.Error);
-        AssertLedgerAddsUp(run);
-        Assert.InRange(run.Rejected, 4, 6);
-        var (stored, quarantined) = await StateAsync(app);
-        Assert.Equal(run.Rejected, quarantined.Count);
-        Assert.Empty(stored.Keys.Intersect(quarantined));
-        Assert.Equal(simulator.LiveIds.ToHashSet(), stored.Keys.Union(quarantined).ToHashSet());
-        await using (var db = await app.Db.CreateDbContextAsync())
+        public override async Task AssertSecondRunAsync(DashboardFactory app, SettledRun first, SettledRun second)
         {
+            Assert.Equal(first.Run.WatermarkAfter, second.Run.WatermarkBefore);
+            Assert.True(second.Run.Inserted + second.Run.Updated < 50, $"{second.Run.Inserted} inserted, {second.Run.Updated} updated on a re-run");
+            var again = await StateAsync(app);
+            Assert.Equal(Simulator(app).LiveIds.Order(StringComparer.Ordinal), again.Stored.Keys.Order(StringComparer.Ordinal));
+        }
+
+        public override (string Key, string Value)[] FaultSettings => [("Sources:Letters:PageSize", "400"), ("Sources:Letters:Retries", "4")];
+
+        public override void ArrangeFaults(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            simulator.Advance();
+            simulator.Faults.RateLimit(1, TimeSpan.FromSeconds(1));
+            simulator.Faults.ServerError(1, 503);
+            simulator.Faults.NotJson(1);
+            simulator.Faults.UnknownFields(6);
+            simulator.Faults.MalformedItems(6);
+            simulator.Faults.DuplicateItems(2);
+        }
+
+        public override int RejectedAtLeast => 4;
+
+        public override int RejectedAtMost => 6;
+
+        /// <summary>Served equals stored plus quarantined, and the quarantine keeps only contract fields.</summary>
+        public override async Task AssertQuarantinedAsync(DashboardFactory app, IngestRun run)
+        {
+            var (stored, quarantined) = await StateAsync(app);
+            Assert.Equal(run.Rejected, quarantined.Count);
+            Assert.Empty(stored.Keys.Intersect(quarantined));
+            Assert.Equal(Simulator(app).LiveIds.ToHashSet(), stored.Keys.Union(quarantined).ToHashSet());
+            await using var db = await app.Db.CreateDbContextAsync();
             var mapper = new LettersMapper();
             foreach (var payload in await db.QuarantinedItems.Where(q => q.Source == Source).Select(q => q.Payload).ToListAsync())
             {
@@ -147,20 +139,51 @@ public sealed class LettersIngestHttpTests
             }
         }
 
-        // The source sends the broken items again, corrected; unknown enum values are kept and flagged.
-        foreach (var id in quarantined)
+        public override async Task<int> CorrectAsync(DashboardFactory app)
         {
-            simulator.Touch(id);
+            var simulator = Simulator(app);
+            foreach (var id in (await StateAsync(app)).Quarantined)
+            {
+                simulator.Touch(id);
+            }
+            simulator.Faults.UnknownEnumValues(3);
+            return 3;
         }
-        simulator.Faults.UnknownEnumValues(3);
-        var corrected = await app.RefreshAsync(Source);
 
-        Assert.Equal(IngestRunStatus.Succeeded, corrected.Status);
-        Assert.Equal(3, corrected.Flagged);
-        Assert.Equal(0, corrected.Rejected);
-        var after = await StateAsync(app);
-        Assert.Empty(after.Quarantined);
-        Assert.Equal(simulator.LiveIds.ToHashSet(), after.Stored.Keys.ToHashSet());
+        public override bool FlaggedExactly => true;
+
+        public override bool HasSlowSourceTest => true;
+
+        public override async Task AssertCorrectedAsync(DashboardFactory app)
+        {
+            var after = await StateAsync(app);
+            Assert.Empty(after.Quarantined);
+            Assert.Equal(Simulator(app).LiveIds.ToHashSet(), after.Stored.Keys.ToHashSet());
+        }
+
+        public override (string Key, string Value)[] KillSettings => [("Sources:Letters:PageSize", "200"), ("Ingest:CommitItems", "200")];
+
+        public override int KillAtPages => 3;
+
+        public override int? KilledPagesAtMost => null;
+
+        public override Type ClientType => typeof(SourceClient<LettersOptions>);
+
+        public override int KilledRowsAtLeast => 1;
+
+        public override async Task<(int Stored, int Live)> RowsAsync(DashboardFactory app)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            return (await db.Set<LetterRequest>().CountAsync(), Simulator(app).LiveIds.Count);
+        }
+
+        public override async Task<SettledRun> RerunAsync(DashboardFactory app)
+        {
+            var run = await app.RefreshAsync(Source);
+            return new(run, async () => Assert.Equal(Simulator(app).LiveIds.ToHashSet(), (await StateAsync(app)).Stored.Keys.ToHashSet()));
+        }
+
+        public override bool HasPersonalData => false;
     }
 
     [Fact]
@@ -181,54 +204,6 @@ public sealed class LettersIngestHttpTests
         var (stored, _) = await StateAsync(app);
         Assert.DoesNotContain(ids[20], stored.Keys);
         Assert.Contains(ids[10], stored.Keys);
-    }
-
-    [Fact]
-    public async Task SlowSource_AttemptTimesOut_AndTheRetrySucceeds()
-    {
-        await using var app = App(("Sources:Letters:AttemptTimeoutSeconds", "1"), ("Sources:Letters:TotalTimeoutSeconds", "20"));
-        var simulator = Simulator(app);
-        simulator.Faults.Timeout(1, TimeSpan.FromSeconds(30));
-
-        var run = await app.RefreshAsync(Source);
-
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-        Assert.Equal(simulator.LiveIds.Count, (await StateAsync(app)).Stored.Count);
-    }
-
-    [Fact]
-    public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
-    {
-        await using var app = App(("Sources:Letters:PageSize", "200"), ("Ingest:CommitItems", "200"));
-        var simulator = Simulator(app);
-        var engine = app.Services.GetRequiredService<IngestEngine>();
-        var source = app.Services.GetRequiredService<LettersSource>();
-        var broadcaster = app.Services.GetRequiredService<KpiBroadcaster>();
-        using var kill = new CancellationTokenSource();
-        using var _ = broadcaster.Subscribe(e =>
-        {
-            if (e is IngestProgress { Source: Source, Pages: >= 3 })
-            {
-                kill.Cancel();
-            }
-            return Task.CompletedTask;
-        });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var client = scope.ServiceProvider.GetRequiredService<SourceClient<LettersOptions>>();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
-        }
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            Assert.Equal(IngestRunStatus.Cancelled, (await db.IngestRuns.SingleAsync(r => r.Source == Source)).Status);
-            Assert.InRange(await db.Set<LetterRequest>().CountAsync(), 1, simulator.LiveIds.Count - 1);
-        }
-
-        var rerun = await app.RefreshAsync(Source);
-
-        Assert.Equal(IngestRunStatus.Succeeded, rerun.Status);
-        Assert.Equal(simulator.LiveIds.ToHashSet(), (await StateAsync(app)).Stored.Keys.ToHashSet());
     }
 
     [Fact]

@@ -50,8 +50,147 @@ public sealed class RevenueIngestHttpTests(ITestOutputHelper output)
         return app.Services.GetRequiredService<RevenueSimulator>();
     }
 
-    private static void AssertLedgerAddsUp(IngestRun run) =>
-        Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
+    private static void AssertLedgerAddsUp(IngestRun run) => IngestHttpCase.AssertLedgerAddsUp(run);
+
+    /// <summary>The revenue source in the shared HTTP theories of <see cref="IngestContractTests"/>.</summary>
+    public sealed class Case : IngestHttpCase
+    {
+        public override string Source => RevenueIngestHttpTests.Source;
+
+        public override DashboardFactory App(params (string Key, string Value)[] settings) => RevenueIngestHttpTests.App(settings);
+
+        public override (string Key, string Value)[] FullLoadSettings => [("Sources:Revenue:PageSize", "400")];
+
+        public override int FullLoadPagesAbove => 5;
+
+        /// <summary>Rows equal the served live records by id and content, and the indicators are right.</summary>
+        public override async Task<SettledRun> SettledRefreshAsync(DashboardFactory app)
+        {
+            var (run, served) = await RevenueIngestHttpTests.SettledRefreshAsync(app);
+            return new(run, async () =>
+            {
+                await AssertReconciledAsync(app, served);
+                await AssertIndicatorsAsync(app, served);
+            }, served);
+        }
+
+        /// <summary>Again settled: the last page comes back (updated_since is inclusive) and the targets are read whole, all upserted.</summary>
+        public override async Task<SettledRun> SecondRefreshAsync(DashboardFactory app)
+        {
+            var (run, again) = await RevenueIngestHttpTests.SettledRefreshAsync(app);
+            return new(run, () => AssertReconciledAsync(app, again), again);
+        }
+
+        public override Task AssertSecondRunAsync(DashboardFactory app, SettledRun first, SettledRun second)
+        {
+            var served = (Served)first.Served!;
+            AssertLedgerAddsUp(second.Run);
+            Assert.Equal(0, second.Run.Rejected);
+            Assert.True(second.Run.Unchanged >= served.Targets.Count, $"unchanged {second.Run.Unchanged}");
+            return Task.CompletedTask;
+        }
+
+        public override (string Key, string Value)[] FaultSettings => [("Sources:Revenue:PageSize", "300")];
+
+        public override void ArrangeFaults(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            _ = simulator.Count;
+            simulator.Faults.RateLimit(1, TimeSpan.FromSeconds(1));
+            simulator.Faults.ServerError(1, 502);
+            simulator.Faults.NotJson(1);
+            simulator.Faults.MalformedItems(9);
+            simulator.Faults.DuplicateItems(3);
+            simulator.Faults.UnknownFields(4);
+        }
+
+        /// <summary>Every breakage of a revenue item is of a field reporting reads: all nine are rejected.</summary>
+        public override int RejectedAtLeast => 9;
+
+        public override int RejectedAtMost => 9;
+
+        public override async Task AssertQuarantinedAsync(DashboardFactory app, IngestRun run)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            var quarantined = await db.QuarantinedItems.Where(q => q.Source == Source).ToListAsync();
+            Assert.Equal(9, quarantined.Count);
+            Assert.All(quarantined, q => Assert.False(string.IsNullOrWhiteSpace(q.Reason)));
+            Assert.All(quarantined, q => Assert.DoesNotContain("\"taxpayer_id\":\"P.", q.Payload, StringComparison.Ordinal));
+        }
+
+        /// <summary>The source sends every item again as it is: the broken ones come back intact.</summary>
+        public override Task<int> CorrectAsync(DashboardFactory app)
+        {
+            TouchAll(Simulator(app));
+            Simulator(app).Faults.UnknownEnumValues(3);
+            return Task.FromResult(3);
+        }
+
+        private static void TouchAll(RevenueSimulator simulator)
+        {
+            foreach (var resource in Resources)
+            {
+                foreach (var id in simulator.LiveIds(resource))
+                {
+                    simulator.Touch(resource, id);
+                }
+            }
+        }
+
+        public override async Task AssertCorrectedAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            await using (var db = await app.Db.CreateDbContextAsync())
+            {
+                // Every item that had an identity came back clean and superseded its quarantined copy. A target row whose year
+                // or code was broken has none (the contract gives targets no id of their own): it stays for review.
+                Assert.False(await db.QuarantinedItems.AnyAsync(q => q.Source == Source && q.SupersededAt == null && q.SourceItemId != null));
+                Assert.All(await db.QuarantinedItems.Where(q => q.Source == Source && q.SupersededAt == null).ToListAsync(),
+                    q => Assert.Equal(RevenuePayload.Targets, q.Resource));
+            }
+            // Unknown enum values were served once and are stored as served; the next version is clean.
+            TouchAll(simulator);
+            var (_, clean) = await RevenueIngestHttpTests.SettledRefreshAsync(app);
+            await AssertReconciledAsync(app, clean);
+        }
+
+        public override (string Key, string Value)[] KillSettings => [("Sources:Revenue:PageSize", "100"), ("Ingest:CommitItems", "100")];
+
+        public override int KillAtPages => 6;
+
+        public override int? KilledPagesAtMost => 6 + 2;
+
+        public override Type ClientType => typeof(RevenueClient);
+
+        public override int KilledRowsAtLeast => 1;
+
+        public override async Task<(int Stored, int Live)> RowsAsync(DashboardFactory app)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            return (await db.Set<RevenuePayment>().CountAsync(), Simulator(app).LiveIds(RevenuePayload.Payments).Count);
+        }
+
+        public override bool PersonalDataRunRejects => true;
+
+        /// <summary>Taxpayer ids and NOPs (the assessments' ids); twenty items broken.</summary>
+        public override async Task<IReadOnlyCollection<string>> PersonalValuesAndFaultsAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            var served = await ServedAsync(app);
+            var personal = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in served.Feeds[RevenuePayload.Payments].Where(Live))
+            {
+                personal.Add(S(p, "taxpayer_id"));
+            }
+            foreach (var a in served.Feeds[RevenuePayload.Assessments].Where(Live))
+            {
+                personal.Add(S(a, "id"));
+            }
+            Assert.Contains(personal, v => v.StartsWith("35.73.", StringComparison.Ordinal));
+            simulator.Faults.MalformedItems(20);
+            return personal;
+        }
+    }
 
     private sealed record Served(Dictionary<string, List<JsonElement>> Feeds, List<JsonElement> Targets);
 
@@ -68,20 +207,7 @@ public sealed class RevenueIngestHttpTests(ITestOutputHelper output)
             response.EnsureSuccessStatusCode();
             return JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
         }
-        var feeds = new Dictionary<string, List<JsonElement>>();
-        foreach (var resource in Resources)
-        {
-            var items = new List<JsonElement>();
-            string? cursor = null;
-            do
-            {
-                var root = await GetAsync($"sim/revenue/v1/{resource}?limit=1000{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
-                items.AddRange(root.GetProperty("items").EnumerateArray());
-                cursor = root.GetProperty("next_cursor").GetString();
-            }
-            while (cursor is not null);
-            feeds[resource] = items;
-        }
+        var feeds = await IngestHttpCase.ServedFeedsAsync(app, "sim/revenue/v1/", key, Resources);
         var targets = new List<JsonElement>();
         var year = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime).Year;
         foreach (var y in new[] { year - 1, year })
@@ -92,19 +218,8 @@ public sealed class RevenueIngestHttpTests(ITestOutputHelper output)
     }
 
     /// <summary>A refresh after which nothing changed at the source (payments arrive through the day): the database then equals what is served.</summary>
-    private static async Task<(IngestRun Run, Served Served)> SettledRefreshAsync(DashboardFactory app)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var run = await app.RefreshAsync(Source);
-            var served = await ServedAsync(app);
-            var latest = served.Feeds.Values.SelectMany(v => v).Max(i => T(i, "updated_at"));
-            if (latest < run.StartedAt || attempt == 8)
-            {
-                return (run, served);
-            }
-        }
-    }
+    private static Task<(IngestRun Run, Served Served)> SettledRefreshAsync(DashboardFactory app) =>
+        IngestHttpCase.SettledRefreshAsync(app, Source, () => ServedAsync(app), served => served.Feeds.Values.SelectMany(v => v));
 
     private static DateTimeOffset T(JsonElement item, string name) =>
         DateTimeOffset.Parse(item.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
@@ -168,87 +283,6 @@ public sealed class RevenueIngestHttpTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task FullLoad_ReconcilesExactly_ASecondRunDuplicatesNothing_AndTheIndicatorsAreRight()
-    {
-        await using var app = App(("Sources:Revenue:PageSize", "400"));
-        var (first, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, first.Status);
-        AssertLedgerAddsUp(first);
-        Assert.True(first.Pages > 5);
-        await AssertReconciledAsync(app, served);
-        await AssertIndicatorsAsync(app, served);
-
-        // Again: the last page comes back (updated_since is inclusive) and the targets are read whole, all upserted.
-        var (second, again) = await SettledRefreshAsync(app);
-        Assert.Equal(IngestRunStatus.Succeeded, second.Status);
-        AssertLedgerAddsUp(second);
-        Assert.Equal(0, second.Rejected);
-        Assert.True(second.Unchanged >= served.Targets.Count, $"unchanged {second.Unchanged}");
-        await AssertReconciledAsync(app, again);
-    }
-
-    [Fact]
-    public async Task EveryDataFault_IsSurvived_AndCorrectedItemsReplaceTheirQuarantinedVersions()
-    {
-        await using var app = App(("Sources:Revenue:PageSize", "300"));
-        var simulator = Simulator(app);
-        _ = simulator.Count;
-        simulator.Faults.RateLimit(1, TimeSpan.FromSeconds(1));
-        simulator.Faults.ServerError(1, 502);
-        simulator.Faults.NotJson(1);
-        simulator.Faults.MalformedItems(9);
-        simulator.Faults.DuplicateItems(3);
-        simulator.Faults.UnknownFields(4);
-
-        var run = await app.RefreshAsync(Source);
-
-        Assert.True(run.Status == IngestRunStatus.Succeeded, run.Error);
-        AssertLedgerAddsUp(run);
-        // Every breakage of a revenue item is of a field reporting reads: all nine are rejected.
-        Assert.Equal(9, run.Rejected);
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            var quarantined = await db.QuarantinedItems.Where(q => q.Source == Source).ToListAsync();
-            Assert.Equal(9, quarantined.Count);
-            Assert.All(quarantined, q => Assert.False(string.IsNullOrWhiteSpace(q.Reason)));
-            Assert.All(quarantined, q => Assert.DoesNotContain("\"taxpayer_id\":\"P.", q.Payload, StringComparison.Ordinal));
-        }
-
-        // The source sends every item again as it is: the broken ones come back intact.
-        foreach (var resource in Resources)
-        {
-            foreach (var id in simulator.LiveIds(resource))
-            {
-                simulator.Touch(resource, id);
-            }
-        }
-        simulator.Faults.UnknownEnumValues(3);
-        var (corrected, _) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, corrected.Status);
-        Assert.Equal(0, corrected.Rejected);
-        Assert.True(corrected.Flagged >= 3, $"flagged {corrected.Flagged}");
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            // Every item that had an identity came back clean and superseded its quarantined copy. A target row whose year
-            // or code was broken has none (the contract gives targets no id of their own): it stays for review.
-            Assert.False(await db.QuarantinedItems.AnyAsync(q => q.Source == Source && q.SupersededAt == null && q.SourceItemId != null));
-            Assert.All(await db.QuarantinedItems.Where(q => q.Source == Source && q.SupersededAt == null).ToListAsync(),
-                q => Assert.Equal(RevenuePayload.Targets, q.Resource));
-        }
-        foreach (var resource in Resources)
-        {
-            foreach (var id in simulator.LiveIds(resource))
-            {
-                simulator.Touch(resource, id);
-            }
-        }
-        var (_, clean) = await SettledRefreshAsync(app);
-        await AssertReconciledAsync(app, clean);
-    }
-
-    [Fact]
     public async Task BackwardsUpdatedAt_KeepsTheNewerStoredVersion_AndWithdrawnPaymentsAreDeleted()
     {
         await using var app = App();
@@ -281,75 +315,6 @@ public sealed class RevenueIngestHttpTests(ITestOutputHelper output)
             Assert.Equal(stored, await db.Set<PbbAssessment>().Where(a => a.Id == hash.Hash("pbb-assessment-id", assessment)).Select(a => a.UpdatedAt).SingleAsync());
         }
         Assert.Contains(payment, served.Feeds[RevenuePayload.Payments].Where(i => !Live(i)).Select(i => S(i, "id")));
-    }
-
-    [Fact]
-    public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
-    {
-        await using var app = App(("Sources:Revenue:PageSize", "100"), ("Ingest:CommitItems", "100"));
-        var simulator = Simulator(app);
-        var engine = app.Services.GetRequiredService<IngestEngine>();
-        var source = app.Services.GetRequiredService<RevenueSource>();
-        var broadcaster = app.Services.GetRequiredService<KpiBroadcaster>();
-        using var kill = new CancellationTokenSource();
-        using var _ = broadcaster.Subscribe(e =>
-        {
-            if (e is IngestProgress { Source: Source, Pages: >= 6 })
-            {
-                kill.Cancel();
-            }
-            return Task.CompletedTask;
-        });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var client = scope.ServiceProvider.GetRequiredService<RevenueClient>();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
-        }
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            var killed = await db.IngestRuns.SingleAsync(r => r.Source == Source);
-            Assert.Equal(IngestRunStatus.Cancelled, killed.Status);
-            Assert.InRange(killed.Pages, 6, 8);
-            Assert.InRange(await db.Set<RevenuePayment>().CountAsync(), 1, simulator.LiveIds(RevenuePayload.Payments).Count - 1);
-        }
-
-        var (rerun, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, rerun.Status);
-        await AssertReconciledAsync(app, served);
-        await AssertIndicatorsAsync(app, served);
-    }
-
-    [Fact]
-    public async Task TaxpayerIdsAndNops_NeverReachTheDatabase()
-    {
-        await using var app = App();
-        var simulator = Simulator(app);
-        var served = await ServedAsync(app);
-        var personal = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in served.Feeds[RevenuePayload.Payments].Where(Live))
-        {
-            personal.Add(S(p, "taxpayer_id"));
-        }
-        foreach (var a in served.Feeds[RevenuePayload.Assessments].Where(Live))
-        {
-            personal.Add(S(a, "id"));
-        }
-        Assert.Contains(personal, v => v.StartsWith("35.73.", StringComparison.Ordinal));
-        simulator.Faults.MalformedItems(20);
-
-        var run = await app.RefreshAsync(Source);
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-        Assert.True(run.Rejected > 0);
-
-        SqliteConnection.ClearAllPools();
-        var bytes = File.ReadAllBytes(app.DatabasePath).Concat(File.Exists(app.DatabasePath + "-wal") ? File.ReadAllBytes(app.DatabasePath + "-wal") : []).ToArray();
-        var text = Encoding.UTF8.GetString(bytes);
-        foreach (var value in personal)
-        {
-            Assert.DoesNotContain(value, text, StringComparison.Ordinal);
-        }
     }
 
     /// <summary>

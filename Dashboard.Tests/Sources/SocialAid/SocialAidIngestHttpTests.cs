@@ -49,49 +49,163 @@ public sealed class SocialAidIngestHttpTests(ITestOutputHelper output)
         return app.Services.GetRequiredService<SocialAidSimulator>();
     }
 
-    private static void AssertLedgerAddsUp(IngestRun run) =>
-        Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
+    private static void AssertLedgerAddsUp(IngestRun run) => IngestHttpCase.AssertLedgerAddsUp(run);
+
+    /// <summary>The social aid source in the shared HTTP theories of <see cref="IngestContractTests"/>.</summary>
+    public sealed class Case : IngestHttpCase
+    {
+        public override string Source => SocialAidIngestHttpTests.Source;
+
+        public override DashboardFactory App(params (string Key, string Value)[] settings) => SocialAidIngestHttpTests.App(settings);
+
+        public override (string Key, string Value)[] FullLoadSettings => [("Sources:SocialAid:PageSize", "300")];
+
+        public override int FullLoadPagesAbove => 5;
+
+        /// <summary>Rows equal the served live records by id and content, and the indicators are right.</summary>
+        public override async Task<SettledRun> SettledRefreshAsync(DashboardFactory app)
+        {
+            var (run, served) = await SocialAidIngestHttpTests.SettledRefreshAsync(app);
+            return new(run, async () =>
+            {
+                Assert.True(run.Deleted + run.Unchanged >= 0);
+                await AssertReconciledAsync(app, served);
+                await AssertIndicatorsAsync(app, served);
+            }, served);
+        }
+
+        public override async Task AssertSecondRunAsync(DashboardFactory app, SettledRun first, SettledRun second)
+        {
+            var served = (Dictionary<string, List<JsonElement>>)first.Served!;
+            Assert.Equal(0, second.Run.Rejected);
+            Assert.Equal(0, second.Run.Inserted);
+            await using var db = await app.Db.CreateDbContextAsync();
+            Assert.Equal(served[SocialAidPayload.Families].Count(Live), await db.Set<SocialAidFamily>().CountAsync());
+            Assert.Equal(served[SocialAidPayload.Disbursements].Count(Live), await db.Set<SocialAidDisbursement>().CountAsync());
+        }
+
+        public override (string Key, string Value)[] FaultSettings => [("Sources:SocialAid:PageSize", "300")];
+
+        public override void ArrangeFaults(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            _ = simulator.Count;
+            simulator.Faults.RateLimit(1, TimeSpan.FromSeconds(1));
+            simulator.Faults.ServerError(1, 502);
+            simulator.Faults.NotJson(1);
+            simulator.Faults.MalformedItems(12);
+            simulator.Faults.DuplicateItems(3);
+            simulator.Faults.UnknownFields(4);
+        }
+
+        /// <summary>Broken personal fields (head_nik, head_name) are never read; every other breakage is rejected.</summary>
+        public override int RejectedAtLeast => 1;
+
+        public override int RejectedAtMost => 12;
+
+        public override async Task AssertQuarantinedAsync(DashboardFactory app, IngestRun run)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            var quarantined = await db.QuarantinedItems.Where(q => q.Source == Source).ToListAsync();
+            Assert.Equal(run.Rejected, quarantined.Count);
+            Assert.All(quarantined, q => Assert.False(string.IsNullOrWhiteSpace(q.Reason)));
+            Assert.All(quarantined, q => Assert.DoesNotContain(Marker, q.Payload, StringComparison.Ordinal));
+            Assert.All(quarantined, q => Assert.DoesNotContain("DTSEN-3573", q.Payload + q.SourceItemId + q.Reason, StringComparison.Ordinal));
+        }
+
+        /// <summary>The source sends every item again as it is: the broken ones come back intact.</summary>
+        public override Task<int> CorrectAsync(DashboardFactory app)
+        {
+            TouchAll(Simulator(app));
+            Simulator(app).Faults.UnknownEnumValues(3);
+            return Task.FromResult(3);
+        }
+
+        private static void TouchAll(SocialAidSimulator simulator)
+        {
+            foreach (var resource in Resources)
+            {
+                foreach (var id in simulator.LiveIds(resource))
+                {
+                    simulator.Touch(resource, id);
+                }
+            }
+        }
+
+        public override async Task AssertCorrectedAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            await using (var db = await app.Db.CreateDbContextAsync())
+            {
+                Assert.False(await db.QuarantinedItems.AnyAsync(q => q.Source == Source && q.SupersededAt == null));
+            }
+
+            // A version older than the stored one never replaces it (it sorts before the watermark, or is quarantined).
+            var family = simulator.LiveIds(SocialAidPayload.Families).Order(StringComparer.Ordinal).First();
+            var key = app.Services.GetRequiredService<Pseudonymizer>().Hash(SocialAidPayload.FamilyPurpose, family);
+            DateTimeOffset storedAt;
+            await using (var db = await app.Db.CreateDbContextAsync())
+            {
+                storedAt = (await db.Set<SocialAidFamily>().AsNoTracking().SingleAsync(f => f.Id == key)).UpdatedAt;
+            }
+            simulator.Faults.BackwardsUpdatedAt(1);
+            Assert.True(simulator.Touch(SocialAidPayload.Families, family));
+            var backwards = await app.RefreshAsync(Source);
+            Assert.Equal(IngestRunStatus.Succeeded, backwards.Status);
+            await using (var db = await app.Db.CreateDbContextAsync())
+            {
+                Assert.Equal(storedAt, (await db.Set<SocialAidFamily>().AsNoTracking().SingleAsync(f => f.Id == key)).UpdatedAt);
+            }
+
+            // Unknown enum values were served once and are stored as served; the next version is clean.
+            TouchAll(simulator);
+            var (_, clean) = await SocialAidIngestHttpTests.SettledRefreshAsync(app);
+            await AssertReconciledAsync(app, clean);
+        }
+
+        public override (string Key, string Value)[] KillSettings => [("Sources:SocialAid:PageSize", "100"), ("Ingest:CommitItems", "100")];
+
+        public override int KillAtPages => 10;
+
+        public override int? KilledPagesAtMost => 10 + 2;
+
+        public override Type ClientType => typeof(SourceClient<SocialAidOptions>);
+
+        public override int KilledRowsAtLeast => 0;
+
+        public override async Task<(int Stored, int Live)> RowsAsync(DashboardFactory app)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            return (await db.Set<SocialAidDisbursement>().CountAsync(), Simulator(app).LiveIds(SocialAidPayload.Disbursements).Count);
+        }
+
+        /// <summary>Family ids, heads' NIK and names, DTSEN numbers and the simulator's marker; twenty items broken.</summary>
+        public override async Task<IReadOnlyCollection<string>> PersonalValuesAndFaultsAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            var served = await ServedAsync(app);
+            var personal = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var f in served[SocialAidPayload.Families].Where(Live))
+            {
+                personal.Add(S(f, "id"));
+                personal.Add(S(f, "head_nik"));
+                personal.Add(S(f, "head_name"));
+            }
+            Assert.NotEmpty(personal);
+            personal.Add(Marker);
+            personal.Add("DTSEN-3573");
+            simulator.Faults.MalformedItems(20);
+            return personal;
+        }
+    }
 
     /// <summary>Every item the simulator serves now, per resource (tombstones included).</summary>
-    private static async Task<Dictionary<string, List<JsonElement>>> ServedAsync(DashboardFactory app)
-    {
-        using var http = app.CreateHttpClient();
-        var key = app.Services.GetRequiredService<IOptions<SocialAidOptions>>().Value.ApiKey;
-        var served = new Dictionary<string, List<JsonElement>>();
-        foreach (var resource in Resources)
-        {
-            var items = new List<JsonElement>();
-            string? cursor = null;
-            do
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get,
-                    $"sim/socialaid/v1/{resource}?limit=1000{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-                using var response = await http.SendAsync(request);
-                var root = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
-                items.AddRange(root.GetProperty("items").EnumerateArray());
-                cursor = root.GetProperty("next_cursor").GetString();
-            }
-            while (cursor is not null);
-            served[resource] = items;
-        }
-        return served;
-    }
+    private static Task<Dictionary<string, List<JsonElement>>> ServedAsync(DashboardFactory app) =>
+        IngestHttpCase.ServedFeedsAsync(app, "sim/socialaid/v1/", app.Services.GetRequiredService<IOptions<SocialAidOptions>>().Value.ApiKey, Resources);
 
     /// <summary>A refresh after which nothing changed at the source: the database then must equal what is served.</summary>
-    private static async Task<(IngestRun Run, Dictionary<string, List<JsonElement>> Served)> SettledRefreshAsync(DashboardFactory app)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var run = await app.RefreshAsync(Source);
-            var served = await ServedAsync(app);
-            var latest = served.Values.SelectMany(v => v).Max(UpdatedAt);
-            if (latest < run.StartedAt || attempt == 8)
-            {
-                return (run, served);
-            }
-        }
-    }
+    private static Task<(IngestRun Run, Dictionary<string, List<JsonElement>> Served)> SettledRefreshAsync(DashboardFactory app) =>
+        IngestHttpCase.SettledRefreshAsync(app, Source, () => ServedAsync(app), served => served.Values.SelectMany(v => v));
 
     private static DateTimeOffset UpdatedAt(JsonElement item) =>
         DateTimeOffset.Parse(item.GetProperty("updated_at").GetString()!, CultureInfo.InvariantCulture);
@@ -148,28 +262,6 @@ public sealed class SocialAidIngestHttpTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task FullLoad_ReconcilesExactly_ASecondRunDuplicatesNothing_AndTheIndicatorsAreRight()
-    {
-        await using var app = App(("Sources:SocialAid:PageSize", "300"));
-        var (first, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, first.Status);
-        AssertLedgerAddsUp(first);
-        Assert.True(first.Pages > 5);
-        Assert.True(first.Deleted + first.Unchanged >= 0);
-        await AssertReconciledAsync(app, served);
-        await AssertIndicatorsAsync(app, served);
-
-        var second = await app.RefreshAsync(Source);
-        Assert.Equal(IngestRunStatus.Succeeded, second.Status);
-        Assert.Equal(0, second.Rejected);
-        Assert.Equal(0, second.Inserted);
-        await using var db = await app.Db.CreateDbContextAsync();
-        Assert.Equal(served[SocialAidPayload.Families].Count(Live), await db.Set<SocialAidFamily>().CountAsync());
-        Assert.Equal(served[SocialAidPayload.Disbursements].Count(Live), await db.Set<SocialAidDisbursement>().CountAsync());
-    }
-
-    [Fact]
     public async Task Withdrawals_AreAppliedAsTombstones()
     {
         await using var app = App();
@@ -192,150 +284,6 @@ public sealed class SocialAidIngestHttpTests(ITestOutputHelper output)
         }
         await AssertReconciledAsync(app, served);
         await AssertIndicatorsAsync(app, served);
-    }
-
-    [Fact]
-    public async Task EveryDataFault_IsSurvived_AndCorrectedItemsReplaceTheirQuarantinedVersions()
-    {
-        await using var app = App(("Sources:SocialAid:PageSize", "300"));
-        var simulator = Simulator(app);
-        _ = simulator.Count;
-        simulator.Faults.RateLimit(1, TimeSpan.FromSeconds(1));
-        simulator.Faults.ServerError(1, 502);
-        simulator.Faults.NotJson(1);
-        simulator.Faults.MalformedItems(12);
-        simulator.Faults.DuplicateItems(3);
-        simulator.Faults.UnknownFields(4);
-
-        var run = await app.RefreshAsync(Source);
-
-        Assert.True(run.Status == IngestRunStatus.Succeeded, run.Error);
-        AssertLedgerAddsUp(run);
-        // Broken personal fields (head_nik, head_name) are never read; every other breakage is rejected.
-        Assert.InRange(run.Rejected, 1, 12);
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            var quarantined = await db.QuarantinedItems.Where(q => q.Source == Source).ToListAsync();
-            Assert.Equal(run.Rejected, quarantined.Count);
-            Assert.All(quarantined, q => Assert.False(string.IsNullOrWhiteSpace(q.Reason)));
-            Assert.All(quarantined, q => Assert.DoesNotContain(Marker, q.Payload, StringComparison.Ordinal));
-            Assert.All(quarantined, q => Assert.DoesNotContain("DTSEN-3573", q.Payload + q.SourceItemId + q.Reason, StringComparison.Ordinal));
-        }
-
-        // The source sends every item again as it is: the broken ones come back intact.
-        foreach (var resource in Resources)
-        {
-            foreach (var id in simulator.LiveIds(resource))
-            {
-                simulator.Touch(resource, id);
-            }
-        }
-        simulator.Faults.UnknownEnumValues(3);
-        var (corrected, _) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, corrected.Status);
-        Assert.Equal(0, corrected.Rejected);
-        Assert.True(corrected.Flagged >= 3, $"flagged {corrected.Flagged}");
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            Assert.False(await db.QuarantinedItems.AnyAsync(q => q.Source == Source && q.SupersededAt == null));
-        }
-
-        // A version older than the stored one never replaces it (it sorts before the watermark, or is quarantined).
-        var family = simulator.LiveIds(SocialAidPayload.Families).Order(StringComparer.Ordinal).First();
-        var key = app.Services.GetRequiredService<Pseudonymizer>().Hash(SocialAidPayload.FamilyPurpose, family);
-        DateTimeOffset storedAt;
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            storedAt = (await db.Set<SocialAidFamily>().AsNoTracking().SingleAsync(f => f.Id == key)).UpdatedAt;
-        }
-        simulator.Faults.BackwardsUpdatedAt(1);
-        Assert.True(simulator.Touch(SocialAidPayload.Families, family));
-        var backwards = await app.RefreshAsync(Source);
-        Assert.Equal(IngestRunStatus.Succeeded, backwards.Status);
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            Assert.Equal(storedAt, (await db.Set<SocialAidFamily>().AsNoTracking().SingleAsync(f => f.Id == key)).UpdatedAt);
-        }
-
-        // Unknown enum values were served once and are stored as served; the next version is clean.
-        foreach (var resource in Resources)
-        {
-            foreach (var id in simulator.LiveIds(resource))
-            {
-                simulator.Touch(resource, id);
-            }
-        }
-        var (_, clean) = await SettledRefreshAsync(app);
-        await AssertReconciledAsync(app, clean);
-    }
-
-    [Fact]
-    public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
-    {
-        await using var app = App(("Sources:SocialAid:PageSize", "100"), ("Ingest:CommitItems", "100"));
-        var simulator = Simulator(app);
-        var engine = app.Services.GetRequiredService<IngestEngine>();
-        var source = app.Services.GetRequiredService<SocialAidSource>();
-        var broadcaster = app.Services.GetRequiredService<KpiBroadcaster>();
-        using var kill = new CancellationTokenSource();
-        using var _ = broadcaster.Subscribe(e =>
-        {
-            if (e is IngestProgress { Source: Source, Pages: >= 10 })
-            {
-                kill.Cancel();
-            }
-            return Task.CompletedTask;
-        });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var client = scope.ServiceProvider.GetRequiredService<SourceClient<SocialAidOptions>>();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
-        }
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            var killed = await db.IngestRuns.SingleAsync(r => r.Source == Source);
-            Assert.Equal(IngestRunStatus.Cancelled, killed.Status);
-            Assert.InRange(killed.Pages, 10, 12);
-            Assert.InRange(await db.Set<SocialAidDisbursement>().CountAsync(), 0, simulator.LiveIds(SocialAidPayload.Disbursements).Count - 1);
-        }
-
-        var (rerun, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, rerun.Status);
-        await AssertReconciledAsync(app, served);
-        await AssertIndicatorsAsync(app, served);
-    }
-
-    [Fact]
-    public async Task PersonalData_NeverReachesTheDatabase()
-    {
-        await using var app = App();
-        var simulator = Simulator(app);
-        var served = await ServedAsync(app);
-        var personal = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var f in served[SocialAidPayload.Families].Where(Live))
-        {
-            personal.Add(S(f, "id"));
-            personal.Add(S(f, "head_nik"));
-            personal.Add(S(f, "head_name"));
-        }
-        Assert.NotEmpty(personal);
-        simulator.Faults.MalformedItems(20);
-
-        var run = await app.RefreshAsync(Source);
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-
-        SqliteConnection.ClearAllPools();
-        var bytes = File.ReadAllBytes(app.DatabasePath).Concat(File.Exists(app.DatabasePath + "-wal") ? File.ReadAllBytes(app.DatabasePath + "-wal") : []).ToArray();
-        var text = Encoding.UTF8.GetString(bytes);
-        Assert.DoesNotContain(Marker, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("DTSEN-3573", text, StringComparison.Ordinal);
-        foreach (var value in personal)
-        {
-            Assert.DoesNotContain(value, text, StringComparison.Ordinal);
-        }
     }
 
     /// <summary>

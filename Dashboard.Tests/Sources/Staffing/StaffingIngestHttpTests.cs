@@ -48,52 +48,142 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
         return app.Services.GetRequiredService<StaffingSimulator>();
     }
 
-    private static void AssertLedgerAddsUp(IngestRun run) =>
-        Assert.Equal(run.ItemsRead, run.Inserted + run.Updated + run.Unchanged + run.Deleted + run.Rejected);
+    private static void AssertLedgerAddsUp(IngestRun run) => IngestHttpCase.AssertLedgerAddsUp(run);
+
+    /// <summary>The staffing source in the shared HTTP theories of <see cref="IngestContractTests"/>.</summary>
+    public sealed class Case : IngestHttpCase
+    {
+        public override string Source => StaffingIngestHttpTests.Source;
+
+        public override DashboardFactory App(params (string Key, string Value)[] settings) => StaffingIngestHttpTests.App(settings);
+
+        public override (string Key, string Value)[] FullLoadSettings => [("Sources:Staffing:PageSize", "400")];
+
+        public override int FullLoadPagesAbove => 5;
+
+        /// <summary>Rows equal the served live records by id and content, and the indicators are right.</summary>
+        public override async Task<SettledRun> SettledRefreshAsync(DashboardFactory app)
+        {
+            var (run, served) = await StaffingIngestHttpTests.SettledRefreshAsync(app);
+            return new(run, async () =>
+            {
+                await AssertReconciledAsync(app, served);
+                await AssertIndicatorsAsync(app, served);
+            }, served);
+        }
+
+        public override async Task AssertSecondRunAsync(DashboardFactory app, SettledRun first, SettledRun second)
+        {
+            var served = (Dictionary<string, List<JsonElement>>)first.Served!;
+            Assert.Equal(0, second.Run.Rejected);
+            await using var db = await app.Db.CreateDbContextAsync();
+            Assert.Equal(served[StaffingPayload.Employees].Count(Live), await db.Set<StaffingEmployee>().CountAsync());
+        }
+
+        public override (string Key, string Value)[] FaultSettings => [("Sources:Staffing:PageSize", "300")];
+
+        public override void ArrangeFaults(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            _ = simulator.Count;
+            simulator.Faults.RateLimit(1, TimeSpan.FromSeconds(1));
+            simulator.Faults.ServerError(1, 502);
+            simulator.Faults.NotJson(1);
+            simulator.Faults.MalformedItems(9);
+            simulator.Faults.DuplicateItems(3);
+            simulator.Faults.UnknownFields(4);
+        }
+
+        /// <summary>Broken personal fields (name, nik, birth_date) are never read; every other breakage is rejected.</summary>
+        public override int RejectedAtLeast => 1;
+
+        public override int RejectedAtMost => 9;
+
+        public override async Task AssertQuarantinedAsync(DashboardFactory app, IngestRun run)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            var quarantined = await db.QuarantinedItems.Where(q => q.Source == Source).ToListAsync();
+            Assert.Equal(run.Rejected, quarantined.Count);
+            Assert.All(quarantined, q => Assert.DoesNotContain(Marker, q.Payload, StringComparison.Ordinal));
+        }
+
+        /// <summary>The source sends every item again as it is: the broken ones come back intact.</summary>
+        public override Task<int> CorrectAsync(DashboardFactory app)
+        {
+            _ = app.Services.GetRequiredService<Pseudonymizer>();
+            TouchAll(Simulator(app));
+            Simulator(app).Faults.UnknownEnumValues(3);
+            Simulator(app).Faults.BackwardsUpdatedAt(0);
+            return Task.FromResult(3);
+        }
+
+        private static void TouchAll(StaffingSimulator simulator)
+        {
+            foreach (var resource in new[] { StaffingPayload.Employees, StaffingPayload.Attendance, StaffingPayload.Performance })
+            {
+                foreach (var id in simulator.LiveIds(resource))
+                {
+                    simulator.Touch(resource, id);
+                }
+            }
+        }
+
+        public override async Task AssertCorrectedAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            await using (var db = await app.Db.CreateDbContextAsync())
+            {
+                Assert.False(await db.QuarantinedItems.AnyAsync(q => q.Source == Source && q.SupersededAt == null));
+            }
+            // Unknown enum values were served once and are stored as served; the next version is clean.
+            TouchAll(simulator);
+            var (_, clean) = await StaffingIngestHttpTests.SettledRefreshAsync(app);
+            await AssertReconciledAsync(app, clean);
+        }
+
+        public override (string Key, string Value)[] KillSettings => [("Sources:Staffing:PageSize", "100"), ("Ingest:CommitItems", "100")];
+
+        public override int KillAtPages => 6;
+
+        public override int? KilledPagesAtMost => 6 + 2;
+
+        public override Type ClientType => typeof(SourceClient<StaffingOptions>);
+
+        public override int KilledRowsAtLeast => 0;
+
+        public override async Task<(int Stored, int Live)> RowsAsync(DashboardFactory app)
+        {
+            await using var db = await app.Db.CreateDbContextAsync();
+            return (await db.Set<StaffingAttendance>().CountAsync(), Simulator(app).LiveIds(StaffingPayload.Attendance).Count);
+        }
+
+        /// <summary>Employee ids, NIK and names and the simulator's marker; twenty items broken.</summary>
+        public override async Task<IReadOnlyCollection<string>> PersonalValuesAndFaultsAsync(DashboardFactory app)
+        {
+            var simulator = Simulator(app);
+            var served = await ServedAsync(app);
+            var personal = new HashSet<string>(StringComparer.Ordinal) { Marker };
+            foreach (var e in served[StaffingPayload.Employees].Where(Live))
+            {
+                personal.Add(S(e, "id"));
+                personal.Add(S(e, "nik"));
+                personal.Add(S(e, "name"));
+            }
+            simulator.Faults.MalformedItems(20);
+            return personal;
+        }
+    }
 
     /// <summary>Every item the simulator serves now, per resource (tombstones included).</summary>
-    private static async Task<Dictionary<string, List<JsonElement>>> ServedAsync(DashboardFactory app)
-    {
-        using var http = app.CreateHttpClient();
-        var key = app.Services.GetRequiredService<IOptions<StaffingOptions>>().Value.ApiKey;
-        var served = new Dictionary<string, List<JsonElement>>();
-        foreach (var resource in new[] { StaffingPayload.Employees, StaffingPayload.Attendance, StaffingPayload.Performance })
-        {
-            var items = new List<JsonElement>();
-            string? cursor = null;
-            do
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get,
-                    $"sim/staffing/v1/{resource}?limit=1000{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-                using var response = await http.SendAsync(request);
-                var root = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
-                items.AddRange(root.GetProperty("items").EnumerateArray());
-                cursor = root.GetProperty("next_cursor").GetString();
-            }
-            while (cursor is not null);
-            served[resource] = items;
-        }
-        return served;
-    }
+    private static Task<Dictionary<string, List<JsonElement>>> ServedAsync(DashboardFactory app) =>
+        IngestHttpCase.ServedFeedsAsync(app, "sim/staffing/v1/", app.Services.GetRequiredService<IOptions<StaffingOptions>>().Value.ApiKey, new[] { StaffingPayload.Employees, StaffingPayload.Attendance, StaffingPayload.Performance });
 
     /// <summary>
     /// A refresh after which nothing changed at the source (attendance arrives every few seconds on a working
     /// morning): the database then must equal what is served.
     /// </summary>
-    private static async Task<(IngestRun Run, Dictionary<string, List<JsonElement>> Served)> SettledRefreshAsync(DashboardFactory app)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var run = await app.RefreshAsync(Source);
-            var served = await ServedAsync(app);
-            var latest = served.Values.SelectMany(v => v).Max(UpdatedAt);
-            if (latest < run.StartedAt || attempt == 8)
-            {
-                return (run, served);
-            }
-        }
-    }
+    private static Task<(IngestRun Run, Dictionary<string, List<JsonElement>> Served)> SettledRefreshAsync(DashboardFactory app) =>
+        IngestHttpCase.SettledRefreshAsync(app, Source, () => ServedAsync(app), served => served.Values.SelectMany(v => v));
 
     private static DateTimeOffset UpdatedAt(JsonElement item) =>
         DateTimeOffset.Parse(item.GetProperty("updated_at").GetString()!, CultureInfo.InvariantCulture);
@@ -156,151 +246,6 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
             Assert.Equal(S(item, "period"), row.Period);
             Assert.Equal(S(item, "rating"), row.Rating);
             Assert.Equal(DateTimeOffset.Parse(S(item, "submitted_at"), CultureInfo.InvariantCulture), row.SubmittedAt);
-        }
-    }
-
-    [Fact]
-    public async Task FullLoad_ReconcilesExactly_ASecondRunDuplicatesNothing_AndTheIndicatorsAreRight()
-    {
-        await using var app = App(("Sources:Staffing:PageSize", "400"));
-        var (first, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, first.Status);
-        AssertLedgerAddsUp(first);
-        Assert.True(first.Pages > 5);
-        await AssertReconciledAsync(app, served);
-        await AssertIndicatorsAsync(app, served);
-
-        var second = await app.RefreshAsync(Source);
-        Assert.Equal(IngestRunStatus.Succeeded, second.Status);
-        Assert.Equal(0, second.Rejected);
-        await using var db = await app.Db.CreateDbContextAsync();
-        Assert.Equal(served[StaffingPayload.Employees].Count(Live), await db.Set<StaffingEmployee>().CountAsync());
-    }
-
-    [Fact]
-    public async Task EveryDataFault_IsSurvived_AndCorrectedItemsReplaceTheirQuarantinedVersions()
-    {
-        await using var app = App(("Sources:Staffing:PageSize", "300"));
-        var simulator = Simulator(app);
-        _ = simulator.Count;
-        simulator.Faults.RateLimit(1, TimeSpan.FromSeconds(1));
-        simulator.Faults.ServerError(1, 502);
-        simulator.Faults.NotJson(1);
-        simulator.Faults.MalformedItems(9);
-        simulator.Faults.DuplicateItems(3);
-        simulator.Faults.UnknownFields(4);
-
-        var run = await app.RefreshAsync(Source);
-
-        Assert.True(run.Status == IngestRunStatus.Succeeded, run.Error);
-        AssertLedgerAddsUp(run);
-        // Broken personal fields (name, nik, birth_date) are never read; every other breakage is rejected.
-        Assert.InRange(run.Rejected, 1, 9);
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            var quarantined = await db.QuarantinedItems.Where(q => q.Source == Source).ToListAsync();
-            Assert.Equal(run.Rejected, quarantined.Count);
-            Assert.All(quarantined, q => Assert.DoesNotContain(Marker, q.Payload, StringComparison.Ordinal));
-        }
-
-        // The source sends every item again as it is: the broken ones come back intact.
-        var hash = app.Services.GetRequiredService<Pseudonymizer>();
-        foreach (var resource in new[] { StaffingPayload.Employees, StaffingPayload.Attendance, StaffingPayload.Performance })
-        {
-            foreach (var id in simulator.LiveIds(resource))
-            {
-                simulator.Touch(resource, id);
-            }
-        }
-        simulator.Faults.UnknownEnumValues(3);
-        simulator.Faults.BackwardsUpdatedAt(0);
-        var (corrected, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, corrected.Status);
-        Assert.Equal(0, corrected.Rejected);
-        Assert.True(corrected.Flagged >= 3, $"flagged {corrected.Flagged}");
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            Assert.False(await db.QuarantinedItems.AnyAsync(q => q.Source == Source && q.SupersededAt == null));
-        }
-        // Unknown enum values were served once and are stored as served; the next version is clean.
-        foreach (var resource in served.Keys)
-        {
-            foreach (var id in simulator.LiveIds(resource))
-            {
-                simulator.Touch(resource, id);
-            }
-        }
-        var (_, clean) = await SettledRefreshAsync(app);
-        await AssertReconciledAsync(app, clean);
-        _ = hash;
-    }
-
-    [Fact]
-    public async Task RunKilledMidway_ThenRerun_EndsExactlyRight()
-    {
-        await using var app = App(("Sources:Staffing:PageSize", "100"), ("Ingest:CommitItems", "100"));
-        var simulator = Simulator(app);
-        var engine = app.Services.GetRequiredService<IngestEngine>();
-        var source = app.Services.GetRequiredService<StaffingSource>();
-        var broadcaster = app.Services.GetRequiredService<KpiBroadcaster>();
-        using var kill = new CancellationTokenSource();
-        using var _ = broadcaster.Subscribe(e =>
-        {
-            if (e is IngestProgress { Source: Source, Pages: >= 6 })
-            {
-                kill.Cancel();
-            }
-            return Task.CompletedTask;
-        });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var client = scope.ServiceProvider.GetRequiredService<SourceClient<StaffingOptions>>();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                engine.RunAsync(source, client, new RunRequest(IngestTrigger.Manual, "tester", "kill"), kill.Token));
-        }
-        await using (var db = await app.Db.CreateDbContextAsync())
-        {
-            var killed = await db.IngestRuns.SingleAsync(r => r.Source == Source);
-            Assert.Equal(IngestRunStatus.Cancelled, killed.Status);
-            Assert.InRange(killed.Pages, 6, 8);
-            Assert.InRange(await db.Set<StaffingAttendance>().CountAsync(), 0, simulator.LiveIds(StaffingPayload.Attendance).Count - 1);
-        }
-
-        var (rerun, served) = await SettledRefreshAsync(app);
-
-        Assert.Equal(IngestRunStatus.Succeeded, rerun.Status);
-        await AssertReconciledAsync(app, served);
-        await AssertIndicatorsAsync(app, served);
-    }
-
-    [Fact]
-    public async Task PersonalData_NeverReachesTheDatabase()
-    {
-        await using var app = App();
-        var simulator = Simulator(app);
-        var served = await ServedAsync(app);
-        var personal = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in served[StaffingPayload.Employees].Where(Live))
-        {
-            personal.Add(S(e, "id"));
-            personal.Add(S(e, "nik"));
-            personal.Add(S(e, "name"));
-        }
-        simulator.Faults.MalformedItems(20);
-
-        var run = await app.RefreshAsync(Source);
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-
-        SqliteConnection.ClearAllPools();
-        var path = new SqliteConnectionStringBuilder((await app.Db.CreateDbContextAsync()).Database.GetConnectionString()).DataSource;
-        var bytes = File.ReadAllBytes(path).Concat(File.Exists(path + "-wal") ? File.ReadAllBytes(path + "-wal") : []).ToArray();
-        var text = Encoding.UTF8.GetString(bytes);
-        Assert.DoesNotContain(Marker, text, StringComparison.Ordinal);
-        foreach (var value in personal)
-        {
-            Assert.DoesNotContain(value, text, StringComparison.Ordinal);
         }
     }
 
