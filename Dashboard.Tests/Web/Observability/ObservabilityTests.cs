@@ -13,6 +13,7 @@ using Dashboard.Web.Auth.Identity;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Hosting.Observability;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -91,10 +92,14 @@ public sealed class ObservabilityTests
         // factory, so this test sets one that logs nothing.
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentHangfireLogs());
         TraceContextJobFilter.Register();
+        Assert.Contains(GlobalJobFilters.Filters, f => f.Instance is TraceContextJobFilter);
+        // The global filters and activator are static too, and hold what other test hosts registered (filters bound to
+        // their disposed services): this client and server use only the product's trace filter, as registered above.
+        var filters = new JobFilterCollection { new TraceContextJobFilter() };
         using var click = new ActivitySource("Dashboard.Tests.Click");
         using var listener = ListenTo(click.Name, DasborTelemetry.Name);
         using var storage = new InMemoryStorage();
-        var jobs = new BackgroundJobClient(storage);
+        var jobs = new BackgroundJobClient(storage, filters);
         string id;
         ActivityTraceId trace;
         using (var clicked = click.StartActivity("refresh click"))
@@ -104,7 +109,7 @@ public sealed class ObservabilityTests
         }
         Assert.Equal(trace.ToString(), JsonSerializer.Deserialize<string>(storage.GetConnection().GetJobParameter(id, TraceContextJobFilter.Parameter))![3..35]);
 
-        using (new BackgroundJobServer(new BackgroundJobServerOptions { WorkerCount = 1, SchedulePollingInterval = TimeSpan.FromMilliseconds(100) }, storage))
+        using (new BackgroundJobServer(new BackgroundJobServerOptions { WorkerCount = 1, SchedulePollingInterval = TimeSpan.FromMilliseconds(100), FilterProvider = filters, Activator = new JobActivator() }, storage))
         {
             await Eventually.TrueAsync(() => TraceProbe.Seen.ContainsKey("probe-" + trace), TimeSpan.FromSeconds(30), "the job ran");
         }
