@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Dashboard.Web.Auth;
 
-/// <summary>The product's roles (PRODUCT.md "Who uses it").</summary>
+/// <summary>The product's roles (docs/OPERATIONS.md "Who may see what").</summary>
 public static class Roles
 {
     public const string Admin = "Admin";

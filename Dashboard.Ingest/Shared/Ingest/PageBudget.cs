@@ -13,9 +13,6 @@ internal sealed class PageBudget(long limit)
 
     public long Limit { get; } = limit;
 
-    /// <summary>The most bytes held at once (figures and tests).</summary>
-    public long Peak { get; private set; }
-
     public async ValueTask AcquireAsync(long bytes, CancellationToken ct)
     {
         while (true)
@@ -26,7 +23,6 @@ internal sealed class PageBudget(long limit)
                 if (_used == 0 || _used + bytes <= Limit)
                 {
                     _used += bytes;
-                    Peak = Math.Max(Peak, _used);
                     return;
                 }
                 _released ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

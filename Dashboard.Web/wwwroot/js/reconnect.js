@@ -1,5 +1,4 @@
-// Starts Blazor with reconnection suited to unattended wall screens (TOOLCHAIN.md "Blazor reconnection on an
-// unattended screen"): retry forever (every second for the first five attempts, then every five seconds),
+// Starts Blazor with reconnection suited to unattended wall screens (docs/WALLS.md): retry forever (every second for the first five attempts, then every five seconds),
 // and when the framework gives up (failed) or the server no longer knows the circuit (rejected), poll the
 // page's own URL and reload only once it answers 200, so that the browser never lands on its own error page.
 (() => {
