@@ -24,6 +24,9 @@ public sealed class WorkingMorningClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + _shift;
 
+    /// <summary>A moment of this clock on the system clock (e.g. to compare a commit with a browser's timestamp).</summary>
+    public DateTimeOffset ToSystem(DateTimeOffset moment) => moment - _shift;
+
     public override TimeZoneInfo LocalTimeZone => TimeProvider.System.LocalTimeZone;
 
     /// <summary>10:30 WIB of the latest Monday–Friday at or before <paramref name="now"/>.</summary>
