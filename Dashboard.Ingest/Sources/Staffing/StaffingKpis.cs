@@ -39,8 +39,8 @@ public sealed class StaffingKpis : ISourceKpis
         var employees = await db.Set<StaffingEmployee>().AsNoTracking()
             .Select(e => new EmployeeFacts(e.Id, e.AgencyCode, e.PositionType, e.Status, e.RetirementMonth))
             .ToListAsync(ct);
-        // Non-working days repeat the last working day before them.
-        var attendanceFrom = StaffingPayload.AttendanceDay(from);
+        // Non-working days repeat the last working day before them, and so does today before its first check-in.
+        var attendanceFrom = StaffingPayload.AttendanceDay(StaffingPayload.AttendanceDay(from).AddDays(-1));
         var attendance = await db.Set<StaffingAttendance>().AsNoTracking()
             .Where(a => a.Date >= attendanceFrom && a.Date <= today)
             .Select(a => new AttendanceFacts(a.NipKey, a.Date, a.Status))
@@ -157,6 +157,11 @@ public sealed class StaffingKpis : ISourceKpis
             }
 
             var attendanceDay = StaffingPayload.AttendanceDay(date);
+            if (date == today && !byDay.ContainsKey(attendanceDay))
+            {
+                // Before the day's first check-in (or on a weekend morning) today shows the last working day with figures.
+                attendanceDay = StaffingPayload.AttendanceDay(attendanceDay.AddDays(-1));
+            }
             var attendanceHeadcount = attendanceDay == date ? headcount : Headcount(staff, attendanceDay.DayNumber, new int[scopes], new int[scopes]);
             byDay.TryGetValue(attendanceDay, out var counts);
 
@@ -192,17 +197,18 @@ public sealed class StaffingKpis : ISourceKpis
             {
                 var kind = scope == 0 ? ScopeKind.Kota : ScopeKind.Opd;
                 var code = scope == 0 ? ReferenceData.KotaCode : agencies[scope - 1];
-                void Put(string indicator, double? value) => values.Add(new ComputedValue(indicator, kind, code, date, value, null));
+                void Put(string indicator, double? value, DateOnly? asOf = null) => values.Add(new ComputedValue(indicator, kind, code, date, value, null, asOf));
 
                 Put(Codes.Headcount, headcount[scope]);
                 var hasAttendance = counts is not null && counts[scope, Rows] > 0;
                 if (hasAttendance)
                 {
                     var present = counts![scope, Hadir] + counts[scope, Terlambat] + counts[scope, DinasLuar];
-                    Put(Codes.AttendancePct, Percent(present, attendanceHeadcount[scope]));
-                    Put(Codes.LatePct, Percent(counts[scope, Terlambat], counts[scope, Hadir] + counts[scope, Terlambat]));
-                    Put(Codes.Unexcused, counts[scope, TanpaKeterangan]);
-                    Put(Codes.AwayOrLeave, counts[scope, DinasLuar] + counts[scope, Cuti]);
+                    DateOnly? of = attendanceDay == date ? null : attendanceDay;
+                    Put(Codes.AttendancePct, Percent(present, attendanceHeadcount[scope]), of);
+                    Put(Codes.LatePct, Percent(counts[scope, Terlambat], counts[scope, Hadir] + counts[scope, Terlambat]), of);
+                    Put(Codes.Unexcused, counts[scope, TanpaKeterangan], of);
+                    Put(Codes.AwayOrLeave, counts[scope, DinasLuar] + counts[scope, Cuti], of);
                 }
                 else
                 {

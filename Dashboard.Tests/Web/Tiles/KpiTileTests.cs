@@ -4,6 +4,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Web.Shared.Localization;
 using Dashboard.Web.Shared.Tiles;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Web.Tiles;
 
@@ -87,6 +88,91 @@ public sealed class KpiTileTests : WebTestContext
         Assert.Equal("false", cut.Find("[data-testid=tile-ADUAN_DITINDAKLANJUTI_PCT]").GetAttribute("data-stale"));
         Assert.DoesNotContain(cut.FindAll("[data-testid=tile-value] *, [data-testid=tile-value]"), e => e.TextContent.Trim() == "0");
         Assert.Equal("belum pernah diperbarui", cut.Find("[data-testid=tile-age]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Before_the_first_check_in_the_tile_shows_the_last_working_day_labelled_with_its_date()
+    {
+        // Monday 8 June 2026, 04:10 WIB: Friday 5 June has figures, Monday none yet (the chart has Friday, the tile had "—").
+        var monday = new DateOnly(2026, 6, 8);
+        var friday = new DateOnly(2026, 6, 5);
+        var now = new DateTimeOffset(2026, 6, 7, 21, 10, 0, TimeSpan.Zero);
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        using var store = new InMemoryReportingDb();
+        const string code = Dashboard.Ingest.Sources.Staffing.StaffingIndicators.Codes.AttendancePct;
+        ComputedValue At(DateOnly day, double? value) => new(code, ScopeKind.Kota, ReferenceData.KotaCode, day, value, null);
+        await using (var db = store.CreateDbContext())
+        {
+            await IndicatorWriter.ReplaceAsync(db, [code], friday, friday, [At(friday, 94.3)], 1, now.AddDays(-3), ct);
+        }
+        await using (var db = store.CreateDbContext())
+        {
+            await IndicatorWriter.ReplaceAsync(db, [code], monday, monday, [At(monday, null)], 2, now, ct);
+        }
+        await store.SetSourceStateAsync(Dashboard.Ingest.Sources.Staffing.StaffingIndicators.Source, now.AddMinutes(-2));
+        KpiTileModel tile;
+        await using (var db = store.CreateDbContext())
+        {
+            tile = (await KpiTileLoader.LoadAsync(db, ReferenceData.KotaCode, [code], now, ct)).Single();
+        }
+
+        var cut = Render<KpiTile>(p => p.Add(x => x.Tile, tile).Add(x => x.Now, now));
+
+        Assert.Equal("94,3 %", cut.Find("[data-testid=tile-value]").TextContent.Trim());
+        Assert.Equal("Nilai Jumat, 5 Jun 2026 · hari ini belum ada data", cut.Find("[data-testid=tile-carried]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=tile-reason]"));
+        Assert.NotEqual(nameof(IndicatorStatus.NoData), cut.Find("[data-testid=tile-status]").GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public void Todays_value_carries_no_date_label()
+    {
+        var cut = RenderTile(Tile(lastSuccessAt: Start.AddMinutes(-3)) with { AsOf = new DateOnly(2026, 6, 10) });
+
+        Assert.Empty(cut.FindAll("[data-testid=tile-carried]"));
+    }
+
+    [Fact]
+    public void A_source_paused_by_an_operator_says_so_and_until_when_in_wib()
+    {
+        var cut = RenderTile(Tile(lastSuccessAt: Start.AddHours(-5)) with { IsPaused = true, PausedUntil = new DateTimeOffset(2026, 6, 10, 9, 30, 0, TimeSpan.Zero) });
+
+        Assert.Equal("Dijeda oleh operator sampai 10 Juni 2026 16:30 WIB", cut.Find("[data-testid=tile-paused]").TextContent.Trim());
+        Assert.Equal("96,2 %", cut.Find("[data-testid=tile-value]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_pause_without_an_end_lasts_until_resumed()
+    {
+        var cut = RenderTile(Tile(lastSuccessAt: Start.AddHours(-5)) with { IsPaused = true });
+
+        Assert.Equal("Dijeda oleh operator sampai dilanjutkan", cut.Find("[data-testid=tile-paused]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_loader_reads_a_pause_and_ignores_one_whose_end_has_come()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        using var store = new InMemoryReportingDb();
+        await store.SetSourceStateAsync(ComplaintsIndicators.Source, Start.AddHours(-2));
+        await store.SetSnapshotAsync(ComplaintsIndicators.Codes.ComplaintsReceived, 12, Start.AddHours(-2));
+        async Task<KpiTileModel> LoadAsync(DateTimeOffset? until)
+        {
+            await using (var db = store.CreateDbContext())
+            {
+                var state = await db.SourceStates.SingleAsync(s => s.Source == ComplaintsIndicators.Source, ct);
+                (state.PausedAt, state.PausedUntil, state.PausedBy, state.PauseReason) = (Start.AddHours(-2), until, "operator", "pemeliharaan");
+                await db.SaveChangesAsync(ct);
+            }
+            await using var read = store.CreateDbContext();
+            return (await KpiTileLoader.LoadAsync(read, ReferenceData.KotaCode, [ComplaintsIndicators.Codes.ComplaintsReceived], Start, ct)).Single();
+        }
+
+        var paused = await LoadAsync(Start.AddHours(1));
+        Assert.True(paused.IsPaused);
+        Assert.Equal(Start.AddHours(1), paused.PausedUntil);
+        Assert.True((await LoadAsync(null)).IsPaused);
+        Assert.False((await LoadAsync(Start.AddMinutes(-1))).IsPaused);
     }
 
     [Fact]

@@ -121,6 +121,20 @@ public sealed class DashboardFormatter(IStringLocalizer<UiStrings> text)
     /// <summary>A date with the month in words: <c>12 Juni 2026</c>.</summary>
     public string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 
+    /// <summary>A day with its weekday, short: <c>Jumat, 4 Des 2026</c>.</summary>
+    public string DayDate(DateOnly date) => date.ToString("dddd, d MMM yyyy", Culture);
+
+    /// <summary>
+    /// A change of a value in its unit, signed: <c>+1.234</c>, <c>−Rp 2,10 miliar</c>; a change of a percentage is in
+    /// percentage points (<c>+3,2 pp</c>), never in percent of the percentage.
+    /// </summary>
+    public string Change(double change, IndicatorUnit unit)
+    {
+        var sign = change > 0 ? "+" : change < 0 ? "−" : "±";
+        var size = Math.Abs(change);
+        return sign + (unit == IndicatorUnit.Percent ? text["format.points", Compact(size)].Value : Value(size, unit));
+    }
+
     /// <summary>A short day label for chart axes: <c>12 Jun</c>.</summary>
     public string ShortDate(DateOnly date) => date.ToString("d MMM", Culture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Indicators;
@@ -30,6 +31,8 @@ public sealed partial class KpiTile
     private FormattedValue? _value;
     private string? _caption;
     private string? _reason;
+    private string? _carried;
+    private string? _paused;
     private string? _targetText;
     private string _ageText = "";
     private string? _sourceTitle;
@@ -94,6 +97,10 @@ public sealed partial class KpiTile
             _reason = ReasonForNoValue();
         }
 
+        // An earlier day's value (today has none yet) says whose day it is; a paused source says so rather than just ageing.
+        _carried = Tile.IsCarriedOn(Wib.DateOf(now)) ? L["tile.carried", Format.DayDate(Tile.AsOf!.Value)].Value : null;
+        _paused = Tile.IsPaused ? PausedText(L, Format, Tile.PausedUntil) : null;
+
         _targetText = (Tile.Target, Tile.Direction) switch
         {
             ({ } t, IndicatorDirection.HigherIsBetter) => L["tile.target.higher", Format.Value(t, Tile.Unit)].Value,
@@ -148,6 +155,14 @@ public sealed partial class KpiTile
     }
 
     private string SourceName(string source) => L.SourceName(source);
+
+    /// <summary>"Dijeda oleh operator sampai 7 Desember 2026 09:00 WIB" (or "… sampai dilanjutkan" without an end).</summary>
+    public static string PausedText(IStringLocalizer localizer, DashboardFormatter format, DateTimeOffset? until)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(format);
+        return until is { } end ? localizer["tile.paused", format.WibDateTime(end)].Value : localizer["tile.pausedOpen"].Value;
+    }
 
     private string Duration(int minutes) =>
         minutes % 60 == 0 && minutes >= 60

@@ -72,7 +72,7 @@ public static class KpiTileLoader
 
         var states = await db.SourceStates.AsNoTracking()
             .Where(s => sources.Contains(s.Source))
-            .Select(s => new { s.Source, s.LastSuccessAt, IsRunning = s.RunningRunId != null, s.LastRunId })
+            .Select(s => new { s.Source, s.LastSuccessAt, IsRunning = s.RunningRunId != null, s.LastRunId, s.PausedAt, s.PausedUntil })
             .ToDictionaryAsync(s => s.Source, ct);
         var lastRuns = states.Values.Where(s => s.LastRunId != null).Select(s => s.LastRunId!.Value).ToList();
         var rejected = await db.IngestRuns.AsNoTracking()
@@ -114,6 +114,9 @@ public static class KpiTileLoader
                     .Select(date => new SparkPoint(date, byDate.GetValueOrDefault(date)))],
                 LastSuccessAt = state?.LastSuccessAt,
                 IsRunning = state?.IsRunning ?? false,
+                // A pause whose end has come is cleared by the engine's next run: until then it no longer counts.
+                IsPaused = state?.PausedAt is not null && (state.PausedUntil is null || state.PausedUntil > now),
+                PausedUntil = state?.PausedUntil,
                 KelurahanWithData = coverage.Counts.ContainsKey(d.Code) ? withData : null,
                 KelurahanTotal = coverage.Total,
                 LastRunRejected = rejected.TryGetValue(d.Source, out var r) ? r : null,

@@ -34,7 +34,11 @@ public sealed record KpiTileModel
     /// <summary>The snapshot's categorical answer (top category) or the reason its value is empty.</summary>
     public string? Label { get; init; }
     public DateTimeOffset? ComputedAt { get; init; }
+    /// <summary>The day the value describes: before today when today has no value yet and the last known one is shown.</summary>
     public DateOnly? AsOf { get; init; }
+
+    /// <summary>True when the value shown is an earlier day's (<see cref="AsOf"/>) because <paramref name="today"/> has none yet.</summary>
+    public bool IsCarriedOn(DateOnly today) => AsOf is { } asOf && asOf < today && (Value is not null || Label is not null);
 
     /// <summary>The target of the most specific period that contains today (month before quarter before year).</summary>
     public double? Target { get; init; }
@@ -48,6 +52,12 @@ public sealed record KpiTileModel
 
     /// <summary>True while a run of the source is in progress.</summary>
     public bool IsRunning { get; init; }
+
+    /// <summary>True while an operator has paused the source's schedule (its data ages on purpose).</summary>
+    public bool IsPaused { get; init; }
+
+    /// <summary>When the pause ends by itself; null for a pause that lasts until an operator resumes the source.</summary>
+    public DateTimeOffset? PausedUntil { get; init; }
 
     /// <summary>
     /// For an indicator computed per kelurahan, seen at the kota or a kecamatan: how many of the scope's kelurahan
