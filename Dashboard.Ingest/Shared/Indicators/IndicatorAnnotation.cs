@@ -81,8 +81,17 @@ public static class OutlierCheck
     public const double Threshold = 3.5;
 
     /// <summary>
-    /// The robust z-score of <paramref name="value"/> against <paramref name="history"/> (|x − median| / (1,4826 × MAD)),
-    /// or null when the history is too short or has no spread.
+    /// The smallest spread the score divides by, as a share of the median's size: a series that is flat to the eye
+    /// (a headcount of 7.000 moving by one or two, a realisation creeping by 0,1 pp a day) has a tiny MAD, and a step of
+    /// a fraction of a percent would otherwise score as "unusual". With 1 %, a value must stand 3,5 % away from the
+    /// median before it is flagged.
+    /// </summary>
+    public const double MinRelativeSpread = 0.01;
+
+    /// <summary>
+    /// The robust z-score of <paramref name="value"/> against <paramref name="history"/>
+    /// (|x − median| / max(1,4826 × MAD, <see cref="MinRelativeSpread"/> × |median|)), or null when the history is too
+    /// short or has no spread at all.
     /// </summary>
     public static double? Score(IReadOnlyCollection<double> history, double value)
     {
@@ -93,7 +102,7 @@ public static class OutlierCheck
         }
         var median = Median(history);
         var mad = Median([.. history.Select(h => Math.Abs(h - median))]);
-        return mad <= 0 ? null : Math.Abs(value - median) / (1.4826 * mad);
+        return mad <= 0 ? null : Math.Abs(value - median) / Math.Max(1.4826 * mad, MinRelativeSpread * Math.Abs(median));
     }
 
     public static bool IsOutlier(IReadOnlyCollection<double> history, double value) => Score(history, value) > Threshold;

@@ -166,6 +166,52 @@ public sealed class IndicatorPageTests() : IndicatorPageTestBase(DashboardCultur
         Assert.Contains("10 Juni 2026 13:57 WIB", cut.Find("[data-testid=lineage-success]").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Last_year_of_a_running_total_whose_history_began_mid_year_is_left_out_with_a_note()
+    {
+        // Tax realisation since 1 January: this year 85–93 %; last year's history only began on 1 May 2025, so its
+        // "realisation" is a few percent, not last year's. It must not stand beside this year's.
+        const string code = Dashboard.Ingest.Sources.Revenue.RevenueIndicators.Codes.TaxRealisationPct;
+        var historyFrom = new DateOnly(2025, 5, 1);
+        await using (var db = Db.CreateDbContext())
+        {
+            for (var day = historyFrom; day <= Today; day = day.AddDays(1))
+            {
+                var value = day.Year == 2025 ? 3 + ((day.DayNumber - historyFrom.DayNumber) * 0.1) : 85 + ((day.DayNumber % 9) * 0.9);
+                db.IndicatorValues.Add(new IndicatorValue { IndicatorCode = code, ScopeKind = ScopeKind.Kota, ScopeCode = ReferenceData.KotaCode, Date = day, Value = value });
+            }
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        await Db.SetSnapshotAsync(code, 90, Start.AddMinutes(-3));
+
+        var cut = RenderPage(IndicatorLinks.Href(code));
+
+        var chart = Chart(cut);
+        Assert.DoesNotContain(chart.Series, s => s.Name.StartsWith("Tahun lalu", StringComparison.Ordinal));
+        Assert.Contains("sejak 1 Mei 2025", cut.Find("[data-testid=trend-last-year-note]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Last_year_is_shown_where_its_days_have_data_and_no_note_is_needed()
+    {
+        await SeedAsync();
+
+        var cut = RenderPage(IndicatorLinks.Href(Codes.WithinSlaPct));
+
+        Assert.Contains(Chart(cut).Series, s => s.Name == "Tahun lalu");
+        Assert.Empty(cut.FindAll("[data-testid=trend-last-year-note]"));
+    }
+
+    [Theory]
+    [InlineData("2025-01-01", "2025-06-10", true, true)]
+    [InlineData("2025-05-01", "2025-06-10", true, false)]
+    [InlineData("2025-05-01", "2026-03-10", true, true)]
+    [InlineData("2025-05-01", "2025-06-10", false, true)]
+    [InlineData("2025-05-01", "2025-04-30", false, false)]
+    public void A_last_year_value_is_comparable_only_when_its_period_is_covered(string dataFrom, string day, bool cumulative, bool expected) =>
+        Assert.Equal(expected, IndicatorTrend.ComparableLastYear(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(dataFrom, System.Globalization.CultureInfo.InvariantCulture), cumulative));
+
     [Theory]
     [InlineData(TrendPeriod.Days90, 90)]
     [InlineData(TrendPeriod.Months12, 365)]

@@ -5,6 +5,7 @@ using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Web.Features.Indicators;
 using Dashboard.Web.Shared.Localization;
+using Microsoft.EntityFrameworkCore;
 using Codes = Dashboard.Ingest.Sources.Complaints.ComplaintsIndicators.Codes;
 
 namespace Dashboard.Tests.Web.Indicators;
@@ -45,10 +46,13 @@ public sealed class OpdBriefPageTests() : IndicatorPageTestBase(DashboardCulture
         var sla = cut.Find($"[data-testid=brief-owned] [data-testid=brief-row-{Codes.WithinSlaPct}]");
         var definition = IndicatorCatalog.Find(Codes.WithinSlaPct);
         Assert.Equal(IndicatorStatusEvaluator.Evaluate(84, 95, definition.Direction, definition.Tolerance).ToString(), sla.GetAttribute("data-status"));
-        // 84 now; 7 days ago the series held 80 + 7 % 5 = 82; nothing 30 days ago.
-        Assert.Equal("+2 %", sla.QuerySelector("td:nth-child(5)")!.TextContent.Trim());
+        // Between complete days: yesterday's 80 + 1 % 5 = 81 against 83 eight days ago (80 + 8 % 5), in percentage
+        // points; nothing 31 days ago. Today's 84 (a day still under way) is not compared.
+        Assert.Equal("−2 pp", sla.QuerySelector("td:nth-child(5)")!.TextContent.Trim());
         Assert.Equal("—", sla.QuerySelector("td:nth-child(6)")!.TextContent.Trim());
-        Assert.Contains($"data-testid=\"change-{Codes.WithinSlaPct}-35.73\"", cut.Markup, StringComparison.Ordinal);
+        var change = cut.Find($"[data-testid='change-{Codes.WithinSlaPct}-35.73']");
+        Assert.Contains("−2 pp dalam 7 hari (9 Jun: 81 %)", change.TextContent, StringComparison.Ordinal);
+        Assert.Contains("9 Juni 2026", cut.Find("[data-testid=brief-changes-note]").TextContent, StringComparison.Ordinal);
 
         var alerts = cut.FindAll("[data-testid=brief-alerts] li");
         var alert = Assert.Single(alerts);
@@ -76,5 +80,77 @@ public sealed class OpdBriefPageTests() : IndicatorPageTestBase(DashboardCulture
 
         Assert.NotNull(RenderBrief(null).Find("[data-testid=brief-link-DISKOMINFO]"));
         Assert.NotNull(RenderBrief("BUKAN").Find("[data-testid=brief-unknown]"));
+    }
+
+    [Fact]
+    public async Task A_current_value_of_an_earlier_day_is_marked_with_its_date()
+    {
+        await SeedBriefAsync();
+        await using (var db = Db.CreateDbContext())
+        {
+            var snapshot = await db.IndicatorSnapshots.SingleAsync(s => s.IndicatorCode == Codes.WithinSlaPct && s.ScopeCode == ReferenceData.KotaCode, Xunit.TestContext.Current.CancellationToken);
+            snapshot.AsOf = Today.AddDays(-3);
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var cut = RenderBrief("DISKOMINFO");
+
+        var sla = cut.Find($"[data-testid=brief-owned] [data-testid=brief-row-{Codes.WithinSlaPct}]");
+        Assert.Equal("84 % (nilai 7 Jun)", sla.QuerySelector("td:nth-child(2)")!.TextContent.Trim());
+    }
+}
+
+/// <summary>The brief's changes compare complete days only.</summary>
+public sealed class BriefChangesTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 7);
+
+    [Fact]
+    public void A_day_still_under_way_is_not_compared_with_a_full_one()
+    {
+        // BPHTB transactions: 250-odd a day; at 04:00 today has 2.
+        var series = new Dictionary<DateOnly, double?>
+        {
+            [Today] = 2,
+            [Today.AddDays(-1)] = 260,
+            [Today.AddDays(-7)] = 258,
+            [Today.AddDays(-8)] = 251,
+            [Today.AddDays(-31)] = 240,
+        };
+
+        Assert.Equal(9, BriefChanges.Change(series, Today, 7));
+        Assert.Equal(20, BriefChanges.Change(series, Today, 30));
+        Assert.Equal(Today.AddDays(-1), BriefChanges.LastCompleteDay(Today));
+    }
+
+    [Fact]
+    public void A_missing_end_gives_no_change()
+    {
+        var series = new Dictionary<DateOnly, double?> { [Today] = 5, [Today.AddDays(-8)] = 3 };
+
+        Assert.Null(BriefChanges.Change(series, Today, 7));
+    }
+
+    [Theory]
+    [InlineData(3.2, IndicatorUnit.Percent, "+3,2 pp")]
+    [InlineData(-0.5, IndicatorUnit.Percent, "−0,5 pp")]
+    [InlineData(-256, IndicatorUnit.Count, "−256")]
+    [InlineData(2.1e9, IndicatorUnit.Rupiah, "+Rp 2,10 miliar")]
+    [InlineData(0, IndicatorUnit.Percent, "±0 pp")]
+    public void Changes_of_percentages_are_in_percentage_points(double change, IndicatorUnit unit, string expected)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(DashboardCultures.Indonesian);
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(DashboardCultures.Indonesian);
+            Assert.Equal(expected, Dashboard.Tests.Web.WebTestContext.NewFormatter().Change(change, unit));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
     }
 }

@@ -11,9 +11,23 @@ namespace Dashboard.Web.Features.Indicators;
 public sealed record IndicatorScopeRow(string Code, string Name, double? Value, string? Label, IndicatorStatus Status);
 
 /// <summary>The trend of one indicator at one scope: a point a day, the same day a year earlier, and the target in force.</summary>
+/// <param name="LastYear">The same day a year earlier, only where that day's period has complete data (<see cref="ComparableLastYear"/>).</param>
+/// <param name="LastYearLeftOut">Days whose last-year value exists but was left out because its period's data is incomplete.</param>
+/// <param name="DataFrom">The first day the series has a value at this scope (where the source's history begins), if any.</param>
 public sealed record IndicatorTrend(
     TrendPeriod Period, DateOnly From, DateOnly To,
-    IReadOnlyList<DateOnly> Days, IReadOnlyList<double?> Values, IReadOnlyList<double?> LastYear, IReadOnlyList<double?> Targets);
+    IReadOnlyList<DateOnly> Days, IReadOnlyList<double?> Values, IReadOnlyList<double?> LastYear, IReadOnlyList<double?> Targets,
+    int LastYearLeftOut = 0, DateOnly? DataFrom = null)
+{
+    /// <summary>
+    /// Whether the value of <paramref name="day"/> (a day last year) can stand beside this year's: its history must cover
+    /// the whole period the value sums. A running total since 1 January (<paramref name="cumulative"/>) needs data from
+    /// that 1 January on: a history that began in November gives a "realisation" of a few percent, not last year's. A
+    /// daily value needs its own day.
+    /// </summary>
+    public static bool ComparableLastYear(DateOnly day, DateOnly? dataFrom, bool cumulative) =>
+        dataFrom is { } first && (cumulative ? first <= new DateOnly(day.Year, 1, 1) : first <= day);
+}
 
 /// <summary>Who put an annotation on the trend.</summary>
 public enum TrendAnnotationKind
@@ -302,12 +316,21 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
             .Where(t => t.IndicatorCode == code && t.RetiredAt == null && t.PeriodStart <= to && t.PeriodEnd >= from)
             .ToListAsync(ct);
 
+        // Where the series begins at this scope: a last-year value from before it (or from a period it only partly covers) is not shown.
+        var dataFrom = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.IndicatorCode == code && v.ScopeCode == scope && v.Value != null)
+            .MinAsync(v => (DateOnly?)v.Date, ct);
+
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+        var lastYear = days.Select(d => values.GetValueOrDefault(d.AddYears(-1))).ToList();
+        var comparable = days.Select(d => IndicatorTrend.ComparableLastYear(d.AddYears(-1), dataFrom, cumulative)).ToList();
         return new IndicatorTrend(
             period, from, to, days,
             [.. days.Select(d => values.GetValueOrDefault(d))],
-            [.. days.Select(d => values.GetValueOrDefault(d.AddYears(-1)))],
-            [.. days.Select(d => TargetResolver.ValueOn(targets, d, cumulative))]);
+            [.. lastYear.Select((v, i) => comparable[i] ? v : null)],
+            [.. days.Select(d => TargetResolver.ValueOn(targets, d, cumulative))],
+            lastYear.Where((v, i) => v is not null && !comparable[i]).Count(),
+            dataFrom);
     }
 
     private static IReadOnlyList<ScopeStep> Trail(string scopeCode) =>

@@ -139,21 +139,32 @@ public sealed partial class IndicatorPage : IDisposable
         var scale = view.Definition.Unit == IndicatorUnit.Rupiah ? 1e9 : 1;
         var suffix = scale > 1 ? " (" + L["indicator.trend.billions"].Value + ")" : "";
         _labels = [.. trend.Days.Select(Format.ShortDate)];
-        var series = new List<ChartSeries>
+        // The value solid, last year (only where it is comparable) and the target dashed.
+        var series = new List<ChartSeries> { new(L["indicator.series.value"].Value + suffix, Scale(trend.Values, scale)) };
+        var dashes = new List<int> { 0 };
+        var widths = new List<int> { 3 };
+        var colors = new List<string> { "#0b5394" };
+        if (trend.LastYear.Any(v => v.HasValue))
         {
-            new(L["indicator.series.value"].Value + suffix, Scale(trend.Values, scale)),
-            new(L["indicator.series.lastYear"].Value + suffix, Scale(trend.LastYear, scale)),
-        };
+            series.Add(new(L["indicator.series.lastYear"].Value + suffix, Scale(trend.LastYear, scale)));
+            dashes.Add(4);
+            widths.Add(2);
+            colors.Add("#9e9e9e");
+        }
         if (trend.Targets.Any(t => t.HasValue))
         {
             series.Add(new(L["indicator.series.target"].Value + suffix, Scale(trend.Targets, scale)));
+            dashes.Add(8);
+            widths.Add(2);
+            colors.Add("#e53935");
         }
         _series = series;
-        // The value solid, last year and the target dashed; long windows show about a label a month.
+        // Long windows show about a label a month; the y-axis names the unit.
         _chartOptions = new
         {
-            stroke = new { dashArray = new[] { 0, 4, 8 }, width = new[] { 3, 2, 2 } },
-            colors = new[] { "#0b5394", "#9e9e9e", "#e53935" },
+            stroke = new { dashArray = dashes.ToArray(), width = widths.ToArray() },
+            colors = colors.ToArray(),
+            yaxis = new { title = new { text = UnitTitle(view.Definition.Unit, scale > 1) } },
             xaxis = new { tickAmount = Math.Min(trend.Days.Count, 12) },
             markers = new { size = trend.Days.Count <= 31 ? 3 : 0 },
             annotations = new
@@ -206,6 +217,25 @@ public sealed partial class IndicatorPage : IDisposable
         var withData = trend.Values.Count(v => v.HasValue);
         return L["indicator.trend.summary", Format.Count(withData), Format.Count(trend.Days.Count)].Value;
     }
+
+    /// <summary>Why the last-year line is missing (or shorter): its period's data is incomplete. Null when nothing was left out.</summary>
+    private string? LastYearNote()
+    {
+        var trend = _view!.Trend;
+        if (trend.LastYearLeftOut == 0)
+        {
+            return null;
+        }
+        var from = trend.DataFrom is { } first ? Format.Date(first) : "—";
+        return _view.Definition.Cumulative
+            ? L["indicator.trend.lastYearIncompleteCumulative", from].Value
+            : L["indicator.trend.lastYearIncomplete", from].Value;
+    }
+
+    /// <summary>The y-axis title: the unit the values are in.</summary>
+    private string UnitTitle(IndicatorUnit unit, bool billions) => billions
+        ? L["indicator.trend.billions"].Value
+        : L["indicator.unit." + unit].Value;
 
     private string SourceText(string source)
     {

@@ -54,7 +54,5 @@ public sealed partial class OpdBriefPage
 
     private static string Name(BriefRow r) => English ? r.NameEn : r.NameId;
 
-    private string Signed(double change, IndicatorUnit unit) => (change > 0 ? "+" : change < 0 ? "−" : "±") + Format.Value(Math.Abs(change), unit);
-
     private async Task PrintAsync() => await JS.InvokeVoidAsync("print");
 }

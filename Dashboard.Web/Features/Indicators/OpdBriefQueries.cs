@@ -6,13 +6,40 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Features.Indicators;
 
-/// <summary>One indicator on an OPD's brief: its value at a scope, target and status, and its change over 7 and 30 days.</summary>
+/// <summary>
+/// One indicator on an OPD's brief: its current value at a scope (as of <paramref name="AsOf"/>), target and status, and
+/// its change over 7 and 30 days between complete days (<see cref="BriefChanges"/>), ending at <paramref name="ChangeEnd"/>
+/// with the value <paramref name="ChangeEndValue"/>.
+/// </summary>
 public sealed record BriefRow(
     string Code, string NameId, string NameEn, IndicatorUnit Unit, IndicatorDirection Direction, string ScopeCode,
-    double? Value, double? Target, IndicatorStatus Status, double? Change7, double? Change30)
+    double? Value, double? Target, IndicatorStatus Status, double? Change7, double? Change30,
+    DateOnly? AsOf = null, DateOnly? ChangeEnd = null, double? ChangeEndValue = null)
 {
-    /// <summary>The 7-day change relative to the value a week ago (for ranking the biggest changes), or null.</summary>
-    public double? RelativeChange7 => Change7 is { } c && Value is { } v && v - c is var before && before != 0 ? Math.Abs(c / before) : null;
+    /// <summary>The 7-day change relative to the value a week before (for ranking the biggest changes), or null.</summary>
+    public double? RelativeChange7 =>
+        Change7 is { } c && ChangeEndValue is { } v && v - c is var before && before != 0 ? Math.Abs(c / before) : null;
+}
+
+/// <summary>
+/// Changes compared like with like: today is still under way (at 04:00 a day's transactions are near zero), so a change
+/// ends at the last complete day, yesterday, and starts 7 or 30 days before it, also a complete day. A running total
+/// or a state (a backlog, a headcount) compares the same way, so every row on the brief means the same thing.
+/// </summary>
+public static class BriefChanges
+{
+    /// <summary>The last complete day before <paramref name="today"/>.</summary>
+    public static DateOnly LastCompleteDay(DateOnly today) => today.AddDays(-1);
+
+    /// <summary>The change over <paramref name="days"/> days ending at the last complete day, or null when either end has no value.</summary>
+    public static double? Change(IReadOnlyDictionary<DateOnly, double?> series, DateOnly today, int days)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var end = LastCompleteDay(today);
+        return series.GetValueOrDefault(end) is { } now && series.GetValueOrDefault(end.AddDays(-days)) is { } then
+            ? Math.Round(now - then, 6)
+            : null;
+    }
 }
 
 /// <summary>An open alert on the brief.</summary>
@@ -68,24 +95,27 @@ public sealed class OpdBriefQueries(IDbContextFactory<ReportingDbContext> factor
         var scopes = new[] { ReferenceData.KotaCode, opd };
         var snapshots = await db.IndicatorSnapshots.AsNoTracking()
             .Where(s => codes.Contains(s.IndicatorCode) && scopes.Contains(s.ScopeCode))
-            .Select(s => new { s.IndicatorCode, s.ScopeCode, s.Value })
+            .Select(s => new { s.IndicatorCode, s.ScopeCode, s.Value, s.AsOf })
             .ToListAsync(ct);
-        var week = today.AddDays(-7);
-        var month = today.AddDays(-30);
-        var past = await db.IndicatorValues.AsNoTracking()
-            .Where(v => codes.Contains(v.IndicatorCode) && scopes.Contains(v.ScopeCode) && (v.Date == week || v.Date == month))
-            .Select(v => new { v.IndicatorCode, v.ScopeCode, v.Date, v.Value })
-            .ToListAsync(ct);
+        var end = BriefChanges.LastCompleteDay(today);
+        var days = new[] { end, end.AddDays(-7), end.AddDays(-30) };
+        var past = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => codes.Contains(v.IndicatorCode) && scopes.Contains(v.ScopeCode) && days.Contains(v.Date))
+                .Select(v => new { v.IndicatorCode, v.ScopeCode, v.Date, v.Value })
+                .ToListAsync(ct))
+            .ToLookup(v => (v.IndicatorCode, v.ScopeCode));
         var targets = await CurrentTargets.LoadAsync(db, codes, today, ct);
 
         BriefRow Row(IndicatorDefinition d, string scope)
         {
-            var value = snapshots.FirstOrDefault(s => s.IndicatorCode == d.Code && s.ScopeCode == scope)?.Value;
-            double? Change(DateOnly day) =>
-                value is { } v && past.FirstOrDefault(p => p.IndicatorCode == d.Code && p.ScopeCode == scope && p.Date == day)?.Value is { } then ? v - then : null;
+            var snapshot = snapshots.FirstOrDefault(s => s.IndicatorCode == d.Code && s.ScopeCode == scope);
+            var value = snapshot?.Value;
+            var series = past[(d.Code, scope)].ToDictionary(p => p.Date, p => p.Value);
             var target = targets.GetValueOrDefault(d.Code)?.Value;
             return new BriefRow(d.Code, d.NameId, d.NameEn, d.Unit, d.Direction, scope, value, target,
-                IndicatorStatusEvaluator.Evaluate(value, target, d.Direction, d.Tolerance), Change(week), Change(month));
+                IndicatorStatusEvaluator.Evaluate(value, target, d.Direction, d.Tolerance),
+                BriefChanges.Change(series, today, 7), BriefChanges.Change(series, today, 30),
+                snapshot?.AsOf, end, series.GetValueOrDefault(end));
         }
 
         var ownedRows = owned.Select(d => Row(d, ReferenceData.KotaCode)).ToList();
