@@ -56,6 +56,9 @@ internal sealed class AdmissionsApplicationsSimulator : LifecycleSimulator<Appli
 
     protected override double MaxHourlyRate { get; }
 
+    /// <summary>Demo activity registers children only while a window is open; transfers between seasons keep their own trickle.</summary>
+    protected override bool DemoArrivals(DateTimeOffset at) => WindowAt(at, out _, out _, out _) >= 0;
+
     /// <summary>Registrations an hour: the windows' profile, or the transfers' working-hours trickle between seasons.</summary>
     protected override double HourlyRate(DateTimeOffset at)
     {

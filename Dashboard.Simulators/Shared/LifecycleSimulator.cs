@@ -58,6 +58,9 @@ public abstract class LifecycleSimulator<TPlan, TEvent, TVersion> : ScheduledSim
     /// <summary>Arrival rate (records an hour) at <paramref name="at"/>: time of day, weekday, season.</summary>
     protected abstract double HourlyRate(DateTimeOffset at);
 
+    /// <summary>Whether demo activity may add a new record at <paramref name="at"/>: by default, when arrivals happen at all then.</summary>
+    protected virtual bool DemoArrivals(DateTimeOffset at) => HourlyRate(at) > 0;
+
     /// <summary>A new record arriving at <paramref name="at"/> with its whole planned timeline.</summary>
     protected abstract TPlan CreatePlan(DateTimeOffset at);
 
@@ -188,7 +191,11 @@ public abstract class LifecycleSimulator<TPlan, TEvent, TVersion> : ScheduledSim
     {
         if (Records.Open.Count == 0 || Demo.Chance(0.5))
         {
-            AddLive(at);
+            // A new record only when one could arrive now (never a registration outside the admission window).
+            if (DemoArrivals(at))
+            {
+                AddLive(at);
+            }
             return;
         }
         var plan = Records.Open[Demo.Next(Records.Open.Count)];

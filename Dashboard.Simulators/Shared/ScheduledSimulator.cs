@@ -147,6 +147,29 @@ public abstract class ScheduledSimulator<TEvent> : ILiveSimulator
         }
     }
 
-    private DateTimeOffset NextDemo(DateTimeOffset after) =>
-        after + TimeSpan.FromSeconds(Demo.Exponential(60.0 / Options.DemoEventsPerMinute));
+    /// <summary>
+    /// How busy demo activity is at <paramref name="at"/>, from 0 (none) to 1 (the full
+    /// <see cref="SimulatorOptions.DemoEventsPerMinute"/>): by default the hour-of-day profile of <see cref="DemoActivity"/>.
+    /// </summary>
+    protected virtual double DemoWeight(DateTimeOffset at) => DemoActivity.HourWeight(at);
+
+    /// <summary>
+    /// The next demo event: a Poisson process at the configured rate thinned by <see cref="DemoWeight"/>. A weight of 1
+    /// draws nothing more (the stream through office hours is as before), a weight of 0 draws nothing at all.
+    /// </summary>
+    private DateTimeOffset NextDemo(DateTimeOffset after)
+    {
+        var t = after;
+        var horizon = after + TimeSpan.FromDays(7);
+        while (t < horizon)
+        {
+            t += TimeSpan.FromSeconds(Demo.Exponential(60.0 / Options.DemoEventsPerMinute));
+            var weight = DemoWeight(t);
+            if (weight >= 1 || (weight > 0 && Demo.NextDouble() < weight))
+            {
+                return t;
+            }
+        }
+        return t;
+    }
 }

@@ -270,6 +270,24 @@ public sealed class AdmissionsSimulatorTests
     }
 
     [Fact]
+    public async Task DemoActivity_RegistersNobodyOutsideTheAdmissionWindow()
+    {
+        // A December weekday morning: demo activity may move existing records on, but the registrations served are the
+        // between-season transfers alone, as without demo activity.
+        var december = new DateTimeOffset(2026, 12, 7, 9, 0, 0, WibOffset);
+        async Task<int> SubmittedTodayAsync(double demoPerMinute)
+        {
+            var time = new FakeTimeProvider(december);
+            await using var host = await StartHost(time, historyDays: 200, demoPerMinute: demoPerMinute);
+            time.Advance(TimeSpan.FromMinutes(30));
+            host.Simulator.Advance();
+            return (await LiveAsync(host, Applications)).Count(a => Time(a, "submitted_at") >= december);
+        }
+
+        Assert.Equal(await SubmittedTodayAsync(0), await SubmittedTodayAsync(60));
+    }
+
+    [Fact]
     public async Task RequestFaults_AreServedOnEveryResource()
     {
         var time = new FakeTimeProvider(Start);

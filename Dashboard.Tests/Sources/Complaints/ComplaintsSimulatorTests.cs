@@ -187,6 +187,41 @@ public sealed class ComplaintsSimulatorTests
     }
 
     [Fact]
+    public async Task DemoActivity_FollowsTheHourOfDay_NothingAtNight()
+    {
+        // 00:30–04:30 WIB: the same night with and without demo events serves the same complaints (only the natural
+        // arrivals, which are few at night); the full rate from 06:00 on.
+        var night = new DateTimeOffset(2026, 6, 2, 0, 30, 0, TimeSpan.FromHours(7));
+        async Task<int> ServedAsync(double demoPerMinute, DateTimeOffset from, TimeSpan length)
+        {
+            var time = new FakeTimeProvider(from);
+            await using var host = await StartHost(time, historyDays: 2, demoPerMinute: demoPerMinute);
+            for (var t = TimeSpan.Zero; t < length; t += TimeSpan.FromMinutes(10))
+            {
+                time.Advance(TimeSpan.FromMinutes(10));
+                host.Simulator.Advance();
+            }
+            return (await host.ReadAllAsync(Feed, 1000, from.AddSeconds(1))).Items.Count;
+        }
+
+        Assert.Equal(await ServedAsync(0, night, TimeSpan.FromHours(4)), await ServedAsync(60, night, TimeSpan.FromHours(4)));
+        var morning = night.AddHours(9);
+        Assert.True(await ServedAsync(60, morning, TimeSpan.FromMinutes(20)) > await ServedAsync(0, morning, TimeSpan.FromMinutes(20)) + 100);
+    }
+
+    [Theory]
+    [InlineData(0, 0.0)]
+    [InlineData(3, 0.0)]
+    [InlineData(4, 0.0)]
+    [InlineData(5, 0.2)]
+    [InlineData(10, 1.0)]
+    [InlineData(15, 1.0)]
+    [InlineData(19, 0.4)]
+    [InlineData(23, 0.1)]
+    public void DemoActivity_HourProfile_IsInWib(int wibHour, double weight) =>
+        Assert.Equal(weight, Dashboard.Simulators.Shared.DemoActivity.HourWeight(new DateTimeOffset(2026, 12, 7, wibHour, 26, 0, TimeSpan.FromHours(7)).ToUniversalTime()));
+
+    [Fact]
     public async Task Generate_AddsComplaintsSubmittedNow()
     {
         var time = new FakeTimeProvider(Start);
