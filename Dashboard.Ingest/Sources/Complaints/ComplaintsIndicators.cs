@@ -28,7 +28,7 @@ public sealed class ComplaintsIndicators : IIndicatorSet
     public IReadOnlyList<IndicatorDefinition> Definitions { get; } =
     [
         Complaint(1, Codes.ComplaintsReceived, IndicatorUnit.Count, IndicatorDirection.Neutral, 15, 60, 0,
-            "Jumlah aduan masuk", "Complaints received",
+            "Jumlah aduan masuk hari ini", "Complaints received today",
             "Jumlah aduan (pengaduan, aspirasi, permintaan informasi) yang diterima pada hari itu dari semua kanal.",
             "Complaints of every type received that day through every channel.",
             "count(submitted_at dalam hari itu)"),

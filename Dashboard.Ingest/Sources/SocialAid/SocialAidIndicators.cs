@@ -30,7 +30,7 @@ public sealed class SocialAidIndicators : IIndicatorSet
     public IReadOnlyList<IndicatorDefinition> Definitions { get; } =
     [
         Aid(31, Codes.Recipients, IndicatorUnit.Count, IndicatorDirection.Neutral, 43200, 86400, 0, LegalAid,
-            "KPM per program per kelurahan", "Beneficiary families",
+            "Keluarga penerima manfaat (KPM)", "Beneficiary families (KPM)",
             "Keluarga penerima manfaat (KPM): keluarga berstatus aktif yang terdaftar pada sedikitnya satu program (PKH, Sembako, PBI-JK, BLT, BPNTD). Rincian per program ada di halaman bansos. Riwayat sebelum pemuatan pertama adalah daftar keluarga saat ini.",
             "Beneficiary families (KPM): active families enrolled in at least one programme (PKH, Sembako, PBI-JK, BLT, BPNTD). The page breaks them down by programme. Days before the first load show the current register.",
             "count(status = aktif ∧ programs ≠ ∅)"),

@@ -133,6 +133,44 @@ public sealed class AdmissionsPageTests : WebTestContext
     }
 
     [Fact]
+    public async Task Children_not_placed_stand_beside_the_seats_left_of_their_own_level()
+    {
+        await SeedAsync();
+
+        var cut = RenderPage();
+
+        // SD: k6 (placed in a private school only); seats left 28 − 1 re-registered + 28. SMP: k4; 32 seats, none taken.
+        Assert.Equal(["SD", "1", "55"], Cells(cut, "level-SD"));
+        Assert.Equal(["SMP", "1", "32"], Cells(cut, "level-SMP"));
+    }
+
+    [Fact]
+    public async Task Outside_the_season_the_page_shows_that_seasons_summary_labelled_and_its_registration_days_only()
+    {
+        await SeedAsync();
+        await using (var db = _db.CreateDbContext())
+        {
+            // Transfers between seasons: one in November, one this December morning.
+            AdmissionApplication Transfer(string id, DateTimeOffset at) => new()
+            {
+                Id = id, Year = 2026, Level = "SD", Route = "mutasi", Choices = SdNegeri, FirstChoice = SdNegeri, ApplicantKey = "t" + id,
+                HomeKelurahanCode = Kauman, HomeKecamatanCode = Kauman[..8], Status = "terdaftar", SubmittedAt = at, UpdatedAt = at,
+            };
+            db.Set<AdmissionApplication>().AddRange(
+                Transfer("m1", new DateTimeOffset(2026, 11, 20, 9, 0, 0, WibOffset)),
+                Transfer("m2", new DateTimeOffset(2026, 12, 7, 8, 0, 0, WibOffset)));
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        Time.SetUtcNow(new DateTimeOffset(2026, 12, 7, 10, 0, 0, WibOffset));
+
+        var cut = RenderPage();
+
+        Assert.Equal("Di luar masa pendaftaran: ringkasan SPMB 2026 (pendaftaran 3 Juni 2026 – 10 Juni 2026). Hari pendaftaran tersibuk: 10 Juni 2026 (3 pendaftaran). Pendaftaran mutasi di luar musim hari ini: 1.",
+            cut.Find("[data-testid=season]").TextContent.Trim());
+        Assert.Equal(["3 Jun", "4 Jun", "10 Jun"], Categories(cut, "chart-admissions-days"));
+    }
+
+    [Fact]
     public async Task Region_in_the_url_scopes_seats_by_school_and_children_by_home()
     {
         await SeedAsync();

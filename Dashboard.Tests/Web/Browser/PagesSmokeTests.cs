@@ -70,7 +70,7 @@ public sealed partial class PagesSmokeTests(BrowserFixture browser, RefreshedDas
 
         await page.ClickAsync("[data-testid='lang-en']");
 
-        await Expect(TileName("ADUAN_MASUK")).ToHaveTextAsync("Complaints received");
+        await Expect(TileName("ADUAN_MASUK")).ToHaveTextAsync("Complaints received today");
         await _session.WaitForInteractiveAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page.Locator("[data-testid='lang-en']")).ToHaveAttributeAsync("aria-pressed", "true");

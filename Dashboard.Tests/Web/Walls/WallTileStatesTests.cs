@@ -58,6 +58,15 @@ public sealed class WallTileStatesTests : WebTestContext
     }
 
     [Fact]
+    public void Both_tile_kinds_say_their_source_is_paused_by_an_operator_and_until_when()
+    {
+        var paused = Model(lastSuccessAt: Start.AddHours(-3)) with { IsPaused = true, PausedUntil = Start.AddHours(2) };
+
+        Assert.Equal("Dijeda oleh operator sampai 10 Juni 2026 16:00 WIB", Tile(paused, Healthy).Find("[data-testid=tile-paused]").TextContent.Trim());
+        Assert.Equal("Dijeda oleh operator sampai 10 Juni 2026 16:00 WIB", Trend(paused, Healthy).Find("[data-testid=wall-trend-paused]").TextContent.Trim());
+    }
+
+    [Fact]
     public void KpiTile_past_its_freshness_limit_is_visibly_stale()
     {
         var cut = Tile(Model(lastSuccessAt: Start.AddHours(-3)), Healthy);

@@ -56,6 +56,10 @@ public sealed partial class AdmissionsPage
     }
 
     private string Season() => View!.BusiestDay is { } busiest
-        ? L["admissions.season", Format.Date(busiest.Day), Format.Count(busiest.Count), Format.Count(View.Today)].Value
+        ? View.SeasonOver && View.Season is { } season
+            // Past the season: its summary, said to be one, and today's between-season transfers apart.
+            ? L["admissions.season.over", View.Year, Format.Date(season.From), Format.Date(season.To), Format.Date(busiest.Day),
+                Format.Count(busiest.Count), Format.Count(View.Today)].Value
+            : L["admissions.season", Format.Date(busiest.Day), Format.Count(busiest.Count), Format.Count(View.Today)].Value
         : L["admissions.season.none"].Value;
 }

@@ -8,8 +8,11 @@ using Codes = Dashboard.Ingest.Sources.Admissions.AdmissionsIndicators.Codes;
 
 namespace Dashboard.Web.Features.Admissions;
 
-/// <summary>Applicants (first choice) against seats of one level.</summary>
-public sealed record AdmissionsLevelRow(string Level, int Applicants, int Seats);
+/// <summary>
+/// Applicants (first choice) against seats of one level, and the level's children not placed in a public school beside
+/// its seats still free: a child finishing TK cannot take a seat left in an SMP, so the two are only compared per level.
+/// </summary>
+public sealed record AdmissionsLevelRow(string Level, int Applicants, int Seats, int NotPlaced = 0, int SeatsLeft = 0);
 
 /// <summary>One route's quota and the seats taken on it (accepted or re-registered).</summary>
 public sealed record AdmissionsRouteRow(string Route, int Quota, int Placed);
@@ -42,6 +45,19 @@ public sealed record AdmissionsView : Dashboard.Web.Shared.Live.IDomainView
 
     /// <summary>The day with the most registrations, with its count; null before the first.</summary>
     public (DateOnly Day, int Count)? BusiestDay { get; init; }
+
+    /// <summary>
+    /// The season's registration period: the first to the last day with at least <see cref="AdmissionsQueries.SeasonShare"/>
+    /// of the busiest day's registrations (transfers that trickle in later are not the season); null before the first.
+    /// </summary>
+    public (DateOnly From, DateOnly To)? Season { get; init; }
+
+    /// <summary>True when today is past the season's registration period: the page shows that season's summary.</summary>
+    public bool SeasonOver { get; init; }
+
+    /// <summary>The registration days of the season (<see cref="Season"/>), for the chart: not the months of transfers after it.</summary>
+    public IReadOnlyList<(DateOnly Day, int Count)> SeasonDays =>
+        Season is { } season ? [.. Days.Where(d => d.Day >= season.From && d.Day <= season.To)] : Days;
     public required int Today { get; init; }
     public required IReadOnlyList<AdmissionsCount> Statuses { get; init; }
     public required IReadOnlyList<AdmissionsSchoolRow> Schools { get; init; }
@@ -60,6 +76,9 @@ public sealed class AdmissionsQueries(IDbContextFactory<ReportingDbContext> fact
 {
     /// <summary>Schools listed on the page, highest demand first.</summary>
     public const int SchoolRows = 25;
+
+    /// <summary>A day belongs to the registration season when it has at least this share of the busiest day's registrations.</summary>
+    public const double SeasonShare = 0.05;
 
     public async Task<AdmissionsView> GetAsync(string? regionCode, string? npsn, CancellationToken ct)
     {
@@ -100,7 +119,7 @@ public sealed class AdmissionsQueries(IDbContextFactory<ReportingDbContext> fact
         var active = chosen.Where(a => a.Status != AdmissionsPayload.Withdrawn).ToList();
         var placed = applications.Where(a => AdmissionsPayload.Placed(a.Status) && (all || (a.PlacedSchoolId is { } p && scopedIds.Contains(p)))).ToList();
 
-        var levels = AdmissionsPayload.LevelOrder
+        var levelsWithoutSplit = AdmissionsPayload.LevelOrder
             .Select(l => new AdmissionsLevelRow(l, active.Count(a => a.Level == l), scopedSchools.Where(s => s.Level == l).Sum(s => s.Seats)))
             .Where(r => r.Seats > 0 || r.Applicants > 0)
             .ToList();
@@ -111,6 +130,13 @@ public sealed class AdmissionsQueries(IDbContextFactory<ReportingDbContext> fact
             .ToList();
         var days = chosen.GroupBy(a => Wib.DateOf(a.SubmittedAt)).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         (DateOnly, int)? busiest = days.Count == 0 ? null : days.MaxBy(d => d.Item2);
+        (DateOnly From, DateOnly To)? season = null;
+        if (busiest is { } peak)
+        {
+            // At least two a day: a single transfer is never the season (and the busiest day always is).
+            var seasonDays = days.Where(d => d.Item2 >= Math.Min(peak.Item2, Math.Max(2, peak.Item2 * SeasonShare))).Select(d => d.Key).ToList();
+            season = (seasonDays[0], seasonDays[^1]);
+        }
         var statuses = AdmissionsPayload.StatusOrder.Concat(chosen.Select(a => a.Status).Where(s => !AdmissionsPayload.Statuses.Contains(s)).Distinct())
             .Select(s => new AdmissionsCount(s, chosen.Count(a => a.Status == s)))
             .ToList();
@@ -142,8 +168,14 @@ public sealed class AdmissionsQueries(IDbContextFactory<ReportingDbContext> fact
             var inPublic = g.Any(a => AdmissionsPayload.Placed(a.Status) && (a.PlacedSchoolId is not { } p || !known.Contains(p) || publicSchools.Contains(p)));
             var leftOut = g.Any(a => a.Status == AdmissionsPayload.NotAccepted ||
                                      (AdmissionsPayload.Placed(a.Status) && a.PlacedSchoolId is { } p && known.Contains(p) && !publicSchools.Contains(p)));
-            return (Home: g.MaxBy(a => a.SubmittedAt)!.HomeKelurahanCode, NotPlaced: leftOut && !inPublic);
+            var latest = g.MaxBy(a => a.SubmittedAt)!;
+            return (Home: latest.HomeKelurahanCode, latest.Level, NotPlaced: leftOut && !inPublic);
         }).Where(c => c.Home is not null && InRegion(c.Home)).ToList();
+        var levels = levelsWithoutSplit.Select(r => r with
+        {
+            NotPlaced = children.Count(c => c.NotPlaced && c.Level == r.Level),
+            SeatsLeft = scopedSchools.Where(s => s.Level == r.Level).Sum(s => Math.Max(0, s.Seats - reRegisteredBySchool.GetValueOrDefault(s.Id))),
+        }).ToList();
         var names = ReferenceData.Kelurahan.ToDictionary(k => k.Code, k => k.Name, StringComparer.Ordinal);
         var notPlaced = school is not null
             ? []
@@ -164,6 +196,8 @@ public sealed class AdmissionsQueries(IDbContextFactory<ReportingDbContext> fact
             Routes = routes,
             Days = days,
             BusiestDay = busiest,
+            Season = season,
+            SeasonOver = season is { } s && today > s.To,
             Today = chosen.Count(a => Wib.DateOf(a.SubmittedAt) == today),
             Statuses = statuses,
             Schools = schoolRows,
