@@ -47,6 +47,7 @@ public static class UiExtensions
         });
 
         services.TryAddSingleton<DashboardFormatter>();
+        services.TryAddSingleton<Theme.ThemePreference>();
         services.TryAddSingleton<IndicatorQueries>();
         services.TryAddSingleton<OperationsQueries>();
         services.TryAddSingleton<Features.Alerts.AlertQueries>();

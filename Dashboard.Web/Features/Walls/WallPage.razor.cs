@@ -56,6 +56,7 @@ public sealed partial class WallPage : IAsyncDisposable
     private IJSObjectReference? _module;
     private string? _resolution;
     private int _viewportHeight;
+    private int _viewportWidth;
     private int _beats;
     private bool _disposed;
 
@@ -82,7 +83,14 @@ public sealed partial class WallPage : IAsyncDisposable
 
     private TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(WallScreenService.MinRotationSeconds, _settings?.RotationSeconds ?? 60));
 
-    private int ChartHeight => _viewportHeight > 0 ? (int)(_viewportHeight * 0.66) : 560;
+    // The page's rem (its <style>): 1 % of the width, bounded by the height for other aspect ratios.
+    private double Rem => _viewportHeight > 0 ? Math.Min(_viewportWidth / 100.0, _viewportHeight * 1.7778 / 100.0) : 19.2;
+
+    // The trend fills its column: the screen's height less the bar, the ticker and the tile's own header and footer.
+    private int ChartHeight => _viewportHeight > 0 ? Math.Max(200, (int)(_viewportHeight - 11.5 * Rem)) : 560;
+
+    // Axis labels at 0.9 rem: 17 px at 1920×1080, 35 px at 3840×2160.
+    private int ChartFontSize => (int)Math.Round(0.9 * Rem);
 
     private string RootClass => "wall" + (IsDark ? " wall--dark" : " wall--light") + (_night ? " wall--night" : "");
 
@@ -140,6 +148,7 @@ public sealed partial class WallPage : IAsyncDisposable
             {
                 _resolution = $"{info.Width}×{info.Height}";
                 _viewportHeight = info.ViewportHeight;
+                _viewportWidth = info.ViewportWidth;
                 _connection?.Beat(Time.GetUtcNow(), _resolution, _data?.Step.Key);
                 await Screens.RecordSeenAsync(_settings.Id, _resolution, AppVersion, _data?.Step.Key, _cts.Token);
                 StateHasChanged();
