@@ -50,6 +50,7 @@ public static class UiExtensions
         services.TryAddSingleton<Theme.ThemePreference>();
         services.TryAddSingleton<IndicatorQueries>();
         services.TryAddSingleton<OperationsQueries>();
+        services.TryAddSingleton<Features.Operations.AuditText>();
         services.TryAddSingleton<Features.Alerts.AlertQueries>();
         services.TryAddSingleton<Features.Indicators.IndicatorDetailQueries>();
         services.TryAddSingleton<Features.Indicators.OpdBriefQueries>();
