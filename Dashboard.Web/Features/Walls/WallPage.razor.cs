@@ -76,6 +76,11 @@ public sealed partial class WallPage : IAsyncDisposable
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IStringLocalizer<UiStrings> L { get; set; } = default!;
     [Inject] private ILogger<WallPage> Logger { get; set; } = default!;
+    [Inject] private IServiceProvider Services { get; set; } = default!;
+
+    // The browser's connection (a circuit handler, absent outside a real circuit): while it is down the page does not call
+    // into the browser, and the loss is logged once, not as a failed heartbeat every beat until the circuit closes.
+    private CircuitConnection? _circuit;
 
     private bool IsDark => _settings?.Theme != WallTheme.Light;
 
@@ -112,6 +117,11 @@ public sealed partial class WallPage : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         _now = Time.GetUtcNow();
+        if (RendererInfo.IsInteractive && Services.GetService<CircuitConnection>() is { } circuit)
+        {
+            _circuit = circuit;
+            _circuit.Lost += OnConnectionLost;
+        }
         var screen = await Screens.FindByTokenAsync(Token, _cts.Token);
         if (screen is null)
         {
@@ -281,6 +291,10 @@ public sealed partial class WallPage : IAsyncDisposable
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
         {
         }
+        catch (Exception ex) when (IsDisconnection(ex))
+        {
+            // Logged once when the connection dropped (OnConnectionLost).
+        }
 #pragma warning disable CA1031 // A failed beat (database busy) must not stop the next one.
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -309,7 +323,7 @@ public sealed partial class WallPage : IAsyncDisposable
 
     private async Task FeedWatchdogAsync()
     {
-        if (_module is null)
+        if (_module is null || _circuit is { IsUp: false })
         {
             return;
         }
@@ -317,11 +331,17 @@ public sealed partial class WallPage : IAsyncDisposable
         {
             await _module.InvokeVoidAsync("beat");
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (IsDisconnection(ex))
         {
             // Disconnected: the page's own reconnection takes over; the watchdog reloads if that fails.
         }
     }
+
+    // A call into a browser that went away: closed at once, or left waiting until the interop timeout.
+    private bool IsDisconnection(Exception ex) =>
+        ex is JSDisconnectedException || (ex is OperationCanceledException && _circuit is { IsUp: false });
+
+    private void OnConnectionLost() => Log.ConnectionLost(Logger, _settings?.Id ?? 0);
 
     private Task OnCommandAsync(WallCommand command) => InvokeAsync(async () =>
     {
@@ -370,6 +390,11 @@ public sealed partial class WallPage : IAsyncDisposable
 
     private void StopLive()
     {
+        if (_circuit is not null)
+        {
+            _circuit.Lost -= OnConnectionLost;
+            _circuit = null;
+        }
         _live?.Dispose();
         _live = null;
         _rotationTimer?.Dispose();
