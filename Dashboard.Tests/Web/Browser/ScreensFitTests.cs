@@ -88,7 +88,7 @@ public sealed class ScreensFitTests(BrowserFixture browser, RefreshedDashboardFi
         Assert.NotEmpty(sizes);
         Assert.All(sizes, size => Assert.True(size >= 16, $"an axis label is {size} px"));
         // Counts start at zero.
-        var lowest = await page.Locator(".apexcharts-yaxis-label").Last.TextContentAsync();
+        var lowest = await page.Locator(".apexcharts-yaxis-label tspan").Last.TextContentAsync();
         Assert.Equal("0", lowest?.Trim());
     }
 

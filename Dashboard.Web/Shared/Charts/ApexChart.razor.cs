@@ -92,17 +92,18 @@ public sealed partial class ApexChart : IAsyncDisposable
         {
             return;
         }
-        var wanted = new RenderedState(Type, Height, IsDarkMode, WholeNumbers, OptionsJson() + LookJson(), [.. Categories], [.. Series.Select(s => new ChartSeries(s.Name, [.. s.Values]))]);
         if (firstRender)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            await RenderChartAsync(wanted);
-            return;
+            await RenderChartAsync(Wanted());
         }
         if (_module is null || _rendered is null)
         {
             return;
         }
+        // Compared after the first drawing too: parameters that changed while it was on its way (a wall's height and
+        // type size, known once the screen has reported its size) would otherwise wait for the next change of data.
+        var wanted = Wanted();
         if (!wanted.SameLook(_rendered))
         {
             await RenderChartAsync(wanted);
@@ -113,6 +114,9 @@ public sealed partial class ApexChart : IAsyncDisposable
             _rendered = wanted;
         }
     }
+
+    private RenderedState Wanted() =>
+        new(Type, Height, IsDarkMode, WholeNumbers, OptionsJson() + LookJson(), [.. Categories], [.. Series.Select(s => new ChartSeries(s.Name, [.. s.Values]))]);
 
     private async Task RenderChartAsync(RenderedState state)
     {

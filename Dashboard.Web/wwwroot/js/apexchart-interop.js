@@ -119,8 +119,18 @@ function buildOptions(config) {
     }
   } else {
     options.plotOptions = { bar: { borderRadius: 2, columnWidth: '70%' } };
-    options.xaxis = { categories: config.categories, tickAmount: Math.min(config.categories.length, 10), labels: { rotate: 0, hideOverlappingLabels: true, style: { fontSize } } };
-    options.yaxis = { labels: { formatter: format, style: { fontSize } }, forceNiceScale: true };
+    // At most ten date labels, fewer when large type would crowd them (about five characters a label).
+    const fits = config.width ? Math.max(2, Math.floor(config.width / ((config.fontSize ?? 11) * 5))) : 10;
+    const step = Math.ceil(config.categories.length / Math.min(10, fits));
+    const position = new Map(config.categories.map((c, i) => [c, i]));
+    // A category axis draws every label: keep every step-th (counted from the latest day) and leave the rest blank.
+    const last = config.categories.length - 1;
+    const sparse = v => (step <= 1 || !position.has(v) || (last - position.get(v)) % step === 0 ? v : '');
+    options.xaxis = { categories: config.categories, tickAmount: Math.min(config.categories.length, 10, fits), labels: { rotate: 0, hideOverlappingLabels: true, style: { fontSize }, formatter: sparse } };
+    options.tooltip.x = { formatter: v => v };
+    // A series that never goes below zero never gets a negative axis from the nice-scale padding.
+    const lowest = Math.min(...config.series.flatMap(s => s.values).filter(v => v !== null));
+    options.yaxis = { labels: { formatter: format, style: { fontSize } }, forceNiceScale: true, min: m => (lowest >= 0 ? Math.max(0, m) : m) };
     if (config.wholeNumbers) {
       // Counts start at zero: a bar or line cut off above zero overstates every change.
       options.yaxis.min = 0;
@@ -139,7 +149,7 @@ export async function render(element, id, config) {
   if (!element || !element.isConnected) {
     return;
   }
-  const chart = new ApexCharts(element, buildOptions(config));
+  const chart = new ApexCharts(element, buildOptions({ ...config, width: element.clientWidth }));
   charts.set(id, { chart, config });
   await chart.render();
 }
