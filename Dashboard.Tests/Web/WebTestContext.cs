@@ -28,6 +28,7 @@ public abstract class WebTestContext : BunitContext
         Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<DashboardFormatter>();
+        Services.AddSingleton<Dashboard.Web.Features.Operations.AuditText>();
         // The kelurahan map's boundaries (none configured: the schematic tile map).
         Services.AddSingleton<Dashboard.Web.Features.Indicators.KelurahanBoundaries>();
         // Refresh and pause actions are audited through the test's own reporting database.

@@ -17,6 +17,12 @@ namespace Dashboard.Web.Auth;
 public static class AccountEndpoints
 {
     public const string SignInPath = "/masuk";
+
+    /// <summary>
+    /// Holds the user name typed into a refused sign-in for the form that follows (HttpOnly, this path only, five
+    /// minutes): the name is not put in the address, where it would reach the history and access logs.
+    /// </summary>
+    public const string UserNameCookie = "dasbor.masuk.nama";
     public const string SignOutPath = "/keluar";
     public const string PasswordPath = "/akun/kata-sandi";
     public const string DeniedPath = "/ditolak";
@@ -29,8 +35,9 @@ public static class AccountEndpoints
         {
             // One answer for every refusal (unknown user, wrong password, locked, disabled): it says nothing about the account.
             string? message = gagal is not null ? l["accounts.signin.failed", options.Value.LockoutMinutes, options.Value.LockoutAttempts].Value : null;
+            var kept = gagal is not null ? http.Request.Cookies[UserNameCookie] : null;
             return Html(AccountPages.SignIn(l, antiforgery.GetAndStoreTokens(http), LocalRedirects.Safe(ReturnUrl), message, env.IsDevelopment(),
-                oidc.Value.Enabled ? oidc.Value.DisplayName : null));
+                oidc.Value.Enabled ? oidc.Value.DisplayName : null, kept));
         }).AllowAnonymous();
 
         // Binding IFormCollection makes the antiforgery middleware validate the token. Every refusal redirects to the
@@ -40,8 +47,10 @@ public static class AccountEndpoints
             var logger = loggers.CreateLogger(typeof(AccountEndpoints));
             var returnUrl = LocalRedirects.Safe(form["ReturnUrl"]);
             var refused = Results.Redirect($"{SignInPath}?ReturnUrl={WebUtility.UrlEncode(returnUrl)}&gagal=1");
-            var userName = form["username"].ToString().Trim().ToLowerInvariant();
+            var typed = form["username"].ToString().Trim();
+            var userName = typed.ToLowerInvariant();
             var password = form["password"].ToString();
+            KeepUserName(http, typed);
             if (userName.Length == 0 || password.Length == 0)
             {
                 return refused;
@@ -59,6 +68,7 @@ public static class AccountEndpoints
             var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
             if (result.Succeeded)
             {
+                http.Response.Cookies.Delete(UserNameCookie, new CookieOptions { Path = SignInPath });
                 await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pwd")]);
                 Log.SignedIn(logger, user.Id);
                 return Results.Redirect(returnUrl);
@@ -131,4 +141,15 @@ public static class AccountEndpoints
     /// <summary>The signed-in person's login name, for audit entries.</summary>
     public static string Actor(ClaimsPrincipal user) =>
         user?.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "?";
+
+    private static void KeepUserName(HttpContext http, string typed)
+    {
+        if (typed.Length is > 0 and <= 256)
+        {
+            http.Response.Cookies.Append(UserNameCookie, typed, new CookieOptions
+            {
+                Path = SignInPath, HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromMinutes(5),
+            });
+        }
+    }
 }

@@ -11,8 +11,12 @@ namespace Dashboard.Web.Auth;
 /// </summary>
 internal static class AccountPages
 {
-    public static string SignIn(IStringLocalizer l, AntiforgeryTokenSet tokens, string? returnUrl, string? message, bool development, string? sso = null)
+    /// <summary>The sign-in form; after a refusal <paramref name="userName"/> is filled in again and the password has the focus.</summary>
+    public static string SignIn(IStringLocalizer l, AntiforgeryTokenSet tokens, string? returnUrl, string? message, bool development, string? sso = null,
+        string? userName = null)
     {
+        var keep = string.IsNullOrEmpty(userName) ? "" : $" value=\"{Enc(userName)}\"";
+        var (userFocus, passwordFocus) = keep.Length == 0 ? (" autofocus", "") : ("", " autofocus");
         var single = sso is null
             ? ""
             : $"<p class=\"links\"><a id=\"sign-in-sso\" href=\"{OidcExtensions.SignInPath}?ReturnUrl={Enc(Uri.EscapeDataString(returnUrl ?? "/"))}\">{Enc(l["accounts.signin.sso", sso])}</a></p>";
@@ -25,8 +29,8 @@ internal static class AccountPages
               {Error(message)}
               {Hidden(tokens)}
               <input type="hidden" name="ReturnUrl" value="{Enc(returnUrl ?? "/")}">
-              <label for="username">{Enc(l["accounts.username"])}</label><input id="username" name="username" autocomplete="username" required autofocus>
-              <label for="password">{Enc(l["accounts.password"])}</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+              <label for="username">{Enc(l["accounts.username"])}</label><input id="username" name="username" autocomplete="username" required{keep}{userFocus}>
+              <label for="password">{Enc(l["accounts.password"])}</label><input id="password" name="password" type="password" autocomplete="current-password" required{passwordFocus}>
               <button type="submit" id="sign-in">{Enc(l["accounts.signin.submit"])}</button>
               {single}
               {demo}

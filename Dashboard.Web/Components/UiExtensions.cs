@@ -47,8 +47,13 @@ public static class UiExtensions
         });
 
         services.TryAddSingleton<DashboardFormatter>();
+        services.TryAddSingleton<Theme.ThemePreference>();
+        services.TryAddScoped<Shared.Live.CircuitConnection>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Shared.Live.CircuitConnection>(
+            sp => sp.GetRequiredService<Shared.Live.CircuitConnection>()));
         services.TryAddSingleton<IndicatorQueries>();
         services.TryAddSingleton<OperationsQueries>();
+        services.TryAddSingleton<Features.Operations.AuditText>();
         services.TryAddSingleton<Features.Alerts.AlertQueries>();
         services.TryAddSingleton<Features.Indicators.IndicatorDetailQueries>();
         services.TryAddSingleton<Features.Indicators.OpdBriefQueries>();

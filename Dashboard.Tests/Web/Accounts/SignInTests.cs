@@ -52,6 +52,10 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Contains("gagal=1", location, StringComparison.Ordinal);
         var page = await client.Http.GetStringAsync(new Uri(location, UriKind.Relative));
         Assert.Contains("Nama pengguna atau kata sandi salah.", page, StringComparison.Ordinal);
+        // The user name typed stays in the form (not in the address), and the password has the focus.
+        Assert.Contains("<input id=\"username\" name=\"username\" autocomplete=\"username\" required value=\"admin\">", page, StringComparison.Ordinal);
+        Assert.Contains("autocomplete=\"current-password\" required autofocus>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("admin", location, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,7 +39,11 @@ public sealed class OperationsAuditTests : WebTestContext
 
         var row = cut.WaitForElement("[data-testid=ops-audit-row]");
         Assert.Contains("operator", row.TextContent, StringComparison.Ordinal);
-        Assert.Contains(AuditActions.Pause, row.TextContent, StringComparison.Ordinal);
+        // The action under its label, the pause's instant in WIB (no raw code, no ISO time).
+        Assert.Contains("Jeda sumber", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(AuditActions.Pause, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("dijeda sejak 10 Juni 2026 14:00 WIB oleh operator", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("+00:00", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Perawatan server", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("aktif", row.TextContent, StringComparison.Ordinal);
     }

@@ -149,7 +149,11 @@ public sealed class WallBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         _sessions.Add(admin);
         await admin.SignInAsync("/admin/layar");
         await admin.Page.GetByTestId("wall-form-name").FillAsync("Dinding lobi");
-        await admin.Page.GetByTestId("wall-form-boards").FillAsync("aduan, pendapatan");
+        var add = admin.Page.GetByTestId("wall-playlist-add");
+        await add.SelectOptionAsync("aduan");
+        await add.SelectOptionAsync("pendapatan");
+        await admin.Page.GetByTestId("wall-playlist-remove").First.ClickAsync();
+        await Expect(admin.Page.GetByTestId("wall-playlist-item")).ToHaveCountAsync(2);
         await admin.Page.GetByTestId("wall-form-save").ClickAsync();
         var url = (await admin.Page.GetByTestId("wall-new-url").TextContentAsync())!.Trim();
         var token = new Uri(url).Query.Split("token=")[1];

@@ -9,6 +9,7 @@ using Dashboard.Web.Shared.Charts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -22,9 +23,15 @@ public sealed class WallPageTests : WebTestContext
     private readonly WallPresence _presence;
     private readonly WallScreenService _screens;
 
+    private readonly Dashboard.Web.Shared.Live.CircuitConnection _circuit = new();
+    private readonly Dashboard.Tests.Infrastructure.CapturedLogs _logs = new();
+
     public WallPageTests()
     {
         _presence = new WallPresence(Time);
+        Services.AddSingleton(_circuit);
+        Services.AddSingleton<ILoggerFactory>(LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace)));
+        Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         _screens = new WallScreenService(_db, Time, NullLogger<WallScreenService>.Instance);
         Services.AddSingleton<IDbContextFactory<ReportingDbContext>>(_db);
         Services.AddSingleton(_broadcaster);
@@ -180,6 +187,28 @@ public sealed class WallPageTests : WebTestContext
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=wall-revoked]")));
         Assert.Equal(0, _broadcaster.SubscriberCount);
+    }
+
+    [Fact]
+    public async Task A_closed_tab_is_logged_once_without_a_stack_trace_while_its_circuit_waits()
+    {
+        var (_, token) = await RegisterAsync("kota");
+        var module = JSInterop.SetupModule("./js/wall.js");
+        module.Setup<object?>("start", _ => true).SetResult(null);
+        // A browser that went away: every call waits for the interop timeout and is cancelled.
+        module.SetupVoid("beat", _ => true).SetException(new TaskCanceledException("JS interop timed out"));
+        var cut = Open(token);
+
+        await _circuit.OnConnectionDownAsync(null!, Xunit.TestContext.Current.CancellationToken);
+        for (var i = 0; i < 12; i++)
+        {
+            Time.Advance(TimeSpan.FromSeconds(15));
+        }
+        cut.WaitForAssertion(() => Assert.Single(_logs.Lines, l => l.Contains("connection lost", StringComparison.Ordinal)));
+
+        var wall = _logs.Lines.Where(l => l.Contains(typeof(WallPage).FullName!, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(wall, l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal));
+        Assert.DoesNotContain(wall, l => l.Contains("   at ", StringComparison.Ordinal));
     }
 
     protected override void Dispose(bool disposing)

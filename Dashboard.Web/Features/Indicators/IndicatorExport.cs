@@ -2,7 +2,9 @@ using System.Globalization;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Shared.Export;
+using Dashboard.Web.Shared.Localization;
 using Dashboard.Web.Shared.Privacy;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Web.Features.Indicators;
 
@@ -24,8 +26,11 @@ public static class IndicatorExport
         return q < 0 ? $"{page}/ekspor.{extension}" : $"{page[..q]}/ekspor.{extension}{page[q..]}";
     }
 
-    /// <summary>The trend of <paramref name="view"/> as a table, a row a day, with its filters and metadata.</summary>
-    public static ExportTable Trend(IndicatorDetailView view)
+    /// <summary>
+    /// The trend of <paramref name="view"/> as a table, a row a day, with its filters and metadata: unit and direction in
+    /// words of the reader's language when <paramref name="text"/> is given, the last success in WIB.
+    /// </summary>
+    public static ExportTable Trend(IndicatorDetailView view, IStringLocalizer? text = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         var d = view.Definition;
@@ -38,17 +43,21 @@ public static class IndicatorExport
             new("wilayah", view.ScopeCode), new("nama_wilayah", view.ScopeName),
             new("periode", IndicatorLinks.Param(t.Period)),
             new("dari", t.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new("sampai", t.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            new("definisi", d.DefinitionId), new("rumus", d.Formula), new("satuan", d.Unit.ToString()), new("arah", d.Direction.ToString()),
+            new("definisi", d.DefinitionId), new("rumus", d.Formula), new("satuan", Words(text, "indicator.unit." + d.Unit, d.Unit.ToString())),
+            new("arah", Words(text, "indicator.direction." + d.Direction, d.Direction.ToString())),
             new("toleransi", d.Tolerance.ToString(CultureInfo.InvariantCulture)), new("target_proporsional", d.Cumulative ? "ya" : "tidak"),
             new("opd_penanggung_jawab", d.OwnerOpd), new("sumber", d.Source),
             new("frekuensi_menit", d.CadenceMinutes.ToString(CultureInfo.InvariantCulture)),
             new("batas_kesegaran_menit", d.FreshnessMinutes.ToString(CultureInfo.InvariantCulture)),
             new("dasar_hukum", d.LegalBasis ?? ""), new("catatan", d.Notes ?? ""),
-            new("pembaruan_berhasil_terakhir_utc", view.Lineage.LastSuccessAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? ""),
+            new("pembaruan_berhasil_terakhir_wib", view.Lineage.LastSuccessAt is { } at ? DomainExports.WibText(at) : ""),
             new("proses_terakhir", view.Lineage.LastRunId?.ToString(CultureInfo.InvariantCulture) ?? ""),
         };
         return new ExportTable(d.Code, ["tanggal", "nilai", "tahun_lalu", "target"], rows, meta);
     }
+
+    private static string Words(IStringLocalizer? text, string key, string fallback) =>
+        text?[key] is { ResourceNotFound: false } words ? words.Value : fallback;
 
     /// <summary>
     /// The page's drill-down table: the kecamatan (or kelurahan) beside the selected region, then the agencies when shown,
@@ -98,7 +107,7 @@ public static class IndicatorExport
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/" + IndicatorLinks.Route + "/{code}/ekspor.{format}",
-            async (HttpContext http, IndicatorDetailQueries queries, SmallCounts small, string code, string format, string? wilayah, string? periode, string? tabel, CancellationToken ct) =>
+            async (HttpContext http, IndicatorDetailQueries queries, SmallCounts small, IStringLocalizer<UiStrings> text, string code, string format, string? wilayah, string? periode, string? tabel, CancellationToken ct) =>
             {
                 if (format is not ("csv" or "xlsx"))
                 {
@@ -114,7 +123,7 @@ public static class IndicatorExport
                 {
                     return Results.StatusCode(StatusCodes.Status403Forbidden);
                 }
-                var trend = SuppressSmallCounts(Trend(view), view, small);
+                var trend = SuppressSmallCounts(Trend(view, text), view, small);
                 var regions = SuppressSmallCounts(Regions(view), view, small);
                 // CSV carries one table: the trend, or the drill-down table with ?tabel=wilayah; Excel both.
                 var csvTable = string.Equals(tabel, "wilayah", StringComparison.OrdinalIgnoreCase) ? regions : trend;

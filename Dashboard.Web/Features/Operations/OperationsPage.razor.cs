@@ -53,6 +53,9 @@ public sealed partial class OperationsPage : IDisposable
     private IStringLocalizer<UiStrings> L { get; set; } = default!;
 
     [Inject]
+    private AuditText Audit { get; set; } = default!;
+
+    [Inject]
     private ILogger<OperationsPage> Logger { get; set; } = default!;
 
     [Inject]

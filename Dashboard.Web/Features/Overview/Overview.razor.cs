@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
@@ -63,6 +64,18 @@ public sealed partial class Overview : IDisposable
     }
 
     private void OnMinute(DateTimeOffset now) => _now = now;
+
+    /// <summary>
+    /// Columns of domains on a wide screen: four domains to a column (eight domains: two columns), from the registry, not
+    /// from today's data, so the layout does not jump while a source has no tiles yet. Tiles per row: the tiles a domain
+    /// has, at most four: a domain with fewer widens its tiles to the column's width.
+    /// </summary>
+    internal static int ColumnsFor(int domains) => Math.Max(1, (domains + 3) / 4);
+
+    private static string GridStyle => string.Create(CultureInfo.InvariantCulture, $"--overview-columns:{ColumnsFor(DomainRegistry.All.Count)}");
+
+    private static string TilesStyle(OverviewGroup group) =>
+        string.Create(CultureInfo.InvariantCulture, $"--overview-tiles:{Math.Clamp(group.Tiles.Count, 1, 4)}");
 
     // The feature page that explains each source's indicators; sources without one link nowhere yet.
     private static string? PageOf(string source) => DomainRegistry.FindBySource(source)?.Route;

@@ -27,6 +27,9 @@ public sealed partial class StaffingPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    // Each agency's attendance is held to the city's attendance target (the catalogue's, or an administrator's).
+    private double? AttendanceTarget => View?.Tiles.FirstOrDefault(t => t.Code == Dashboard.Ingest.Sources.Staffing.StaffingIndicators.Codes.AttendancePct)?.Target;
+
     private int AgencyChartHeight => Math.Max(220, 40 + (24 * (View?.Attendance.Count ?? 0)));
 
     protected override DomainExport<string, StaffingView> Exports => StaffingExports.Page;

@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5204, Level = LogLevel.Warning, Message = "Wall screen {ScreenId}: heartbeat failed")]
     public static partial void HeartbeatFailed(ILogger logger, int screenId, Exception exception);
+
+    [LoggerMessage(EventId = 5205, Level = LogLevel.Information, Message = "Wall screen {ScreenId}: browser connection lost (a closed tab or a network drop); its circuit waits to reconnect or close")]
+    public static partial void ConnectionLost(ILogger logger, int screenId);
 }

@@ -41,7 +41,10 @@ public sealed partial class WallAdminPage : IDisposable
     [CascadingParameter]
     private Task<AuthenticationState>? AuthState { get; set; }
 
-    private string BoardsHelp => L["wall.admin.boardsHelp", string.Join(", ", WallBoards.All.Select(b => b.Id))].Value;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    // The boards not yet in the playlist, in the registry's order.
+    private List<WallBoard> Addable => [.. WallBoards.All.Where(b => !_form.Boards.Contains(b))];
 
     protected override async Task OnInitializedAsync()
     {
@@ -108,7 +111,7 @@ public sealed partial class WallAdminPage : IDisposable
     {
         _error = null;
         var input = new WallScreenInput(
-            _form.Name ?? "", _form.Location, [.. (_form.Boards ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            _form.Name ?? "", _form.Location, [.. _form.Boards.Select(b => b.Id)],
             _form.RotateRegions, _form.RotationSeconds, _form.Light ? WallTheme.Light : WallTheme.Dark, _form.NightFrom, _form.NightUntil);
         try
         {
@@ -138,7 +141,7 @@ public sealed partial class WallAdminPage : IDisposable
         _editingId = s.Id;
         _form = new FormModel
         {
-            Name = s.Name, Location = s.Location, Boards = s.Boards, RotationSeconds = s.RotationSeconds, RotateRegions = s.RotateRegions,
+            Name = s.Name, Location = s.Location, Boards = [.. WallBoards.Parse(s.Boards)], RotationSeconds = s.RotationSeconds, RotateRegions = s.RotateRegions,
             Light = s.Theme == WallTheme.Light, NightFrom = s.NightFrom, NightUntil = s.NightUntil,
         };
     }
@@ -157,8 +160,37 @@ public sealed partial class WallAdminPage : IDisposable
         _screens = await Screens.ListAsync(_cts.Token);
     }
 
+    private void AddBoard(ChangeEventArgs e)
+    {
+        if (WallBoards.Find(e.Value as string) is { } board && !_form.Boards.Contains(board))
+        {
+            _form.Boards.Add(board);
+        }
+    }
+
+    private void Move(int index, int by)
+    {
+        var to = index + by;
+        if (to < 0 || to >= _form.Boards.Count)
+        {
+            return;
+        }
+        (_form.Boards[index], _form.Boards[to]) = (_form.Boards[to], _form.Boards[index]);
+    }
+
+    private void Remove(int index) => _form.Boards.RemoveAt(index);
+
+    // Revoking blanks a wall that may be showing the command room: the administrator confirms, seeing which screen.
     private async Task RevokeAsync(WallScreen s)
     {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L["wall.admin.revoke.title"].Value,
+            L["wall.admin.revoke.confirm", s.Name, s.Location ?? "—"].Value,
+            yesText: L["wall.admin.revoke"].Value, cancelText: L["wall.admin.cancel"].Value);
+        if (confirmed != true)
+        {
+            return;
+        }
         await Screens.RevokeAsync(s.Id, await UserAsync(), _cts.Token);
         Snackbar.Add(L["wall.admin.revoked", s.Name].Value, Severity.Info);
         _screens = await Screens.ListAsync(_cts.Token);
@@ -187,7 +219,7 @@ public sealed partial class WallAdminPage : IDisposable
     {
         public string? Name { get; set; }
         public string? Location { get; set; }
-        public string? Boards { get; set; } = WallBoards.Overview;
+        public List<WallBoard> Boards { get; set; } = [WallBoards.Find(WallBoards.Overview)!];
         public int RotationSeconds { get; set; } = 60;
         public bool RotateRegions { get; set; }
         public bool Light { get; set; }

@@ -56,6 +56,7 @@ public sealed partial class WallPage : IAsyncDisposable
     private IJSObjectReference? _module;
     private string? _resolution;
     private int _viewportHeight;
+    private int _viewportWidth;
     private int _beats;
     private bool _disposed;
 
@@ -75,6 +76,11 @@ public sealed partial class WallPage : IAsyncDisposable
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IStringLocalizer<UiStrings> L { get; set; } = default!;
     [Inject] private ILogger<WallPage> Logger { get; set; } = default!;
+    [Inject] private IServiceProvider Services { get; set; } = default!;
+
+    // The browser's connection (a circuit handler, absent outside a real circuit): while it is down the page does not call
+    // into the browser, and the loss is logged once, not as a failed heartbeat every beat until the circuit closes.
+    private CircuitConnection? _circuit;
 
     private bool IsDark => _settings?.Theme != WallTheme.Light;
 
@@ -82,7 +88,14 @@ public sealed partial class WallPage : IAsyncDisposable
 
     private TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(WallScreenService.MinRotationSeconds, _settings?.RotationSeconds ?? 60));
 
-    private int ChartHeight => _viewportHeight > 0 ? (int)(_viewportHeight * 0.66) : 560;
+    // The page's rem (its <style>): 1 % of the width, bounded by the height for other aspect ratios.
+    private double Rem => _viewportHeight > 0 ? Math.Min(_viewportWidth / 100.0, _viewportHeight * 1.7778 / 100.0) : 19.2;
+
+    // The trend fills its column: the screen's height less the bar, the ticker and the tile's own header and footer.
+    private int ChartHeight => _viewportHeight > 0 ? Math.Max(200, (int)(_viewportHeight - 11.5 * Rem)) : 560;
+
+    // Axis labels at 0.9 rem: 17 px at 1920×1080, 35 px at 3840×2160.
+    private int ChartFontSize => (int)Math.Round(0.9 * Rem);
 
     private string RootClass => "wall" + (IsDark ? " wall--dark" : " wall--light") + (_night ? " wall--night" : "");
 
@@ -104,6 +117,11 @@ public sealed partial class WallPage : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         _now = Time.GetUtcNow();
+        if (RendererInfo.IsInteractive && Services.GetService<CircuitConnection>() is { } circuit)
+        {
+            _circuit = circuit;
+            _circuit.Lost += OnConnectionLost;
+        }
         var screen = await Screens.FindByTokenAsync(Token, _cts.Token);
         if (screen is null)
         {
@@ -140,6 +158,7 @@ public sealed partial class WallPage : IAsyncDisposable
             {
                 _resolution = $"{info.Width}×{info.Height}";
                 _viewportHeight = info.ViewportHeight;
+                _viewportWidth = info.ViewportWidth;
                 _connection?.Beat(Time.GetUtcNow(), _resolution, _data?.Step.Key);
                 await Screens.RecordSeenAsync(_settings.Id, _resolution, AppVersion, _data?.Step.Key, _cts.Token);
                 StateHasChanged();
@@ -272,6 +291,10 @@ public sealed partial class WallPage : IAsyncDisposable
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
         {
         }
+        catch (Exception ex) when (IsDisconnection(ex))
+        {
+            // Logged once when the connection dropped (OnConnectionLost).
+        }
 #pragma warning disable CA1031 // A failed beat (database busy) must not stop the next one.
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -300,7 +323,7 @@ public sealed partial class WallPage : IAsyncDisposable
 
     private async Task FeedWatchdogAsync()
     {
-        if (_module is null)
+        if (_module is null || _circuit is { IsUp: false })
         {
             return;
         }
@@ -308,11 +331,17 @@ public sealed partial class WallPage : IAsyncDisposable
         {
             await _module.InvokeVoidAsync("beat");
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (IsDisconnection(ex))
         {
             // Disconnected: the page's own reconnection takes over; the watchdog reloads if that fails.
         }
     }
+
+    // A call into a browser that went away: closed at once, or left waiting until the interop timeout.
+    private bool IsDisconnection(Exception ex) =>
+        ex is JSDisconnectedException || (ex is OperationCanceledException && _circuit is { IsUp: false });
+
+    private void OnConnectionLost() => Log.ConnectionLost(Logger, _settings?.Id ?? 0);
 
     private Task OnCommandAsync(WallCommand command) => InvokeAsync(async () =>
     {
@@ -361,6 +390,11 @@ public sealed partial class WallPage : IAsyncDisposable
 
     private void StopLive()
     {
+        if (_circuit is not null)
+        {
+            _circuit.Lost -= OnConnectionLost;
+            _circuit = null;
+        }
         _live?.Dispose();
         _live = null;
         _rotationTimer?.Dispose();

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
+using Dashboard.Web.Shared.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 
 namespace Dashboard.Web.Shared.Charts;
@@ -51,6 +53,25 @@ public sealed partial class ApexChart : IAsyncDisposable
     [Parameter]
     public bool WholeNumbers { get; set; }
 
+    /// <summary>
+    /// Type size in CSS pixels of axis labels, legend and slice labels; ApexCharts' own (11–12 px) when not set. A wall
+    /// sets it from the screen's size so that labels read across a room at any resolution.
+    /// </summary>
+    [Parameter]
+    public int? FontSize { get; set; }
+
+    /// <summary>One target for every category, drawn as a dashed line across the plot with <see cref="TargetLabel"/>.</summary>
+    [Parameter]
+    public double? TargetLine { get; set; }
+
+    /// <summary>A target per category (aligned with <see cref="Categories"/>, null for none), drawn as a marker on the first series' bar.</summary>
+    [Parameter]
+    public IReadOnlyList<double?>? Goals { get; set; }
+
+    /// <summary>The label of <see cref="TargetLine"/> and <see cref="Goals"/> ("Target 95 %").</summary>
+    [Parameter]
+    public string? TargetLabel { get; set; }
+
     /// <summary>The text shown when there is nothing to draw.</summary>
     [Parameter]
     public string? NoDataText { get; set; }
@@ -62,33 +83,40 @@ public sealed partial class ApexChart : IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private IStringLocalizer<UiStrings> L { get; set; } = default!;
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (_disposed)
         {
             return;
         }
-        var wanted = new RenderedState(Type, Height, IsDarkMode, WholeNumbers, OptionsJson(), [.. Categories], [.. Series.Select(s => new ChartSeries(s.Name, [.. s.Values]))]);
         if (firstRender)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            await RenderChartAsync(wanted);
-            return;
+            await RenderChartAsync(Wanted());
         }
         if (_module is null || _rendered is null)
         {
             return;
         }
+        // Compared after the first drawing too: parameters that changed while it was on its way (a wall's height and
+        // type size, known once the screen has reported its size) would otherwise wait for the next change of data.
+        var wanted = Wanted();
         if (!wanted.SameLook(_rendered))
         {
             await RenderChartAsync(wanted);
         }
         else if (!wanted.SameData(_rendered))
         {
-            await _module.InvokeVoidAsync("update", Id, new { categories = wanted.Categories, series = ToJs(wanted.Series) });
+            await _module.InvokeVoidAsync("update", Id, new { categories = wanted.Categories, series = ToJs(wanted.Series), goals = Goals });
             _rendered = wanted;
         }
     }
+
+    private RenderedState Wanted() =>
+        new(Type, Height, IsDarkMode, WholeNumbers, OptionsJson() + LookJson(), [.. Categories], [.. Series.Select(s => new ChartSeries(s.Name, [.. s.Values]))]);
 
     private async Task RenderChartAsync(RenderedState state)
     {
@@ -110,6 +138,11 @@ public sealed partial class ApexChart : IAsyncDisposable
             height = state.Height,
             dark = state.Dark,
             locale = CultureInfo.CurrentCulture.Name,
+            percentPattern = L["format.percent"].Value,
+            fontSize = FontSize,
+            targetLine = TargetLine,
+            targetLabel = TargetLabel,
+            goals = Goals,
             noDataText = NoDataText ?? "—",
             wholeNumbers = WholeNumbers,
             categories = state.Categories,
@@ -118,6 +151,9 @@ public sealed partial class ApexChart : IAsyncDisposable
         });
         _rendered = state;
     }
+
+    // Font size and targets change the drawing, not only the data: a change redraws.
+    private string LookJson() => JsonSerializer.Serialize(new { FontSize, TargetLine, TargetLabel, Goals });
 
     // Compared as JSON so that a page may build its options object on every render without forcing a redraw.
     private string? OptionsJson() => Options is null ? null : JsonSerializer.Serialize(Options);

@@ -4,6 +4,7 @@ using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
 
 namespace Dashboard.Web.Shared.Live;
 
@@ -28,12 +29,16 @@ public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
     private readonly CancellationTokenSource _cts = new();
     private LiveSubscription? _live;
     private bool _hasLoaded;
+    private bool _scrollToTop;
 
     [Inject]
     private KpiBroadcaster Broadcaster { get; set; } = default!;
 
     [Inject]
     private ILoggerFactory LoggerFactory { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
     protected TimeProvider Time { get; set; } = default!;
@@ -83,7 +88,25 @@ public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
         var scope = CurrentScope();
         if (View is null || !IsLoaded(scope))
         {
+            // A new scope chosen further down the page (a kecamatan in a table) shows its figures from the top.
+            _scrollToTop = _hasLoaded;
             Show(await LoadAsync(scope, _cts.Token), scope);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_scrollToTop)
+        {
+            _scrollToTop = false;
+            try
+            {
+                await JS.InvokeVoidAsync("scrollTo", 0, 0);
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is gone: nothing to scroll.
+            }
         }
     }
 
