@@ -24,10 +24,14 @@ internal static class IngestBench
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--incremental"))
+        {
+            return await IncrementalBench.RunAsync(Option(args, "--rounds", 5), Option(args, "--headcount", 1500), Option(args, "--changes", 1000));
+        }
         if (args.Contains("--million"))
         {
             return await IngestMillionBench.RunAsync(
-                Option(args, "--runs", 3), Option(args, "--attendance-days", 140), Option(args, "--page-size", 1000));
+                Option(args, "--runs", 3), Option(args, "--attendance-days", 140), Option(args, "--page-size", 1000), args.Contains("--plain-ef"));
         }
         var days = Option(args, "--days", 365);
         var runs = Option(args, "--runs", 3);

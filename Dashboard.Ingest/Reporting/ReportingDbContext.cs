@@ -9,6 +9,9 @@ namespace Dashboard.Ingest.Reporting;
 /// </summary>
 public abstract class ReportingDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>Indicator series rows this context wrote (<c>IndicatorWriter</c>): what a recomputation cost, for its telemetry.</summary>
+    public long IndicatorRowsWritten { get; internal set; }
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<IndicatorDefinition> Indicators => Set<IndicatorDefinition>();

@@ -143,6 +143,7 @@ public static class IndicatorWriter
             v.Value = value.Value is { } number ? number : DBNull.Value;
             l.Value = (object?)value.Label ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);
+            db.IndicatorRowsWritten++;
         }
     }
 

@@ -99,9 +99,16 @@ public static class FeedBatch
         where T : class, ISourceEntity =>
         ApplyAsync(db, mapper, source, runId, Map(mapper, items), now, ct);
 
-    public static async Task<FeedCounters> ApplyAsync<T>(
+    public static Task<FeedCounters> ApplyAsync<T>(
         ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, MappedPage<T> page,
         DateTimeOffset now, CancellationToken ct)
+        where T : class, ISourceEntity =>
+        ApplyAsync(db, mapper, source, runId, page, now, null, ct);
+
+    /// <param name="memory">What the run knows of the feed from its earlier pages (<see cref="FeedMemory"/>); null asks the database every page.</param>
+    public static async Task<FeedCounters> ApplyAsync<T>(
+        ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, MappedPage<T> page,
+        DateTimeOffset now, FeedMemory? memory, CancellationToken ct)
         where T : class, ISourceEntity
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -123,7 +130,17 @@ public static class FeedBatch
         var set = db.Set<T>();
         var existing = new Dictionary<string, T>(StringComparer.Ordinal);
         // Only rows that exist are loaded as entities: a first load asks one keyed query a page and loads none.
-        var storedIds = await SourceRowWriter.StoredIdsAsync<T>(db, ids, ct) ?? ids;
+        HashSet<string> storedIds;
+        if (memory is not null && await memory.StartedEmptyAsync<T>(db, ct))
+        {
+            // A first load: only rows this run wrote can exist.
+            var candidates = memory.MaybeWritten(ids);
+            storedIds = candidates.Count == 0 ? [] : await SourceRowWriter.StoredIdsAsync<T>(db, candidates, ct) ?? [.. candidates];
+        }
+        else
+        {
+            storedIds = await SourceRowWriter.StoredIdsAsync<T>(db, ids, ct) ?? ids;
+        }
         foreach (var chunk in storedIds.Chunk(500))
         {
             var found = await set.AsNoTracking().Where(e => chunk.Contains(EF.Property<string>(e, "Id"))).ToListAsync(ct);
@@ -182,7 +199,9 @@ public static class FeedBatch
                     {
                         existing[r.Id!] = incoming;
                         changes[r.Id!] = new RowChange<T>(incoming, stored0.GetValueOrDefault(r.Id!), stored0.ContainsKey(r.Id!));
-                        counters.Affect(mapper.AffectedSince(null, incoming));
+                        counters.Affect(stored0.TryGetValue(r.Id!, out var deleted)
+                            ? mapper.AffectedSince(deleted, incoming)
+                            : SourceHistory.ForInsert(mapper.AffectedSince(null, incoming), incoming.UpdatedAt, now));
                         counters.Inserted++;
                     }
                     else if (incoming.UpdatedAt < stored.UpdatedAt)
@@ -205,10 +224,24 @@ public static class FeedBatch
             }
         }
         await SourceRowWriter.WriteAsync(db, changes.Values, ct);
+        memory?.Remember(ids);
 
-        // A valid version of an item supersedes its earlier quarantined versions (rarely any: look before updating).
-        if (validIds.Count > 0 && await db.QuarantinedItems.AnyAsync(
-                q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null && q.SourceItemId != null, ct))
+        // A valid version of an item supersedes its earlier quarantined versions (rarely any: look before updating, once a
+        // run unless it quarantined one since).
+        var quarantineOpen = memory?.QuarantineOpen;
+        if (validIds.Count > 0 && quarantineOpen is null)
+        {
+            quarantineOpen = await db.QuarantinedItems.AnyAsync(
+                q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null && q.SourceItemId != null, ct);
+        }
+        if (memory is not null)
+        {
+            // This page's quarantined items are seen by the next page's check.
+            memory.QuarantineOpen = quarantineOpen is true
+                || db.ChangeTracker.Entries<QuarantinedItem>().Any(e => e.State == EntityState.Added && e.Entity.SourceItemId != null)
+                ? true : quarantineOpen;
+        }
+        if (validIds.Count > 0 && quarantineOpen is true)
         {
             foreach (var chunk in validIds.Distinct().Chunk(500))
             {

@@ -247,6 +247,9 @@ public sealed class IngestEngine(
             await tx.CommitAsync(ct);
         }
         _telemetry.RecomputeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("source", source.Name));
+        _telemetry.RecomputeRows.Add(db.IndicatorRowsWritten, new KeyValuePair<string, object?>("source", source.Name));
+        activity?.SetTag("dasbor.indicators.from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        activity?.SetTag("dasbor.indicators.rows", db.IndicatorRowsWritten);
         return source.Kpis.IndicatorCodes;
     }
 
@@ -284,6 +287,7 @@ public sealed class IngestEngine(
         var budget = new PageBudget(options.Value.MaxBufferedMegabytes * 1024L * 1024L);
         var commitBytes = budget.Limit - source.Options.MaxPageBytes;
         var group = new List<Fetched>();
+        var memory = new FeedMemory();
         var groupItems = 0;
         var groupBytes = 0L;
         using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline);
@@ -301,7 +305,7 @@ public sealed class IngestEngine(
                 catch (Exception) when (group.Count > 0 && !ct.IsCancellationRequested)
                 {
                     // What was read before the source failed is committed, so the next run starts after it.
-                    await CommitGroupAsync(source, feed, run, group, budget, ct);
+                    await CommitGroupAsync(source, feed, run, group, budget, memory, ct);
                     throw;
                 }
                 _telemetry.Phase(source.Name, IngestTelemetry.Phases.Waiting, Stopwatch.GetElapsedTime(waited));
@@ -319,7 +323,7 @@ public sealed class IngestEngine(
                     _telemetry.Phase(source.Name, IngestTelemetry.Phases.Validation, fetched.MapTime);
                     if (groupItems >= commitItems || groupBytes > commitBytes)
                     {
-                        await CommitGroupAsync(source, feed, run, group, budget, ct);
+                        await CommitGroupAsync(source, feed, run, group, budget, memory, ct);
                         groupItems = 0;
                         groupBytes = 0;
                     }
@@ -327,7 +331,7 @@ public sealed class IngestEngine(
             }
             if (group.Count > 0)
             {
-                await CommitGroupAsync(source, feed, run, group, budget, ct);
+                await CommitGroupAsync(source, feed, run, group, budget, memory, ct);
             }
         }
         finally
@@ -430,7 +434,7 @@ public sealed class IngestEngine(
     }
 
     private async Task CommitGroupAsync(
-        IIngestSource source, IFeed feed, IngestRun run, List<Fetched> group, PageBudget budget, CancellationToken ct)
+        IIngestSource source, IFeed feed, IngestRun run, List<Fetched> group, PageBudget budget, FeedMemory memory, CancellationToken ct)
     {
         using var activity = DasborTelemetry.ActivitySource.StartActivity("ingest.commit");
         activity?.SetTag("dasbor.source", source.Name);
@@ -439,7 +443,7 @@ public sealed class IngestEngine(
         var writing = Stopwatch.GetTimestamp();
         try
         {
-            await CommitPagesAsync(source, feed, run, group.Select(f => f.Mapped).ToList(), ct);
+            await CommitPagesAsync(source, feed, run, group.Select(f => f.Mapped).ToList(), memory, ct);
         }
         finally
         {
@@ -478,7 +482,7 @@ public sealed class IngestEngine(
     /// transaction.
     /// </summary>
     private async Task CommitPagesAsync(
-        IIngestSource source, IFeed feed, IngestRun run, List<IMappedPage> pages, CancellationToken ct)
+        IIngestSource source, IFeed feed, IngestRun run, List<IMappedPage> pages, FeedMemory memory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
@@ -487,7 +491,7 @@ public sealed class IngestEngine(
         var counters = new List<FeedCounters>(pages.Count);
         foreach (var page in pages)
         {
-            counters.Add(await feed.ApplyAsync(db, source.Name, run.Id, page, now, ct));
+            counters.Add(await feed.ApplyAsync(db, source.Name, run.Id, page, now, memory, ct));
         }
         var max = counters.Max(c => c.MaxUpdatedAt);
         var affectedSince = counters.Min(c => c.AffectedSince);

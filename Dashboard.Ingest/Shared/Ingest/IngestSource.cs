@@ -15,8 +15,9 @@ public interface IFeed
     /// <summary>Validates and maps a page; pure, so it may run while another page is being written.</summary>
     IMappedPage Map(IReadOnlyList<JsonElement> items);
 
+    /// <param name="memory">What the run knows of this feed from its earlier pages (one a feed and run).</param>
     Task<FeedCounters> ApplyAsync(
-        ReportingDbContext db, string source, long runId, IMappedPage page, DateTimeOffset now, CancellationToken ct);
+        ReportingDbContext db, string source, long runId, IMappedPage page, DateTimeOffset now, FeedMemory? memory, CancellationToken ct);
 }
 
 public sealed class Feed<T>(ISourceMapper<T> mapper) : IFeed where T : class, ISourceEntity
@@ -26,8 +27,8 @@ public sealed class Feed<T>(ISourceMapper<T> mapper) : IFeed where T : class, IS
     public IMappedPage Map(IReadOnlyList<JsonElement> items) => FeedBatch.Map(mapper, items);
 
     public Task<FeedCounters> ApplyAsync(
-        ReportingDbContext db, string source, long runId, IMappedPage page, DateTimeOffset now, CancellationToken ct) =>
-        FeedBatch.ApplyAsync(db, mapper, source, runId, (FeedBatch.MappedPage<T>)page, now, ct);
+        ReportingDbContext db, string source, long runId, IMappedPage page, DateTimeOffset now, FeedMemory? memory, CancellationToken ct) =>
+        FeedBatch.ApplyAsync(db, mapper, source, runId, (FeedBatch.MappedPage<T>)page, now, memory, ct);
 }
 
 /// <summary>Recomputes a source's indicators for a range of days after a committed run.</summary>

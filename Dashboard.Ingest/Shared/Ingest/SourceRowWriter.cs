@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Dashboard.Ingest.Reporting;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace Dashboard.Ingest.Shared.Ingest;
 
@@ -16,7 +19,8 @@ public readonly record struct RowChange<T>(T? Entity, T? Stored, bool Existed) w
 /// Writes a batch's source rows inside the caller's transaction, without change tracking. On SQLite and PostgreSQL
 /// one prepared multi-row <c>INSERT … ON CONFLICT (Id) DO UPDATE … WHERE excluded.UpdatedAt &gt;= stored</c>
 /// (the stale-version rule again, in SQL) and a prepared <c>DELETE</c>; the statements are built from the EF model
-/// (table, columns, value converters), so every source entity gets them without code of its own. SQL Server keeps
+/// (table, columns, value converters), so every source entity gets them without code of its own. On SQLite the upsert is
+/// one row a statement, prepared on the connection's own handle and bound by position when every column's type allows. SQL Server keeps
 /// EF's tracked <c>Add</c>/<c>Update</c>/<c>Remove</c>, saved with the rest of the batch (no server here to measure a
 /// <c>MERGE</c> against).
 /// </summary>
@@ -116,6 +120,11 @@ public static class SourceRowWriter
         {
             return;
         }
+        if (sqlite && table.BindsNatively && connection is SqliteConnection { Handle: { } handle })
+        {
+            table.UpsertNatively(handle, rows);
+            return;
+        }
         DbCommand? full = null;
         try
         {
@@ -189,6 +198,41 @@ public static class SourceRowWriter
             return p;
         }
 
+        /// <summary>
+        /// The provider value is one SQLite's own API binds directly as Microsoft.Data.Sqlite would (integer, real, text, a
+        /// date as <c>yyyy-MM-dd</c>); other types (GUIDs, decimals, timestamps as text…) go through Microsoft.Data.Sqlite.
+        /// </summary>
+        public bool BindsNatively { get; } = IsNative(property);
+
+        private static readonly HashSet<Type> NativeTypes =
+            [typeof(string), typeof(long), typeof(int), typeof(short), typeof(byte), typeof(bool), typeof(double), typeof(DateOnly)];
+
+        private static bool IsNative(IProperty property)
+        {
+            var mapping = (RelationalTypeMapping)property.GetTypeMapping();
+            var type = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+            return NativeTypes.Contains(Nullable.GetUnderlyingType(type) ?? type);
+        }
+
+        /// <summary>Binds this column's value of <paramref name="entity"/> to parameter <paramref name="index"/> (1-based) of a statement.</summary>
+        public void Bind(sqlite3_stmt statement, int index, object entity)
+        {
+            var rc = Value(entity) switch
+            {
+                DBNull => raw.sqlite3_bind_null(statement, index),
+                string text => raw.sqlite3_bind_text(statement, index, text),
+                long number => raw.sqlite3_bind_int64(statement, index, number),
+                int number => raw.sqlite3_bind_int64(statement, index, number),
+                short number => raw.sqlite3_bind_int64(statement, index, number),
+                byte number => raw.sqlite3_bind_int64(statement, index, number),
+                bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+                double real => raw.sqlite3_bind_double(statement, index, real),
+                DateOnly day => raw.sqlite3_bind_text(statement, index, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                var other => throw new InvalidOperationException($"{Name}: {other.GetType().Name} is not bound natively."),
+            };
+            Native.Check(rc, statement);
+        }
+
         public object Value(object entity)
         {
             var value = _getter.GetClrValue(entity);
@@ -218,7 +262,11 @@ public static class SourceRowWriter
             DeleteSql = $"DELETE FROM {_name} WHERE {Quote(_key.Name)} = @k";
             StoredIdsSqlite = $"SELECT {Quote(_key.Name)} FROM {_name} WHERE {Quote(_key.Name)} IN (SELECT value FROM json_each(@ids))";
             StoredIdsPostgreSql = $"SELECT {Quote(_key.Name)} FROM {_name} WHERE {Quote(_key.Name)} = ANY(@ids)";
+            _nativeUpsert = $"INSERT INTO {_name} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) VALUES " +
+                $"({string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))}){_conflict}";
         }
+
+        private readonly string _nativeUpsert;
 
         public string DeleteSql { get; }
         public string StoredIdsSqlite { get; }
@@ -238,6 +286,35 @@ public static class SourceRowWriter
         }
 
         public DbParameter KeyParameter(DbCommand command) => _key.Parameter(command, "@k");
+
+        /// <summary>Every column binds natively on SQLite (<see cref="Column.BindsNatively"/>).</summary>
+        public bool BindsNatively => _columns.All(c => c.BindsNatively);
+
+        /// <summary>
+        /// Upserts <paramref name="rows"/> through one statement prepared on the connection's own handle and bound by position,
+        /// inside the transaction the connection holds: Microsoft.Data.Sqlite looks every parameter up by name and opens a
+        /// reader for each execution, which on a million rows costs seconds.
+        /// </summary>
+        public void UpsertNatively<T>(sqlite3 db, List<T> rows) where T : class
+        {
+            Native.Check(db, raw.sqlite3_prepare_v2(db, _nativeUpsert, out var statement));
+            using (statement)
+            {
+                foreach (var row in rows)
+                {
+                    for (var c = 0; c < _columns.Length; c++)
+                    {
+                        _columns[c].Bind(statement, c + 1, row);
+                    }
+                    var rc = raw.sqlite3_step(statement);
+                    if (rc != raw.SQLITE_DONE)
+                    {
+                        Native.Check(db, rc);
+                    }
+                    raw.sqlite3_reset(statement);
+                }
+            }
+        }
 
         public DbCommand UpsertCommand(DbConnection connection, DbTransaction transaction, int rows)
         {
@@ -276,5 +353,25 @@ public static class SourceRowWriter
 
         // Quoted identifiers: PostgreSQL folds unquoted names to lower case; SQLite accepts the quotes.
         private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private static class Native
+    {
+        public static void Check(sqlite3 db, int rc)
+        {
+            if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+            {
+                // The same exception Microsoft.Data.Sqlite throws, so callers and tests see no difference.
+                throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", rc, raw.sqlite3_extended_errcode(db));
+            }
+        }
+
+        public static void Check(int rc, sqlite3_stmt statement)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                Check(raw.sqlite3_db_handle(statement), rc);
+            }
+        }
     }
 }

@@ -56,6 +56,8 @@ public sealed class IngestTelemetry
             "Where ingest spends its time, per page or commit group: http, json, validation, database, commit, waiting.");
         RecomputeDuration = Meter.CreateHistogram<double>("dasbor.indicators.recompute.duration", "s",
             "Recomputing a source's indicators after its pages were committed.");
+        RecomputeRows = Meter.CreateCounter<long>("dasbor.indicators.recompute.rows", "{row}",
+            "Indicator series rows a recomputation wrote: what it cost, which follows the days a run's changes touch, not the history.");
     }
 
     public Meter Meter { get; }
@@ -65,6 +67,7 @@ public sealed class IngestTelemetry
     public Counter<long> RunsSkipped { get; }
     public Histogram<double> PhaseDuration { get; }
     public Histogram<double> RecomputeDuration { get; }
+    public Counter<long> RecomputeRows { get; }
 
     public void Phase(string source, string phase, TimeSpan elapsed)
     {

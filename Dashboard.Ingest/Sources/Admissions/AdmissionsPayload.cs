@@ -41,7 +41,7 @@ public static class AdmissionsPayload
     /// A change that may move every day of the history (a school's quota, a new or closed school): the indicators
     /// clamp it to their first day with data. 1900-01-01, never a plausible date of birth.
     /// </summary>
-    public static readonly DateTimeOffset AllHistory = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset AllHistory = Shared.Ingest.SourceHistory.All;
 
     /// <summary>An admission season begins on 1 June (SPMB registration opens in the first weeks of June).</summary>
     public static DateOnly SeasonStart(int year) => new(year, 6, 1);

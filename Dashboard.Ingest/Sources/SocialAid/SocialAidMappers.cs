@@ -180,7 +180,7 @@ internal static class SocialAidMapping
     /// A change that may move every day of the history (a family withdrawn or moved): the KPIs clamp it to the
     /// first day with data. Not a plausible date of anything in the payloads.
     /// </summary>
-    public static readonly DateTimeOffset AllHistory = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset AllHistory = Shared.Ingest.SourceHistory.All;
 
     /// <summary>The keyed hash of a registry id; the id itself never appears in a reason.</summary>
     public static string? FamilyKey(ItemReader r, Pseudonymizer pseudonymizer, string field)

@@ -37,7 +37,7 @@ public sealed class StaffingKpis : ISourceKpis
         from = from < first ? first : from > today ? today : from;
 
         var employees = await db.Set<StaffingEmployee>().AsNoTracking()
-            .Select(e => new EmployeeFacts(e.Id, e.AgencyCode, e.PositionType, e.Status, e.RetirementMonth))
+            .Select(e => new EmployeeFacts(e.Id, e.AgencyCode, e.PositionType, e.Status, e.RetirementMonth, e.UpdatedAt))
             .ToListAsync(ct);
         // Non-working days repeat the last working day before them, and so does today before its first check-in.
         var attendanceFrom = StaffingPayload.AttendanceDay(StaffingPayload.AttendanceDay(from).AddDays(-1));
@@ -45,8 +45,10 @@ public sealed class StaffingKpis : ISourceKpis
             .Where(a => a.Date >= attendanceFrom && a.Date <= today)
             .Select(a => new AttendanceFacts(a.NipKey, a.Date, a.Status))
             .ToListAsync(ct);
+        // Only the quarters the range reports on ("2026-Q3" sorts by quarter as text): an incremental run reads what it recomputes.
+        var firstQuarter = EvaluationPeriod.LatestDueQuarter(from).ToString();
         var evaluations = await db.Set<StaffingEvaluation>().AsNoTracking()
-            .Where(e => e.Period.Contains("-Q"))
+            .Where(e => e.Period.Contains("-Q") && string.Compare(e.Period, firstQuarter) >= 0)
             .Select(e => new EvaluationFacts(e.NipKey, e.Period, e.Rating, e.SubmittedAt))
             .ToListAsync(ct);
 
@@ -54,7 +56,7 @@ public sealed class StaffingKpis : ISourceKpis
         await IndicatorWriter.ReplaceAsync(db, [.. IndicatorCodes], from, today, values, runId, now, ct);
     }
 
-    public sealed record EmployeeFacts(string NipKey, string AgencyCode, string PositionType, string Status, DateOnly RetirementMonth);
+    public sealed record EmployeeFacts(string NipKey, string AgencyCode, string PositionType, string Status, DateOnly RetirementMonth, DateTimeOffset UpdatedAt);
 
     public sealed record AttendanceFacts(string NipKey, DateOnly Date, string Status);
 
@@ -79,8 +81,7 @@ public sealed class StaffingKpis : ISourceKpis
         var staff = employees.Select(e => new Staff(
             ScopeOf(e.AgencyCode),
             e.PositionType == "struktural",
-            e.Status != "berhenti",
-            StaffingPayload.ServiceEnd(e.Status, e.RetirementMonth) is { } end ? end.DayNumber : int.MaxValue,
+            StaffingPayload.ServiceEnd(e.Status, e.RetirementMonth, e.UpdatedAt) is { } end ? end.DayNumber : int.MaxValue,
             e.RetirementMonth.DayNumber)).ToArray();
         var agencyOfNip = new Dictionary<string, int>(StringComparer.Ordinal);
         var staffOfNip = new Dictionary<string, Staff>(StringComparer.Ordinal);
@@ -150,7 +151,7 @@ public sealed class StaffingKpis : ISourceKpis
             Array.Clear(retiring);
             foreach (var s in staff)
             {
-                if (s.NotStopped && s.RetirementDay > day && s.RetirementDay <= horizon)
+                if (day < s.ServiceEndDay && s.RetirementDay > day && s.RetirementDay <= horizon)
                 {
                     Add(retiring, s.Scope);
                 }
@@ -270,7 +271,7 @@ public sealed class StaffingKpis : ISourceKpis
     private static double? Percent(int numerator, int denominator) =>
         denominator == 0 ? null : Math.Round(numerator * 100.0 / denominator, 1);
 
-    private sealed record Staff(int Scope, bool Structural, bool NotStopped, int ServiceEndDay, int RetirementDay);
+    private sealed record Staff(int Scope, bool Structural, int ServiceEndDay, int RetirementDay);
 
     private sealed record Evaluation(Staff? Staff, int SubmittedDay, bool Good);
 }

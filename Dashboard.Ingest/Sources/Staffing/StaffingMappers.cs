@@ -75,8 +75,8 @@ public sealed class StaffingEmployeesMapper(Pseudonymizer pseudonymizer) : ISour
         {
             return StaffingPayload.AllHistory;
         }
-        var before = StaffingPayload.ServiceEnd(stored.Status, stored.RetirementMonth);
-        var after = StaffingPayload.ServiceEnd(incoming.Status, incoming.RetirementMonth);
+        var before = StaffingPayload.ServiceEnd(stored.Status, stored.RetirementMonth, stored.UpdatedAt);
+        var after = StaffingPayload.ServiceEnd(incoming.Status, incoming.RetirementMonth, incoming.UpdatedAt);
         if (before == after)
         {
             // aktif ↔ cuti (or an unknown status): no indicator of an earlier day reads it.

@@ -62,21 +62,25 @@ public static class StaffingPayload
     /// A change that may move every day of the history (a new or withdrawn employee, another OPD or rank):
     /// the engine clamps it to the first day with data.
     /// </summary>
-    public static readonly DateTimeOffset AllHistory = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset AllHistory = Shared.Ingest.SourceHistory.All;
 
     public static bool IsNip(string? value) => value is { Length: 18 } && value.All(char.IsAsciiDigit);
 
-    /// <summary>The day an employee leaves the register (pensiun: the retirement month; berhenti: unknown, so always), or null.</summary>
-    public static DateOnly? ServiceEnd(string status, DateOnly retirementMonth) => status switch
+    /// <summary>
+    /// The day an employee leaves the register, or null: pensiun, the retirement month; berhenti, the day the source recorded it
+    /// (the record's <paramref name="updatedAt"/>, WIB: the contract has no date of leaving), so that a resignation ends the
+    /// figures from that day on instead of erasing the employee from every day of the history.
+    /// </summary>
+    public static DateOnly? ServiceEnd(string status, DateOnly retirementMonth, DateTimeOffset updatedAt) => status switch
     {
         "pensiun" => retirementMonth,
-        "berhenti" => DateOnly.MinValue,
+        "berhenti" => Wib.DateOf(updatedAt),
         _ => null,
     };
 
     /// <summary>In the register on <paramref name="day"/>: not retired (before the retirement month) and not stopped.</summary>
-    public static bool InService(string status, DateOnly retirementMonth, DateOnly day) =>
-        ServiceEnd(status, retirementMonth) is not { } end || day < end;
+    public static bool InService(string status, DateOnly retirementMonth, DateTimeOffset updatedAt, DateOnly day) =>
+        ServiceEnd(status, retirementMonth, updatedAt) is not { } end || day < end;
 
     /// <summary>The day whose attendance counts for <paramref name="day"/>: itself, or the last working day before it.</summary>
     public static DateOnly AttendanceDay(DateOnly day)

@@ -268,6 +268,7 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
             Position = S(e, "position_type"),
             Status = S(e, "status"),
             Retirement = DateOnly.ParseExact(S(e, "retirement_date")[..8] + "01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Updated = DateOfWib(S(e, "updated_at")),
         }).ToList();
         var agencyOf = employees.ToDictionary(e => e.Nip, e => e.Agency);
         var attendance = served[StaffingPayload.Attendance].Where(Live)
@@ -275,8 +276,9 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
         var evaluations = served[StaffingPayload.Performance].Where(Live)
             .Select(p => new { Nip = S(p, "nip"), Period = S(p, "period"), Rating = S(p, "rating"), Day = DateOfWib(S(p, "submitted_at")) }).ToList();
 
-        bool InService(string status, DateOnly retirement, DateOnly day) =>
-            status != "berhenti" && !(status == "pensiun" && retirement <= day);
+        // A resignation ends service on the day the source recorded it (the contract has no date of leaving).
+        bool InService(string status, DateOnly retirement, DateOnly updated, DateOnly day) =>
+            !(status == "berhenti" && updated <= day) && !(status == "pensiun" && retirement <= day);
         static bool Weekday(DateOnly d) => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
         var attendanceDay = today;
@@ -307,7 +309,7 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
         var past = await db.IndicatorValues.AsNoTracking()
             .SingleAsync(v => v.IndicatorCode == Codes.AttendancePct && v.ScopeCode == ReferenceData.KotaCode && v.Date == first);
         var presentThen = attendance.Count(a => a.Date == firstDay && a.Status is "hadir" or "terlambat" or "dinas_luar");
-        Assert.Equal(Math.Round(presentThen * 100.0 / employees.Count(e => InService(e.Status, e.Retirement, first)), 1), past.Value);
+        Assert.Equal(Math.Round(presentThen * 100.0 / employees.Count(e => InService(e.Status, e.Retirement, e.Updated, first)), 1), past.Value);
 
         foreach (var scope in new[] { ReferenceData.KotaCode, "DISDIKBUD", "SETDA" })
         {
@@ -316,14 +318,14 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
             double? Actual(string code) => snapshots.Single(s => s.IndicatorCode == code && s.ScopeCode == scope).Value;
             static double? Pct(int n, int d) => d == 0 ? null : Math.Round(n * 100.0 / d, 1);
 
-            var headcount = staff.Count(e => InService(e.Status, e.Retirement, today));
+            var headcount = staff.Count(e => InService(e.Status, e.Retirement, e.Updated, today));
             Assert.Equal(headcount, Actual(Codes.Headcount));
 
             var day = attendance.Where(a => a.Date == attendanceDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) && In(a.Nip)).ToList();
             if (day.Count > 0)
             {
                 var present = day.Count(a => a.Status is "hadir" or "terlambat" or "dinas_luar");
-                Assert.Equal(Pct(present, staff.Count(e => InService(e.Status, e.Retirement, attendanceDay))), Actual(Codes.AttendancePct));
+                Assert.Equal(Pct(present, staff.Count(e => InService(e.Status, e.Retirement, e.Updated, attendanceDay))), Actual(Codes.AttendancePct));
                 Assert.Equal(Pct(day.Count(a => a.Status == "terlambat"), day.Count(a => a.Status is "hadir" or "terlambat")), Actual(Codes.LatePct));
                 Assert.Equal(day.Count(a => a.Status == "tanpa_keterangan"), Actual(Codes.Unexcused));
                 Assert.Equal(day.Count(a => a.Status is "dinas_luar" or "cuti"), Actual(Codes.AwayOrLeave));
@@ -335,14 +337,14 @@ public sealed class StaffingIngestHttpTests(ITestOutputHelper output)
 
             var rated = evaluations.Where(p => p.Period == quarter && p.Day <= today && In(p.Nip)).ToList();
             Assert.Equal(Pct(rated.Count(p => p.Rating is "baik" or "sangat_baik"), rated.Count), Actual(Codes.GoodRatingPct));
-            var inServiceAtEnd = staff.Where(e => InService(e.Status, e.Retirement, quarterEnd)).Select(e => e.Nip).ToHashSet();
+            var inServiceAtEnd = staff.Where(e => InService(e.Status, e.Retirement, e.Updated, quarterEnd)).Select(e => e.Nip).ToHashSet();
             Assert.Equal(Pct(rated.Count(p => p.Day <= deadline && inServiceAtEnd.Contains(p.Nip)), inServiceAtEnd.Count), Actual(Codes.SkpOnTimePct));
 
             Assert.Equal(staff.Count(e => e.Status != "berhenti" && e.Retirement > today && e.Retirement <= today.AddMonths(12)),
                 Actual(Codes.Retiring12Months));
 
             int Vacant(string agency) => Math.Max(0, StaffingPosts.Expected[agency] -
-                employees.Count(e => e.Agency == agency && e.Position == "struktural" && InService(e.Status, e.Retirement, today)));
+                employees.Count(e => e.Agency == agency && e.Position == "struktural" && InService(e.Status, e.Retirement, e.Updated, today)));
             Assert.Equal(scope == ReferenceData.KotaCode ? StaffingPosts.Expected.Keys.Sum(Vacant) : Vacant(scope), Actual(Codes.VacantPosts));
             if (scope == ReferenceData.KotaCode)
             {

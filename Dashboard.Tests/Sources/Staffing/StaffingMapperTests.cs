@@ -257,7 +257,8 @@ public sealed class StaffingMapperTests
         Assert.Equal(StaffingPayload.AllHistory, _employees.AffectedSince(null, aktif));
         Assert.Equal(cuti.UpdatedAt, _employees.AffectedSince(aktif, cuti));
         Assert.Equal(Wib.StartOf(new DateOnly(2031, 6, 1)), _employees.AffectedSince(aktif, pensiun));
-        Assert.Equal(StaffingPayload.AllHistory, _employees.AffectedSince(aktif, berhenti));
+        // A resignation ends service on the day the source recorded it, not over the whole history.
+        Assert.Equal(Wib.StartOf(Wib.DateOf(berhenti.UpdatedAt)), _employees.AffectedSince(aktif, berhenti));
 
         var late = _attendance.Map(Parse(AttendanceItem("terlambat", "2026-10-06T07:45:00+07:00"))).Entity!;
         Assert.Equal(Wib.StartOf(new DateOnly(2026, 10, 6)), _attendance.AffectedSince(null, late));

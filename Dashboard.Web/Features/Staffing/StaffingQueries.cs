@@ -77,10 +77,10 @@ public sealed class StaffingQueries(IDbContextFactory<ReportingDbContext> factor
         var names = ReferenceData.Agencies.ToDictionary(a => a.Code, a => a.Name, StringComparer.Ordinal);
 
         var employees = await db.Set<StaffingEmployee>().AsNoTracking()
-            .Select(e => new { e.Id, e.AgencyCode, e.AsnType, e.RankGroup, e.PositionType, e.Status, e.RetirementMonth })
+            .Select(e => new { e.Id, e.AgencyCode, e.AsnType, e.RankGroup, e.PositionType, e.Status, e.RetirementMonth, e.UpdatedAt })
             .ToListAsync(ct);
         var agencyOf = employees.ToDictionary(e => e.Id, e => e.AgencyCode, StringComparer.Ordinal);
-        var inService = employees.Where(e => StaffingPayload.InService(e.Status, e.RetirementMonth, today)).ToList();
+        var inService = employees.Where(e => StaffingPayload.InService(e.Status, e.RetirementMonth, e.UpdatedAt, today)).ToList();
         var scoped = inService.Where(e => all || e.AgencyCode == scope).ToList();
 
         // The latest day with attendance up to today: just after midnight (or before the first check-in) that is the last
@@ -92,7 +92,7 @@ public sealed class StaffingQueries(IDbContextFactory<ReportingDbContext> factor
             .Where(a => a.Date == attendanceDay)
             .Select(a => new { a.NipKey, a.Status, a.CheckInAt })
             .ToListAsync(ct);
-        var headcountOnDay = employees.Where(e => StaffingPayload.InService(e.Status, e.RetirementMonth, attendanceDay))
+        var headcountOnDay = employees.Where(e => StaffingPayload.InService(e.Status, e.RetirementMonth, e.UpdatedAt, attendanceDay))
             .GroupBy(e => e.AgencyCode).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var attendance = day
             .GroupBy(a => agencyOf.GetValueOrDefault(a.NipKey) ?? "")
