@@ -21,7 +21,8 @@ public static class FollowUpKpis
     {
         ArgumentNullException.ThrowIfNull(items);
         var from = today.AddDays(1 - FollowUpsIndicators.WindowDays);
-        var due = items.Where(f => f.DueDate >= from && f.DueDate <= today && (f.DueDate < today || f.Status == FollowUpStatus.Done)).ToList();
+        // Rated once it is due (past its date) or done: a follow-up done early counts at once, one not due yet does not.
+        var due = items.Where(f => f.DueDate >= from && (f.DueDate < today || f.Status == FollowUpStatus.Done)).ToList();
         var onTime = due.Count(f => f.Status == FollowUpStatus.Done && f.DoneAt is { } at && Wib.DateOf(at) <= f.DueDate);
         return new Values(
             due.Count == 0 ? null : Math.Round(100.0 * onTime / due.Count, 1),

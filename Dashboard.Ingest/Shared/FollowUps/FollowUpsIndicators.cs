@@ -30,9 +30,9 @@ public sealed class FollowUpsIndicators : IIndicatorSet
     [
         Define(67, Codes.ClosedOnTimePct, IndicatorUnit.Percent, IndicatorDirection.HigherIsBetter, 0.05,
             "Tindak lanjut selesai tepat waktu", "Follow-ups closed on time",
-            "Per OPD dan kota: dari tindak lanjut yang tenggatnya jatuh dalam 90 hari terakhir (sudah lewat atau sudah selesai), bagian yang selesai paling lambat pada tanggal tenggat (tabel peringkat).",
-            "Per agency and city: of follow-ups due in the last 90 days (past due or done), the share done by the due date (league table).",
-            "count(selesai ∧ tanggal selesai ≤ tenggat) / count(tenggat dalam 90 hari terakhir ∧ (tenggat < hari ini ∨ selesai)) × 100"),
+            "Per OPD dan kota: dari tindak lanjut bertenggat sejak 90 hari terakhir yang tenggatnya sudah lewat atau yang sudah selesai, bagian yang selesai paling lambat pada tanggal tenggat (tabel peringkat).",
+            "Per agency and city: of follow-ups due from 90 days ago on that are past due or done, the share done by the due date (league table).",
+            "count(selesai ∧ tanggal selesai ≤ tenggat) / count(tenggat ≥ hari ini − 89 ∧ (tenggat < hari ini ∨ selesai)) × 100"),
         Define(68, Codes.Overdue, IndicatorUnit.Count, IndicatorDirection.LowerIsBetter, 0,
             "Tindak lanjut lewat tenggat", "Overdue follow-ups",
             "Tindak lanjut yang belum selesai dan tenggatnya sudah lewat, per OPD dan kota.",
