@@ -28,9 +28,6 @@ public sealed class FollowUpComponentsTests : WebTestContext
     {
         Services.AddSingleton<IDbContextFactory<ReportingDbContext>>(_db);
         Services.AddSingleton(_broadcaster);
-        Services.AddSingleton<FollowUpService>();
-        Services.AddSingleton<FollowUpQueries>();
-        Services.AddSingleton<MeetingQueries>();
         _auth = AddAuthorization();
         UseInteractiveServerRenderer();
         _service = new FollowUpService(_db, _broadcaster, Time);

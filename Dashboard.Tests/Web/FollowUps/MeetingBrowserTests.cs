@@ -37,6 +37,12 @@ public sealed class MeetingBrowserTests(BrowserFixture browser, ITestOutputHelpe
                 IndicatorCode = ComplaintsIndicators.Codes.OpdCompliancePct, ScopeCode = "DISHUB", ScopeKind = ScopeKind.Opd,
                 AsOf = Dashboard.Ingest.Shared.Wib.DateOf(clock.GetUtcNow()), Value = 40, ComputedAt = clock.GetUtcNow(),
             });
+            // Last week's meeting: the presenter compares with the values of that day.
+            db.Add(new EvaluationMeeting
+            {
+                Date = Dashboard.Ingest.Shared.Wib.DateOf(clock.GetUtcNow()).AddDays(-7), StartedAt = clock.GetUtcNow().AddDays(-7),
+                EndedAt = clock.GetUtcNow().AddDays(-7).AddHours(1), StartedBy = "walikota",
+            });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
@@ -88,7 +94,7 @@ public sealed class MeetingBrowserTests(BrowserFixture browser, ITestOutputHelpe
 
         // He marks it done with a note; the presenter's screen follows.
         await row.Locator("[data-testid=followup-done]").ClickAsync();
-        await head.FillAsync("[data-testid=followup-note] textarea", "Penertiban 3 titik parkir, 14 aduan ditutup");
+        await head.FillAsync("[data-testid=followup-note]", "Penertiban 3 titik parkir, 14 aduan ditutup");
         await head.ClickAsync("[data-testid=followup-note-submit]");
         await Expect(row).ToHaveAttributeAsync("data-status", "Done");
         await Expect(mayor.Locator("[data-testid=meeting-followup]")).ToHaveAttributeAsync("data-status", "Done");
