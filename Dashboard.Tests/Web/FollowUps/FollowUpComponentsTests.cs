@@ -163,4 +163,38 @@ public sealed class FollowUpComponentsTests : WebTestContext
         Assert.StartsWith("−10", cut.Find("[data-testid=meeting-change]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains("▼", cut.Find("[data-testid=meeting-change]").TextContent, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Wall_board_follows_the_presenter_and_idles_between_meetings()
+    {
+        await _db.SetSnapshotAsync(ComplaintsIndicators.Codes.OpdCompliancePct, 40, Start, "DISHUB", ScopeKind.Opd);
+        await _db.SetSnapshotAsync(ComplaintsIndicators.Codes.OpdCompliancePct, 30, Start, "DINKES", ScopeKind.Opd);
+        var cut = Render<MeetingWallBoard>();
+        cut.WaitForElement("[data-testid=wall-meeting-idle]");
+
+        // Each step is a second apart on the fake clock: the wall reloads at most once a second.
+        var meeting = await _service.StartMeetingAsync(Mayor, CancellationToken.None);
+        await _service.ShowAsync(meeting.Id, "DISHUB", CancellationToken.None);
+        Time.Advance(TimeSpan.FromSeconds(2));
+        cut.WaitForAssertion(() => Assert.Equal("DISHUB", cut.Find("[data-testid=meeting-agency]").GetAttribute("data-opd")));
+
+        await _service.ShowAsync(meeting.Id, "DINKES", CancellationToken.None);
+        Time.Advance(TimeSpan.FromSeconds(2));
+        cut.WaitForAssertion(() => Assert.Equal("DINKES", cut.Find("[data-testid=meeting-agency]").GetAttribute("data-opd")));
+
+        await _service.EndMeetingAsync(Mayor, meeting.Id, CancellationToken.None);
+        Time.Advance(TimeSpan.FromSeconds(2));
+        cut.WaitForElement("[data-testid=wall-meeting-idle]");
+    }
+
+    [Fact]
+    public void Follow_up_events_cross_nodes_as_json()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        KpiEvent[] events = [new FollowUpsChanged(FollowUpsIndicators.Source, Start, "DISHUB"), new MeetingChanged(FollowUpsIndicators.Source, Start, 7, "DISHUB")];
+        foreach (var e in events)
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize(e, options);
+            Assert.Equal(e, System.Text.Json.JsonSerializer.Deserialize<KpiEvent>(json, options));
+        }
+    }
 }
