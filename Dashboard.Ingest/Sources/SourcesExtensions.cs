@@ -1,5 +1,6 @@
 using Dashboard.Ingest.Shared.Alerts;
 using Dashboard.Ingest.Shared.Audit;
+using Dashboard.Ingest.Shared.FollowUps;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
@@ -30,6 +31,7 @@ public static class SourcesExtensions
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<IngestStartup>();
         services.AddAlerts();
+        services.AddFollowUps();
 
         services.AddComplaintsSource();
         services.AddLettersSource();
@@ -48,6 +50,7 @@ public static class SourcesExtensions
     {
         services.AddHostedService(sp => sp.GetRequiredService<IngestStartup>());
         services.AddHostedService<AlertScheduler>();
+        services.AddHostedService<FollowUpKpiScheduler>();
         return services;
     }
 }

@@ -50,7 +50,8 @@ public sealed class IndicatorsDocTests
         md.Append("<!-- Generated from the indicator catalogue: do not edit by hand. -->\n");
         md.Append("# Indicator catalogue\n\n");
         md.Append("Every indicator the dashboard computes, as defined in code: each source's `*Indicators.cs` in\n");
-        md.Append("`Dashboard.Ingest/Sources/<Source>/` (collected by `Dashboard.Ingest/Reporting/IndicatorCatalog.cs`).\n");
+        md.Append("`Dashboard.Ingest/Sources/<Source>/`, and the follow-up practice's in `Dashboard.Ingest/Shared/FollowUps/` (collected by\n");
+        md.Append("`Dashboard.Ingest/Reporting/IndicatorCatalog.cs`).\n");
         md.Append("The catalogue is copied into the reporting database, where administrators may edit notes and targets;\n");
         md.Append("this file shows the catalogue as shipped.\n\n");
         md.Append("This file is generated. After changing the catalogue, regenerate it with\n\n");

@@ -33,6 +33,10 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton<Dashboard.Web.Features.Indicators.KelurahanBoundaries>();
         // Refresh and pause actions are audited through the test's own reporting database.
         Services.AddSingleton<Dashboard.Ingest.Shared.Audit.SourceControl>();
+        // Follow-ups appear on several pages (overview, indicator page, brief, alerts): their services, over the test's database.
+        Services.AddSingleton<Dashboard.Ingest.Shared.FollowUps.FollowUpService>();
+        Services.AddSingleton<Dashboard.Web.Features.FollowUps.FollowUpQueries>();
+        Services.AddSingleton<Dashboard.Web.Features.FollowUps.MeetingQueries>();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -1,4 +1,5 @@
 using Dashboard.Web.Features;
+using Dashboard.Web.Features.FollowUps;
 using Dashboard.Web.Features.Indicators;
 using Dashboard.Web.Features.Operations;
 using Dashboard.Web.Features.Overview;
@@ -57,6 +58,7 @@ public static class UiExtensions
         services.TryAddSingleton<Features.Alerts.AlertQueries>();
         services.TryAddSingleton<Features.Indicators.IndicatorDetailQueries>();
         services.TryAddSingleton<Features.Indicators.OpdBriefQueries>();
+        services.AddFollowUpsUi();
         foreach (var domain in DomainRegistry.All)
         {
             services.TryAddSingleton(domain.Queries);

@@ -14,6 +14,9 @@ public enum AlertKind
 
     /// <summary>An indicator's city-wide value is off track against its current target.</summary>
     OffTarget = 2,
+
+    /// <summary>A follow-up assigned to an agency is past its due date and not done.</summary>
+    FollowUpOverdue = 3,
 }
 
 public enum AlertState { Firing = 0, Acknowledged = 1, Resolved = 2 }

@@ -98,6 +98,7 @@ public static class AlertConditions
                 $"{d.NameId}: {Format(snapshot!.Value!.Value, d.Unit, Id)}, di luar target {Format(target!.Value, d.Unit, Id)}.",
                 $"{d.NameEn}: {Format(snapshot.Value.Value, d.Unit, En)}, off target {Format(target.Value, d.Unit, En)}."));
         }
+        conditions.AddRange(await FollowUps.FollowUpAlerts.OverdueAsync(db, today, ct));
         return conditions;
     }
 

@@ -9,6 +9,8 @@ namespace Dashboard.Ingest.Shared.Live;
 [JsonDerivedType(typeof(IndicatorsChanged), "indicators")]
 [JsonDerivedType(typeof(IngestProgress), "progress")]
 [JsonDerivedType(typeof(AlertsChanged), "alerts")]
+[JsonDerivedType(typeof(Dashboard.Ingest.Shared.FollowUps.FollowUpsChanged), "followups")]
+[JsonDerivedType(typeof(Dashboard.Ingest.Shared.FollowUps.MeetingChanged), "meeting")]
 public abstract record KpiEvent(string Source, DateTimeOffset At)
 {
     /// <summary>

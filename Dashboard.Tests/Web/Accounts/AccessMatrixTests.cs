@@ -47,6 +47,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/indikator/{Code}"] = (Policies.Person, Everyone),
         ["/ringkasan-opd"] = (Policies.Person, Everyone),
         ["/ringkasan-opd/{Opd}"] = (Policies.Person, Everyone),
+        // Follow-ups: every person (a Kepala OPD's list is limited to their own agency in place); the meeting: leadership.
+        ["/tindak-lanjut"] = (Policies.Person, Everyone),
+        ["/rapat"] = (Dashboard.Web.Features.FollowUps.FollowUpPolicies.Lead, [Admin, Pimpinan]),
         // Wall screens, never people: their own token scheme (Web/Walls tests cover it over HTTP and in Chromium).
         ["/dinding"] = (Dashboard.Web.Features.Walls.WallPolicies.Screen, []),
     }.Concat(DomainRegistry.All.ToDictionary(d => "/" + d.Route, d => (d.Policy, DomainAllowed(d.Opd)))).ToDictionary();

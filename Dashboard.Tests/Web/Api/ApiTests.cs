@@ -59,7 +59,9 @@ public sealed class ApiTests : IAsyncLifetime
         using var indicators = await GetJsonAsync("api/v1/indicators");
         var codes = indicators.RootElement.EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
         Assert.Contains("ADUAN_MASUK", codes);
-        Assert.Equal(10, codes.Count);
+        // The complaints' 10 and nothing of another source (the follow-up indicators, computed at start from the follow-up
+        // table, may be there too: they depend on no run).
+        Assert.Equal(10, codes.Count(c => !Dashboard.Ingest.Shared.FollowUps.FollowUpKpis.Codes.Contains(c!)));
     }
 
     private async Task<JsonDocument> GetJsonAsync(string path)

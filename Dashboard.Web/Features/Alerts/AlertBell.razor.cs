@@ -80,6 +80,7 @@ public sealed partial class AlertBell : IDisposable
     {
         AlertKind.SourceFailing => Icons.Material.Filled.SyncProblem,
         AlertKind.DataStale => Icons.Material.Filled.HourglassBottom,
+        AlertKind.FollowUpOverdue => Icons.Material.Filled.AssignmentLate,
         _ => Icons.Material.Filled.TrendingDown,
     };
 

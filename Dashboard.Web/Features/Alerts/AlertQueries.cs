@@ -65,6 +65,9 @@ public static class AlertAudience
             AlertKind.OffTarget => user.IsInRole(Roles.Pimpinan)
                 || (user.IsInRole(Roles.KepalaOpd) && alert.OwnerOpd is { } opd
                     && user.FindAll(AuthExtensions.OpdClaim).Any(c => string.Equals(c.Value, opd, StringComparison.OrdinalIgnoreCase))),
+            AlertKind.FollowUpOverdue => user.IsInRole(Roles.Pimpinan)
+                || (user.IsInRole(Roles.KepalaOpd) && alert.OwnerOpd is { } owner
+                    && user.FindAll(AuthExtensions.OpdClaim).Any(c => string.Equals(c.Value, owner, StringComparison.OrdinalIgnoreCase))),
             _ => false,
         };
     }

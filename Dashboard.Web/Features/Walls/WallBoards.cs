@@ -9,6 +9,9 @@ namespace Dashboard.Web.Features.Walls;
 public sealed record WallBoard(string Id, string? Source, string TitleKey)
 {
     public bool IsOverview => Source is null;
+
+    /// <summary>The evaluation meeting: the agency the presenter (<c>/rapat</c>) shows now.</summary>
+    public bool IsMeeting => Id == WallBoards.Meeting;
 }
 
 /// <summary>The boards a screen can show, in the order the admin page offers them: the city, then every registered domain.</summary>
@@ -16,10 +19,13 @@ public static class WallBoards
 {
     public const string Overview = "kota";
 
+    public const string Meeting = "rapat";
+
     public static IReadOnlyList<WallBoard> All { get; } =
     [
         new(Overview, null, "wall.board." + Overview),
         .. DomainRegistry.All.Select(d => new WallBoard(d.Route, d.Source, d.WallTitleKey)),
+        new(Meeting, Dashboard.Ingest.Shared.FollowUps.FollowUpsIndicators.Source, "wall.board." + Meeting),
     ];
 
     public static WallBoard? Find(string? id) => All.FirstOrDefault(b => string.Equals(b.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase));
