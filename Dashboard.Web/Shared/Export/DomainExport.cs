@@ -164,6 +164,11 @@ public sealed class DomainExport<TScope, TView> : IDomainExport
                 {
                     return Results.NotFound();
                 }
+                if (Features.DomainRegistry.FindBySource(Source) is { } domain
+                    && !Auth.ReaderScope.Of(http.User).MayDownload(domain, http.Request.Query[domain.ScopeParameter]))
+                {
+                    return Results.StatusCode(StatusCodes.Status403Forbidden);
+                }
                 var view = await Load(http.RequestServices, Scope(http.Request.Query), ct);
                 var filters = Filters(view);
                 var data = table.Build(view, small) with { Metadata = Metadata(table, view, filters, small, time, l) };
@@ -227,6 +232,20 @@ public static class DomainExports
 
     /// <summary>Whether <paramref name="code"/> is a kelurahan: its counts are the ones small enough to single a family out.</summary>
     public static bool IsKelurahan(string? code) => ReferenceData.Regions.Any(r => r.Code == code && r.Level == RegionLevel.Kelurahan);
+
+    /// <summary>Whether <paramref name="reader"/> may follow <paramref name="link"/> (its page's domain and the scope in its query).</summary>
+    public static bool MayDownload(Auth.ReaderScope reader, ExportLink link)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(link);
+        var domain = Features.DomainRegistry.All.FirstOrDefault(d => link.Path.StartsWith(d.Route + "/", StringComparison.Ordinal));
+        if (domain is null)
+        {
+            return true;
+        }
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query);
+        return reader.MayDownload(domain, query.TryGetValue(domain.ScopeParameter, out var code) ? code.ToString() : null);
+    }
 
     internal static string WibText(DateTimeOffset at) =>
         Wib.ToWib(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
