@@ -11,8 +11,9 @@ public enum DomainAccess
     Full,
 
     /// <summary>
-    /// An agency head on a page with an agency dimension (<see cref="DomainScope.Agency"/>): filtered to their own agency,
-    /// the city-wide figure beside it; league rows of other agencies without links into them; downloads of their own agency only.
+    /// An agency head on a page with an agency dimension (<see cref="DomainScope.Agency"/>): their links lead to it filtered
+    /// to their own agency (the city-wide figure beside it), the city-wide view is open too; league rows of other agencies
+    /// without links into them; downloads of their own agency only.
     /// </summary>
     OwnAgency,
 
@@ -110,7 +111,7 @@ public sealed class ReaderScope
     public bool MayOpenScope(DomainDescriptor domain, string? scopeCode) => On(domain) switch
     {
         DomainAccess.Full => true,
-        DomainAccess.OwnAgency => !IsCity(scopeCode) && OwnsDetailOf(scopeCode),
+        DomainAccess.OwnAgency => IsCity(scopeCode) || OwnsDetailOf(scopeCode),
         _ => IsCity(scopeCode),
     };
 
@@ -124,6 +125,13 @@ public sealed class ReaderScope
         DomainAccess.OwnAgency => !IsCity(scopeCode) && OwnsDetailOf(scopeCode),
         _ => false,
     };
+
+    /// <summary>Where a link to <paramref name="domain"/>'s page takes this reader: the page itself, or their agency's view of it.</summary>
+    public string PageHref(DomainDescriptor domain)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        return On(domain) == DomainAccess.OwnAgency ? domain.Href(Agencies[0]) : domain.Route;
+    }
 
     /// <summary>The agencies whose brief and home the reader may open, own first (everyone's for a reader without limit).</summary>
     public IReadOnlyList<Agency> BriefAgencies(IEnumerable<string> withIndicators)

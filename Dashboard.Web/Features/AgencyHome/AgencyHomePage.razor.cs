@@ -74,7 +74,8 @@ public sealed partial class AgencyHomePage : IDisposable
             return;
         }
         // The home is the agency's own: its head, or a reader without limit (docs/ARCHITECTURE.md "Access and scope").
-        _refused = !(await ReaderScope.OfAsync(AuthState)).OwnsDetailOf(code);
+        _reader = await ReaderScope.OfAsync(AuthState);
+        _refused = !_reader.OwnsDetailOf(code);
         _view = _refused ? null : await Queries.GetAsync(code, _cts.Token);
         _now = Time.GetUtcNow();
         _loaded = true;
@@ -101,7 +102,9 @@ public sealed partial class AgencyHomePage : IDisposable
 
     private void OnMinute(DateTimeOffset now) => _now = now;
 
-    private static string? PageOf(string source) => DomainRegistry.FindBySource(source)?.Route;
+    private ReaderScope _reader = ReaderScope.Everything;
+
+    private string? PageOf(string source) => DomainRegistry.FindBySource(source) is { } d ? _reader.PageHref(d) : null;
 
     private string SourceName(string source) => L.SourceName(source);
 

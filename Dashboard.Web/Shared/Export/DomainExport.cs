@@ -164,19 +164,37 @@ public sealed class DomainExport<TScope, TView> : IDomainExport
                 {
                     return Results.NotFound();
                 }
-                if (Features.DomainRegistry.FindBySource(Source) is { } domain
-                    && !Auth.ReaderScope.Of(http.User).MayDownload(domain, http.Request.Query[domain.ScopeParameter]))
+                var reader = Auth.ReaderScope.Of(http.User);
+                var domain = Features.DomainRegistry.FindBySource(Source);
+                if (domain is not null && !reader.MayDownload(domain, http.Request.Query[domain.ScopeParameter]))
                 {
                     return Results.StatusCode(StatusCodes.Status403Forbidden);
                 }
                 var view = await Load(http.RequestServices, Scope(http.Request.Query), ct);
                 var filters = Filters(view);
                 var data = table.Build(view, small) with { Metadata = Metadata(table, view, filters, small, time, l) };
+                if (domain is not null && reader.On(domain) != Auth.DomainAccess.Full)
+                {
+                    data = OwnAgencyRows(data, reader);
+                }
                 var file = $"{Route}-{table.Id}-{filters[0].Value}.{format}";
                 return format == "csv"
                     ? Results.File(TableExport.Csv(data), TableExport.CsvContentType, file)
                     : Results.File(TableExport.Xlsx(data), TableExport.XlsxContentType, file);
             }).RequireAuthorization(Policy).ExcludeFromDescription();
+
+    /// <summary>
+    /// For a reader limited to their agency, the rows of a table keyed by agency (a <see cref="AgencyColumn"/> column)
+    /// are their agency's only: downloads of rows are own-agency (docs/ARCHITECTURE.md "Access and scope").
+    /// </summary>
+    private static ExportTable OwnAgencyRows(ExportTable data, Auth.ReaderScope reader)
+    {
+        var column = data.Columns.ToList().IndexOf(DomainExports.AgencyColumn);
+        return column < 0 ? data : data with
+        {
+            Rows = [.. data.Rows.Where(r => r[column] is string code && reader.OwnsDetailOf(code))],
+        };
+    }
 
     private List<KeyValuePair<string, string>> Metadata(
         DomainTable<TView> table, TView view, IReadOnlyList<KeyValuePair<string, string>> filters, SmallCounts small, TimeProvider time, IStringLocalizer l) =>
@@ -196,6 +214,9 @@ public sealed class DomainExport<TScope, TView> : IDomainExport
 
 public static class DomainExports
 {
+    /// <summary>The column that names a row's agency: an agency head downloads only their own agency's rows of such a table.</summary>
+    public const string AgencyColumn = "kode_opd";
+
     /// <summary>The path segment under a page where its downloads are (<c>/aduan/ekspor/harian.csv</c>).</summary>
     public const string Segment = "ekspor";
 

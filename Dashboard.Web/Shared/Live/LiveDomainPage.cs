@@ -145,7 +145,7 @@ public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
         var onlyScope = query.Keys.All(k => k == d.ScopeParameter);
         if (Access == DomainAccess.OwnAgency)
         {
-            return onlyScope && Reader.MayOpenScope(d, code) ? null : d.Href(code is not null && Reader.OwnsDetailOf(code) ? code : Reader.Agencies[0]);
+            return onlyScope && Reader.MayOpenScope(d, code) ? null : d.Href(Reader.Agencies[0]);
         }
         return query.Count == 0 ? null : d.Route;
     }
