@@ -16,6 +16,12 @@ public interface IIndicatorSet
 
     /// <summary>Running totals over the target's period (realisation since 1 January): their targets apply time-proportionally.</summary>
     IReadOnlyList<string> Cumulative => [];
+
+    /// <summary>
+    /// The agency dimension: the indicators this source computes per OPD (<c>ScopeKind.Opd</c>, the agency's own
+    /// number), shown on each agency head's home and beside the city-wide figure on the source's page. Empty: none.
+    /// </summary>
+    IReadOnlyList<string> AgencyIndicators => [];
 }
 
 public sealed record YearlyTarget(string Code, double Value);

@@ -13,7 +13,9 @@ public static class ApiExtensions
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiRead)
             .RequireRateLimiting(Auth.Hardening.HardeningExtensions.ApiLimit);
         api.MapGet("/sources", async (ApiQueries q, CancellationToken ct) => Results.Ok(await q.SourcesAsync(ct)));
-        api.MapGet("/indicators", async (ApiQueries q, string? scope, CancellationToken ct) => Results.Ok(await q.IndicatorsAsync(scope, null, ct)));
+        // Through the scope rule like every other reader (an API client with the read scope reads everything).
+        api.MapGet("/indicators", async (ApiQueries q, HttpContext http, string? scope, CancellationToken ct) =>
+            Results.Ok(ApiQueries.Visible(ReaderScope.Of(http.User), await q.IndicatorsAsync(scope, null, ct))));
         app.MapPost("/api/v1/sources/{name}/refresh", async (string name, string? reason, HttpContext http, Dashboard.Ingest.Shared.Ingest.SourceCatalog catalog,
             Dashboard.Ingest.Shared.Ingest.IRefreshRequests refresh, Dashboard.Ingest.Shared.Audit.SourceControl control, CancellationToken ct) =>
         {

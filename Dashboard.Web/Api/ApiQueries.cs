@@ -56,6 +56,31 @@ public sealed class ApiQueries(IDbContextFactory<ReportingDbContext> dbFactory, 
             .ToListAsync(ct);
     }
 
+    /// <summary>The values <paramref name="reader"/> may read (<see cref="Auth.ReaderScope.MayReadValue"/>, owners from the catalogue).</summary>
+    public static IReadOnlyList<IndicatorValueMessage> Visible(Auth.ReaderScope reader, IReadOnlyList<IndicatorValueMessage> values)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(values);
+        return reader.SeesAll
+            ? values
+            : [.. values.Where(v => Enum.TryParse<ScopeKind>(v.ScopeKind, out var kind)
+                && reader.MayReadValue(kind, IndicatorCatalog.Definitions.FirstOrDefault(d => d.Code == v.Code)?.OwnerOpd ?? ""))];
+    }
+
+    /// <summary>The current values of <paramref name="codes"/> at each agency's scope, by agency (for its heads' hub connections).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<IndicatorValueMessage>>> AgencyIndicatorsAsync(
+        IReadOnlyCollection<string> codes, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.IndicatorSnapshots.AsNoTracking()
+            .Where(s => s.ScopeKind == ScopeKind.Opd && codes.Contains(s.IndicatorCode))
+            .OrderBy(s => s.ScopeCode).ThenBy(s => s.IndicatorCode)
+            .Select(s => new IndicatorValueMessage(s.IndicatorCode, s.ScopeCode, s.ScopeKind.ToString(), s.AsOf, s.Value, s.Label, s.ComputedAt, s.RunId))
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.ScopeCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<IndicatorValueMessage>)[.. g], StringComparer.Ordinal);
+    }
+
     public async Task<bool> DatabaseReachableAsync(CancellationToken ct)
     {
         try

@@ -71,7 +71,7 @@ public static class AccountEndpoints
                 http.Response.Cookies.Delete(UserNameCookie, new CookieOptions { Path = SignInPath });
                 await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pwd")]);
                 Log.SignedIn(logger, user.Id);
-                return Results.Redirect(returnUrl);
+                return Results.Redirect(await LandingAsync(signIn, user, returnUrl));
             }
             if (result.IsLockedOut || result.IsNotAllowed)
             {
@@ -133,6 +133,21 @@ public static class AccountEndpoints
 
         app.MapGet(DeniedPath, (IStringLocalizer<UiStrings> l) => Html(AccountPages.Denied(l), StatusCodes.Status403Forbidden)).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// Where a sign-in lands: the page asked for, or, when none was (the overview), an agency head's own home
+    /// (<c>/opd/{opd}</c>); other roles keep the overview.
+    /// </summary>
+    public static async Task<string> LandingAsync(SignInManager<DashboardUser> signIn, DashboardUser user, string returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(signIn);
+        if (returnUrl != "/")
+        {
+            return returnUrl;
+        }
+        var home = ReaderScope.Of(await signIn.CreateUserPrincipalAsync(user)).HomeAgency;
+        return home is null ? returnUrl : "/opd/" + Uri.EscapeDataString(home);
     }
 
     private static IResult Html(string html, int status = StatusCodes.Status200OK) =>

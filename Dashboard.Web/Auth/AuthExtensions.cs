@@ -115,11 +115,11 @@ public static class AuthExtensions
             .AddPolicy(Policies.ApiRefresh, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireRole(Roles.ApiClient).RequireClaim(ApiScopes.ClaimType, ApiScopes.TriggerRefresh));
+        // A domain page opens for every person; what it shows them is the reader's scope (ReaderScope), not the policy.
         foreach (var agency in Dashboard.Ingest.Reporting.ReferenceData.Agencies)
         {
-            authorization.AddPolicy(Policies.Domain(agency.Code), p => p.AddRequirements(new OwnOpdRequirement(agency.Code)));
+            authorization.AddPolicy(Policies.Domain(agency.Code), p => p.RequireRole(people));
         }
-        services.AddSingleton<IAuthorizationHandler, OwnOpdHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         return builder;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace Dashboard.Web.Auth;
 
 /// <summary>The product's roles (docs/OPERATIONS.md "Who may see what").</summary>
@@ -37,46 +35,12 @@ public static class Policies
     public const string ApiRefresh = "ApiRefresh";
 
     /// <summary>
-    /// A domain page in full detail: Admin, Pimpinan and Operator always; a Kepala OPD only for the OPD that owns the
-    /// page's source (<c>Domain:&lt;OPD code&gt;</c>, one policy per agency of <c>ReferenceData.Agencies</c>; each domain
-    /// names its OPD once, in its <c>DomainDescriptor</c>).
+    /// A domain page and its downloads (<c>Domain:&lt;OPD code&gt;</c>, one policy per agency of <c>ReferenceData.Agencies</c>;
+    /// each domain names its OPD once, in its <c>DomainDescriptor</c>): every person may open it; what they see there,
+    /// and which downloads they get, is decided by <see cref="ReaderScope"/> (the owning agency's head and everyone who
+    /// reads everything see it in full).
     /// </summary>
     public const string DomainPrefix = "Domain:";
 
     public static string Domain(string opd) => DomainPrefix + opd;
-}
-
-/// <summary>The page's owning OPD: leadership, administrators and operators pass; a Kepala OPD bound to that OPD passes.</summary>
-public sealed record OwnOpdRequirement(string Opd) : IAuthorizationRequirement;
-
-public sealed class OwnOpdHandler : AuthorizationHandler<OwnOpdRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OwnOpdRequirement requirement)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(requirement);
-        if (Admits(context.User, requirement.Opd))
-        {
-            context.Succeed(requirement);
-        }
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Whether the user may see the OPD's detail: leadership, administrators, operators, or its own Kepala OPD.</summary>
-    public static bool Admits(System.Security.Claims.ClaimsPrincipal user, string opd)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Pimpinan) || user.IsInRole(Roles.Operator)
-            || (user.IsInRole(Roles.KepalaOpd) && user.FindAll(AuthExtensions.OpdClaim).Any(c => string.Equals(c.Value, opd, StringComparison.OrdinalIgnoreCase)));
-    }
-
-    /// <summary>
-    /// For pages and downloads whose OPD is only known from their data (an indicator's owner, a brief's OPD): a Kepala
-    /// OPD is refused another OPD's detail; everyone else who reached the page (its own policy) is not.
-    /// </summary>
-    public static bool RefusesDetail(System.Security.Claims.ClaimsPrincipal user, string opd)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsInRole(Roles.KepalaOpd) && !Admits(user, opd);
-    }
 }

@@ -62,7 +62,12 @@ public static class UiExtensions
         foreach (var domain in DomainRegistry.All)
         {
             services.TryAddSingleton(domain.Queries);
+            if (domain.AgencyItems is { } items)
+            {
+                services.TryAddSingleton(items);
+            }
         }
+        services.TryAddSingleton<Features.AgencyHome.AgencyHomeQueries>();
         services.AddKelurahanMap();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,5 +1,6 @@
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Web.Api;
+using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Web.Live;
@@ -37,11 +38,18 @@ public sealed class KpiHubRelay(
     private async Task OnEventAsync(KpiEvent e)
     {
         Func<string, object, Task> send;
+        // An agency's own values go to the connections of its heads only (ReaderScope, docs/ARCHITECTURE.md "Access and scope").
+        Func<string, string, object, Task> sendToAgency;
         if (e.FromNode is null)
         {
             send = async (method, message) =>
             {
                 await hub.Clients.All.SendAsync(method, message);
+                telemetry?.HubMessages.Add(1, new KeyValuePair<string, object?>("method", method));
+            };
+            sendToAgency = async (opd, method, message) =>
+            {
+                await hub.Clients.Group(KpiHub.AgencyGroup(opd)).SendAsync(method, message);
                 telemetry?.HubMessages.Add(1, new KeyValuePair<string, object?>("method", method));
             };
         }
@@ -51,6 +59,12 @@ public sealed class KpiHubRelay(
             send = async (method, message) =>
             {
                 var ids = local.Ids;
+                await Task.WhenAll(ids.Select(id => hub.Clients.Client(id).SendAsync(method, message)));
+                telemetry?.HubMessages.Add(ids.Count, new KeyValuePair<string, object?>("method", method));
+            };
+            sendToAgency = async (opd, method, message) =>
+            {
+                var ids = local.Contexts.Where(c => ReaderScope.Of(c.User).Agencies.Contains(opd)).Select(c => c.ConnectionId).ToList();
                 await Task.WhenAll(ids.Select(id => hub.Clients.Client(id).SendAsync(method, message)));
                 telemetry?.HubMessages.Add(ids.Count, new KeyValuePair<string, object?>("method", method));
             };
@@ -66,6 +80,11 @@ public sealed class KpiHubRelay(
                 case IndicatorsChanged changed:
                     var values = await queries.IndicatorsAsync(null, [.. changed.IndicatorCodes], CancellationToken.None);
                     await send("indicatorsChanged", new { source = changed.Source, runId = changed.RunId, at = changed.At, values });
+                    foreach (var agency in await queries.AgencyIndicatorsAsync([.. changed.IndicatorCodes], CancellationToken.None))
+                    {
+                        await sendToAgency(agency.Key, "agencyIndicatorsChanged",
+                            new { source = changed.Source, runId = changed.RunId, at = changed.At, opd = agency.Key, values = agency.Value });
+                    }
                     break;
                 case IngestProgress p:
                     await send("ingestProgress",

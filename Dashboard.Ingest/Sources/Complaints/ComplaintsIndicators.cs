@@ -92,6 +92,13 @@ public sealed class ComplaintsIndicators : IIndicatorSet
 
     public IReadOnlyList<string> Headlines { get; } = [Codes.ComplaintsReceived, Codes.WithinSlaPct, Codes.Overdue, Codes.ClosedPct];
 
+    /// <summary>Every indicator but the per-resident rate is also computed for each OPD the complaints are disposed to.</summary>
+    public IReadOnlyList<string> AgencyIndicators { get; } =
+    [
+        Codes.ComplaintsReceived, Codes.AwaitingVerification, Codes.FollowedUpPct, Codes.WithinSlaPct, Codes.Overdue,
+        Codes.FirstResponseHours, Codes.ClosedPct, Codes.OpdCompliancePct, Codes.TopCategory,
+    ];
+
     private static IndicatorDefinition Complaint(
         int number, string code, IndicatorUnit unit, IndicatorDirection direction, int cadence, int freshness,
         double tolerance, string nameId, string nameEn, string definitionId, string definitionEn, string formula) =>

@@ -99,6 +99,9 @@ public sealed class RevenueIndicators : IIndicatorSet
 
     public IReadOnlyList<string> Headlines { get; } = [Codes.TaxRealisationPct, Codes.TaxGapToProportional, Codes.TaxDailyReceipts];
 
+    /// <summary>The retribution an agency collects (parking for DISHUB, markets for DISKOPINDAG…).</summary>
+    public IReadOnlyList<string> AgencyIndicators { get; } = [Codes.RetributionRealisationPct];
+
     /// <summary>Realisation since 1 January: a target set for them applies in proportion to the year elapsed.</summary>
     public IReadOnlyList<string> Cumulative { get; } = [Codes.TaxRealisationPct, Codes.RetributionRealisationPct, Codes.PadRealisationPct];
 

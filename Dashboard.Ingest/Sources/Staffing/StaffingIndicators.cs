@@ -93,6 +93,12 @@ public sealed class StaffingIndicators : IIndicatorSet
 
     public IReadOnlyList<string> Headlines { get; } = [Codes.Headcount, Codes.AttendancePct, Codes.LatePct];
 
+    public IReadOnlyList<string> AgencyIndicators { get; } =
+    [
+        Codes.Headcount, Codes.AttendancePct, Codes.LatePct, Codes.Unexcused, Codes.AwayOrLeave, Codes.GoodRatingPct,
+        Codes.SkpOnTimePct, Codes.Retiring12Months, Codes.VacantPosts,
+    ];
+
     private static IndicatorDefinition Staff(
         int number, string code, IndicatorUnit unit, IndicatorDirection direction, int cadence, int freshness,
         double tolerance, string legal, string nameId, string nameEn, string definitionId, string definitionEn, string formula) =>

@@ -32,7 +32,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
 
     /// <summary>
     /// Each page's policy and who passes it. A new page fails this test until it is added here; a domain page comes from
-    /// the registry: leadership, administrators and operators, and the Kepala OPD of the domain's own OPD.
+    /// the registry and opens for every person (what it shows an agency head is the scope rule's, ScopeRuleTests).
     /// </summary>
     private static readonly Dictionary<string, (string Policy, string[] Allowed)> Pages = new Dictionary<string, (string Policy, string[] Allowed)>
     {
@@ -42,9 +42,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/admin/pengguna"] = (Policies.Administer, [Admin]),
         ["/admin/api-klien"] = (Policies.Administer, [Admin]),
         ["/admin/layar"] = (Policies.Administer, [Admin]),
-        // The indicator page and the OPD brief admit every person; a Kepala OPD sees only their own OPD's detail
-        // there (the page refuses it in place, tested in IndicatorAccessTests).
+        // The indicator page, the OPD brief and the agency home admit every person; the scope rule decides what they show
+        // (ScopeRuleTests): a brief or home of another agency is refused in place.
         ["/indikator/{Code}"] = (Policies.Person, Everyone),
+        ["/opd/{Opd}"] = (Policies.Person, Everyone),
         ["/ringkasan-opd"] = (Policies.Person, Everyone),
         ["/ringkasan-opd/{Opd}"] = (Policies.Person, Everyone),
         // Follow-ups: every person (a Kepala OPD's list is limited to their own agency in place); the meeting: leadership.
@@ -52,10 +53,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/rapat"] = (Dashboard.Web.Features.FollowUps.FollowUpPolicies.Lead, [Admin, Pimpinan]),
         // Wall screens, never people: their own token scheme (Web/Walls tests cover it over HTTP and in Chromium).
         ["/dinding"] = (Dashboard.Web.Features.Walls.WallPolicies.Screen, []),
-    }.Concat(DomainRegistry.All.ToDictionary(d => "/" + d.Route, d => (d.Policy, DomainAllowed(d.Opd)))).ToDictionary();
+    }.Concat(DomainRegistry.All.ToDictionary(d => "/" + d.Route, d => (d.Policy, Everyone))).ToDictionary();
 
-    private static string[] DomainAllowed(string opd) =>
-        [Admin, Pimpinan, Operator, .. KepalaOpdOf.Where(k => k.Value == opd).Select(k => k.Key)];
+    /// <summary>Where each user lands after signing in without asking for a page: an agency head on their agency's home.</summary>
+    private static string Landing(string user) => KepalaOpdOf.TryGetValue(user, out var opd) ? "/opd/" + opd : "/";
 
     /// <summary>Endpoints anyone may reach (sign-in before an account exists, health probes, static files, simulated sources).</summary>
     private static readonly string[] AnonymousRoutes =
@@ -130,7 +131,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             {
                 var client = new AccountClient(_app);
                 clients[user] = client;
-                Assert.Equal("/", await client.SignInAsync(user, user == KepalaBapenda ? Password : DemoUsers.Password));
+                Assert.Equal(Landing(user), await client.SignInAsync(user, user == KepalaBapenda ? Password : DemoUsers.Password));
             }
             foreach (var (route, (policy, allowed)) in Pages)
             {
@@ -144,6 +145,13 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 foreach (var (user, client) in clients)
                 {
                     var response = await client.Http.GetAsync(new Uri(route, UriKind.Relative));
+                    if (allowed.Contains(user) && response.StatusCode == HttpStatusCode.Redirect)
+                    {
+                        // An agency-scoped page sends an agency head to their own agency, never to a refusal.
+                        var to = response.Headers.Location!.OriginalString;
+                        Assert.True(KepalaOpdOf.ContainsKey(user) && to.EndsWith("?opd=" + KepalaOpdOf[user], StringComparison.Ordinal), $"{user} on {route}: to {to}");
+                        response = await client.Http.GetAsync(new Uri(to, UriKind.RelativeOrAbsolute));
+                    }
                     if (allowed.Contains(user))
                     {
                         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{user} on {route}: {(int)response.StatusCode}");
@@ -166,28 +174,43 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AKepalaOpd_SeesTheDetailAndExportsOfTheirOwnOpdsIndicatorsOnly()
+    public async Task AKepalaOpd_SeesAnotherOpdsIndicatorCityWide_AndItsDetailAndExportsOnlyForTheirOwn()
     {
         const string page = "/indikator/" + Dashboard.Ingest.Sources.Revenue.RevenueIndicators.Codes.TaxRealisationPct;
+        var ct = TestContext.Current.CancellationToken;
         using var dishub = new AccountClient(_app);
-        Assert.Equal("/", await dishub.SignInAsync(KepalaDishub, DemoUsers.Password));
+        Assert.Equal("/opd/DISHUB", await dishub.SignInAsync(KepalaDishub, DemoUsers.Password));
         using var bapenda = new AccountClient(_app);
-        Assert.Equal("/", await bapenda.SignInAsync(KepalaBapenda, Password));
+        Assert.Equal("/opd/BAPENDA", await bapenda.SignInAsync(KepalaBapenda, Password));
         using var mayor = new AccountClient(_app);
         Assert.Equal("/", await mayor.SignInAsync(Pimpinan, DemoUsers.Password));
 
-        var refused = await dishub.Http.GetStringAsync(new Uri(page, UriKind.Relative), TestContext.Current.CancellationToken);
-        Assert.Contains("data-testid=\"indicator-refused\"", refused, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, (await dishub.Http.GetAsync(new Uri(page + "/ekspor.csv", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
-        var brief = await dishub.Http.GetStringAsync(new Uri("/ringkasan-opd/BAPENDA", UriKind.Relative), TestContext.Current.CancellationToken);
+        // City-wide: open, without the region table, the map, the owner's brief or a download link.
+        var shown = await dishub.Http.GetStringAsync(new Uri(page, UriKind.Relative), ct);
+        Assert.Contains("data-testid=\"indicator-name\"", shown, StringComparison.Ordinal);
+        foreach (var hidden in new[] { "indicator-refused", "indicator-regions", "indicator-map", "export-csv", "meta-brief" })
+        {
+            Assert.DoesNotContain($"data-testid=\"{hidden}\"", shown, StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await dishub.Http.GetAsync(new Uri(page + "/ekspor.csv", UriKind.Relative), ct)).StatusCode);
+        // A kecamatan of another agency's indicator: back to the city, never a refusal.
+        var region = await dishub.Http.GetAsync(new Uri(page + "?wilayah=35.73.02", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.Redirect, region.StatusCode);
+        Assert.EndsWith(page, region.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        // Their own agency's value of it: open, and its rows download.
+        Assert.Equal(HttpStatusCode.OK, (await dishub.Http.GetAsync(new Uri(page + "/ekspor.csv?opd=DISHUB", UriKind.Relative), ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await dishub.Http.GetAsync(new Uri(page + "/ekspor.csv?opd=BAPENDA", UriKind.Relative), ct)).StatusCode);
+        var brief = await dishub.Http.GetStringAsync(new Uri("/ringkasan-opd/BAPENDA", UriKind.Relative), ct);
         Assert.Contains("data-testid=\"brief-refused\"", brief, StringComparison.Ordinal);
 
         foreach (var allowed in new[] { bapenda, mayor })
         {
-            var shown = await allowed.Http.GetStringAsync(new Uri(page, UriKind.Relative), TestContext.Current.CancellationToken);
-            Assert.DoesNotContain("indicator-refused", shown, StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.OK, (await allowed.Http.GetAsync(new Uri(page + "/ekspor.csv", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
-            var ownBrief = await allowed.Http.GetStringAsync(new Uri("/ringkasan-opd/BAPENDA", UriKind.Relative), TestContext.Current.CancellationToken);
+            var full = await allowed.Http.GetStringAsync(new Uri(page, UriKind.Relative), ct);
+            Assert.Contains("data-testid=\"indicator-regions\"", full, StringComparison.Ordinal);
+            Assert.Contains("data-testid=\"export-csv\"", full, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await allowed.Http.GetAsync(new Uri(page + "/ekspor.csv", UriKind.Relative), ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await allowed.Http.GetAsync(new Uri(page + "?wilayah=35.73.02", UriKind.Relative), ct)).StatusCode);
+            var ownBrief = await allowed.Http.GetStringAsync(new Uri("/ringkasan-opd/BAPENDA", UriKind.Relative), ct);
             Assert.DoesNotContain("brief-refused", ownBrief, StringComparison.Ordinal);
         }
     }

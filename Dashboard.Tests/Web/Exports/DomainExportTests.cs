@@ -303,7 +303,7 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
         var app = await fixture.StartAsync();
         using var anonymous = new AccountClient(app);
         using var dishub = new AccountClient(app);
-        Assert.Equal("/", await dishub.SignInAsync("dishub", DemoUsers.Password));
+        Assert.Equal("/opd/DISHUB", await dishub.SignInAsync("dishub", DemoUsers.Password));
         var ct = TestContext.Current.CancellationToken;
         var table = domain.Exports.TableIds.First();
 
@@ -315,10 +315,10 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
             Assert.StartsWith("/masuk", refused.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
             Assert.Null(refused.Content.Headers.ContentDisposition);
 
-            // Dishub's head may not open any domain page (their OPDs are others): the page's refusal, no file.
+            // Dishub's head owns none of these domains: downloads are rows, their own agency's only (ReaderScope):
+            // a city-wide download is refused, no file.
             var forbidden = await dishub.Http.GetAsync(path, ct);
-            Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
-            Assert.Contains("/ditolak", forbidden.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
             Assert.Null(forbidden.Content.Headers.ContentDisposition);
         }
     }

@@ -25,6 +25,7 @@ public static class ComplaintsDomain
         Icon = Icons.Material.Filled.Campaign,
         WallTitleKey = "complaints.wall",
         Scope = DomainScope.Region,
+        AgencyItems = typeof(ComplaintsAgencyItems),
         Exports = ComplaintsExports.Page,
     };
 }

@@ -63,11 +63,11 @@ public static class IndicatorExport
     /// The page's drill-down table: the kecamatan (or kelurahan) beside the selected region, then the agencies when shown,
     /// with their current values and status.
     /// </summary>
-    public static ExportTable Regions(IndicatorDetailView view)
+    public static ExportTable Regions(IndicatorDetailView view, bool withRegions = true)
     {
         ArgumentNullException.ThrowIfNull(view);
         var level = view.RegionsLevel == RegionLevel.Kecamatan ? "kecamatan" : "kelurahan";
-        var rows = view.Regions.Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, level, r.Value, r.Label, r.Status.ToString()])
+        var rows = view.Regions.Where(_ => withRegions).Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, level, r.Value, r.Label, r.Status.ToString()])
             .Concat(view.Agencies.Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, "opd", r.Value, r.Label, r.Status.ToString()]))
             .ToList();
         return new ExportTable("Wilayah", ["kode", "nama", "tingkat", "nilai", "keterangan", "status"], rows, []);
@@ -107,24 +107,27 @@ public static class IndicatorExport
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/" + IndicatorLinks.Route + "/{code}/ekspor.{format}",
-            async (HttpContext http, IndicatorDetailQueries queries, SmallCounts small, IStringLocalizer<UiStrings> text, string code, string format, string? wilayah, string? periode, string? tabel, CancellationToken ct) =>
+            async (HttpContext http, IndicatorDetailQueries queries, SmallCounts small, IStringLocalizer<UiStrings> text, string code, string format, string? wilayah, string? opd, string? periode, string? tabel, CancellationToken ct) =>
             {
                 if (format is not ("csv" or "xlsx"))
                 {
                     return Results.NotFound();
                 }
                 var period = IndicatorLinks.ParsePeriod(periode);
-                var view = await queries.GetAsync(code, wilayah, period, ct);
+                var scope = IndicatorDetailQueries.ResolveScope(string.IsNullOrEmpty(opd) ? wilayah : opd);
+                var view = await queries.GetAsync(code, scope.Code, period, ct);
                 if (view is null)
                 {
                     return Results.NotFound();
                 }
-                if (OwnOpdHandler.RefusesDetail(http.User, view.Definition.OwnerOpd))
+                // Rows download for the indicator's owner, or at the reader's own agency (docs/ARCHITECTURE.md "Access and scope").
+                if (!ReaderScope.Of(http.User).MayDownloadIndicator(view.Definition.OwnerOpd, scope.Kind, scope.Code))
                 {
                     return Results.StatusCode(StatusCodes.Status403Forbidden);
                 }
                 var trend = SuppressSmallCounts(Trend(view, text), view, small);
-                var regions = SuppressSmallCounts(Regions(view), view, small);
+                // Another agency's indicator: its values per agency (the league) without its regions.
+                var regions = SuppressSmallCounts(Regions(view, ReaderScope.Of(http.User).OwnsDetailOf(view.Definition.OwnerOpd)), view, small);
                 // CSV carries one table: the trend, or the drill-down table with ?tabel=wilayah; Excel both.
                 var csvTable = string.Equals(tabel, "wilayah", StringComparison.OrdinalIgnoreCase) ? regions : trend;
                 var file = $"{code.ToLowerInvariant()}-{view.ScopeCode}-{(csvTable == regions && format == "csv" ? "wilayah" : IndicatorLinks.Param(period))}.{format}";

@@ -20,7 +20,7 @@ public enum TrendPeriod
 }
 
 /// <summary>
-/// Links to the indicator page, <c>indikator/{code}?wilayah=35.73.02&amp;periode=90h</c>: the indicator, the region
+/// Links to the indicator page, <c>indikator/{code}?wilayah=35.73.02&amp;periode=90h</c> (an agency: <c>?opd=DISHUB</c>): the indicator, the region
 /// (kota when absent) and the trend window are all in the URL, so a link or a reload shows the same view.
 /// <see cref="Href"/> and <see cref="Parse"/> are inverses.
 /// </summary>
@@ -50,7 +50,8 @@ public static class IndicatorLinks
         var query = new List<KeyValuePair<string, string?>>();
         if (!string.IsNullOrEmpty(scope) && scope != ReferenceData.KotaCode)
         {
-            query.Add(new("wilayah", scope));
+            // An agency's value (an agency home's link) is ?opd=, a region's ?wilayah=.
+            query.Add(new(ReferenceData.IsAgency(scope) ? "opd" : "wilayah", scope));
         }
         if (period != TrendPeriod.Days30)
         {
@@ -70,7 +71,8 @@ public static class IndicatorLinks
             return null;
         }
         var query = QueryHelpers.ParseQuery(uri.Query);
-        var scope = query.TryGetValue("wilayah", out var w) && !string.IsNullOrEmpty(w) ? w.ToString() : ReferenceData.KotaCode;
+        var scope = query.TryGetValue("opd", out var o) && !string.IsNullOrEmpty(o) ? o.ToString()
+            : query.TryGetValue("wilayah", out var w) && !string.IsNullOrEmpty(w) ? w.ToString() : ReferenceData.KotaCode;
         return (Uri.UnescapeDataString(segments[1]), scope, ParsePeriod(query.TryGetValue("periode", out var p) ? p.ToString() : null));
     }
 }

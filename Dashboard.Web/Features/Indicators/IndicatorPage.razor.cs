@@ -40,6 +40,10 @@ public sealed partial class IndicatorPage : IDisposable
     [SupplyParameterFromQuery(Name = "wilayah")]
     public string? Wilayah { get; set; }
 
+    /// <summary>An agency's code (<c>?opd=DISHUB</c>): the same as <c>?wilayah=DISHUB</c>, the link an agency's home gives.</summary>
+    [SupplyParameterFromQuery(Name = "opd")]
+    public string? OpdScope { get; set; }
+
     /// <summary>The trend window: <c>30h</c>, <c>90h</c>, <c>12b</c> or <c>apbd</c>.</summary>
     [SupplyParameterFromQuery(Name = "periode")]
     public string? Periode { get; set; }
@@ -47,8 +51,13 @@ public sealed partial class IndicatorPage : IDisposable
     [CascadingParameter]
     private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthState { get; set; }
 
-    private System.Security.Claims.ClaimsPrincipal? _user;
+    private Dashboard.Web.Auth.ReaderScope? _reader;
     private bool _refused;
+    private bool _detail;
+    private bool _mayDownload;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private IndicatorDetailQueries Queries { get; set; } = default!;
@@ -79,7 +88,7 @@ public sealed partial class IndicatorPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        _user ??= AuthState is null ? null : (await AuthState).User;
+        _reader ??= await Dashboard.Web.Auth.ReaderScope.OfAsync(AuthState);
         var key = Key();
         if (!_loaded || key != _loadedKey)
         {
@@ -88,7 +97,7 @@ public sealed partial class IndicatorPage : IDisposable
     }
 
     private (string Code, string? Scope, TrendPeriod Period) Key() =>
-        (Code, IndicatorDetailQueries.ResolveScope(Wilayah).Code, IndicatorLinks.ParsePeriod(Periode));
+        (Code, IndicatorDetailQueries.ResolveScope(string.IsNullOrEmpty(OpdScope) ? Wilayah : OpdScope).Code, IndicatorLinks.ParsePeriod(Periode));
 
     private bool Concerns(KpiEvent e) =>
         _view is not null && e.Source == _view.Definition.Source && e is IndicatorsChanged or IngestProgress;
@@ -127,13 +136,24 @@ public sealed partial class IndicatorPage : IDisposable
         _period = key.Period;
         _now = Time.GetUtcNow();
         _today = Wib.DateOf(_now);
-        // A Kepala OPD sees the detail of their own OPD's indicators only (docs/OPERATIONS.md).
-        _refused = view is not null && _user is not null && Dashboard.Web.Auth.OwnOpdHandler.RefusesDetail(_user, view.Definition.OwnerOpd);
-        if (_refused || view is null)
+        if (view is null)
         {
-            _view = null;
             return;
         }
+        // The scope rule (docs/ARCHITECTURE.md "Access and scope"): the city and every agency for everyone; a region's
+        // value, the region table and the map for the indicator's owner; downloads of the owner's or the reader's agency.
+        var reader = _reader ?? Dashboard.Web.Auth.ReaderScope.Everything;
+        var kind = IndicatorDetailQueries.ResolveScope(key.Scope).Kind;
+        if (!reader.MayReadValue(kind, view.Definition.OwnerOpd))
+        {
+            _view = null;
+            _refused = true;
+            Navigation.NavigateTo(Link(ReferenceData.KotaCode, key.Period), replace: true);
+            return;
+        }
+        _refused = false;
+        _detail = reader.OwnsDetailOf(view.Definition.OwnerOpd);
+        _mayDownload = reader.MayDownloadIndicator(view.Definition.OwnerOpd, kind, view.ScopeCode);
         _name = view.Tile.NameIn(CultureInfo.CurrentUICulture);
         var trend = view.Trend;
         var scale = view.Definition.Unit == IndicatorUnit.Rupiah ? 1e9 : 1;

@@ -41,13 +41,17 @@ public sealed partial class OpdBriefPage
 
     protected override async Task OnParametersSetAsync()
     {
+        var reader = await Dashboard.Web.Auth.ReaderScope.OfAsync(AuthState);
         if (Opd is null)
         {
-            _owners = await Queries.OwnersAsync(CancellationToken.None);
+            // Only the briefs the reader may open; an agency head's own first (ReaderScope.BriefAgencies).
+            var all = await Queries.OwnersAsync(CancellationToken.None);
+            var counts = all.ToDictionary(x => x.Agency.Code, x => x.Indicators, StringComparer.Ordinal);
+            _owners = [.. reader.BriefAgencies(counts.Keys).Select(a => (a, counts.GetValueOrDefault(a.Code)))];
             return;
         }
-        // A Kepala OPD prints the brief of their own OPD only (docs/OPERATIONS.md).
-        _refused = AuthState is not null && Dashboard.Web.Auth.OwnOpdHandler.RefusesDetail((await AuthState).User, Opd);
+        // A Kepala OPD prints the brief of their own OPD only (docs/ARCHITECTURE.md "Access and scope").
+        _refused = !reader.OwnsDetailOf(Opd);
         _brief = _refused ? null : await Queries.GetAsync(Opd, CancellationToken.None);
         _loaded = true;
     }

@@ -68,12 +68,19 @@ public sealed record OpdBrief
 /// </summary>
 public sealed class OpdBriefQueries(IDbContextFactory<ReportingDbContext> factory, TimeProvider time)
 {
-    /// <summary>The OPDs that own at least one indicator, for the index.</summary>
+    /// <summary>
+    /// The OPDs with a brief, for the index: those that own an indicator or have a value measured for them, with how many
+    /// indicators their brief shows.
+    /// </summary>
     public async Task<IReadOnlyList<(Agency Agency, int Indicators)>> OwnersAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var counts = await db.Indicators.AsNoTracking().GroupBy(d => d.OwnerOpd).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return [.. ReferenceData.Agencies.Join(counts, a => a.Code, c => c.Key, (a, c) => (a, c.Count)).OrderBy(x => x.a.Code, StringComparer.Ordinal)];
+        var owned = await db.Indicators.AsNoTracking().Select(d => new { d.OwnerOpd, d.Code }).ToListAsync(ct);
+        var about = await db.IndicatorSnapshots.AsNoTracking().Where(s => s.ScopeKind == ScopeKind.Opd)
+            .Select(s => new { s.ScopeCode, s.IndicatorCode }).ToListAsync(ct);
+        var counts = owned.Select(o => (Opd: o.OwnerOpd, o.Code)).Concat(about.Select(a => (Opd: a.ScopeCode, Code: a.IndicatorCode)))
+            .Distinct().GroupBy(x => x.Opd).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return [.. ReferenceData.Agencies.Where(a => counts.ContainsKey(a.Code)).OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => (a, counts[a.Code]))];
     }
 
     public async Task<OpdBrief?> GetAsync(string opd, CancellationToken ct)

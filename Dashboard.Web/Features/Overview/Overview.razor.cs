@@ -47,7 +47,11 @@ public sealed partial class Overview : IDisposable
         _live = LiveSubscription.Start(RendererInfo.IsInteractive, Broadcaster, Time, Concerns, ReloadAsync, ex => Log.RefreshFailed(Logger, ex));
     }
 
-    protected override async Task OnInitializedAsync() => _groups = await Queries.GetOverviewAsync(_cts.Token);
+    protected override async Task OnInitializedAsync()
+    {
+        _reader = await Dashboard.Web.Auth.ReaderScope.OfAsync(AuthState);
+        _groups = await Queries.GetOverviewAsync(_cts.Token);
+    }
 
     private bool Concerns(KpiEvent e) =>
         e is IndicatorsChanged or IngestProgress && (_groups is null || _groups.Any(g => g.Source == e.Source));
@@ -78,7 +82,13 @@ public sealed partial class Overview : IDisposable
         string.Create(CultureInfo.InvariantCulture, $"--overview-tiles:{Math.Clamp(group.Tiles.Count, 1, 4)}");
 
     // The feature page that explains each source's indicators; sources without one link nowhere yet.
-    private static string? PageOf(string source) => DomainRegistry.FindBySource(source)?.Route;
+    [CascadingParameter]
+    private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthState { get; set; }
+
+    private Dashboard.Web.Auth.ReaderScope _reader = Dashboard.Web.Auth.ReaderScope.Everything;
+
+    /// <summary>The domain page of a group, as far as the reader may open it (an agency head: their agency's view).</summary>
+    private string? PageOf(string source) => DomainRegistry.FindBySource(source) is { } d ? _reader.PageHref(d) : null;
 
     private string SourceName(string source) => L.SourceName(source);
 

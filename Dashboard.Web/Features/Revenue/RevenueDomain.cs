@@ -25,6 +25,7 @@ public static class RevenueDomain
         Icon = Icons.Material.Filled.Payments,
         WallTitleKey = "revenue.wall",
         Scope = DomainScope.Region,
+        AgencyItems = typeof(RevenueAgencyItems),
         Exports = RevenueExports.Page,
     };
 }

@@ -52,6 +52,13 @@ public sealed record DomainDescriptor
     /// <summary>The page's downloads: every table and chart series it shows.</summary>
     public required IDomainExport Exports { get; init; }
 
+    /// <summary>
+    /// Optional: the source's lists about one agency on its head's home (<c>/opd/{opd}</c>), an <see cref="IAgencyItems"/>
+    /// registered as a singleton (overdue complaints, revenue streams…). The agency's numbers come from the indicator
+    /// set's <c>AgencyIndicators</c>.
+    /// </summary>
+    public Type? AgencyItems { get; init; }
+
     /// <summary>The page's authorization policy: <c>Domain:&lt;OPD&gt;</c>.</summary>
     public string Policy => Policies.Domain(Opd);
 

@@ -164,14 +164,37 @@ public sealed class DomainExport<TScope, TView> : IDomainExport
                 {
                     return Results.NotFound();
                 }
+                var reader = Auth.ReaderScope.Of(http.User);
+                var domain = Features.DomainRegistry.FindBySource(Source);
+                if (domain is not null && !reader.MayDownload(domain, http.Request.Query[domain.ScopeParameter]))
+                {
+                    return Results.StatusCode(StatusCodes.Status403Forbidden);
+                }
                 var view = await Load(http.RequestServices, Scope(http.Request.Query), ct);
                 var filters = Filters(view);
                 var data = table.Build(view, small) with { Metadata = Metadata(table, view, filters, small, time, l) };
+                if (domain is not null && reader.On(domain) != Auth.DomainAccess.Full)
+                {
+                    data = OwnAgencyRows(data, reader);
+                }
                 var file = $"{Route}-{table.Id}-{filters[0].Value}.{format}";
                 return format == "csv"
                     ? Results.File(TableExport.Csv(data), TableExport.CsvContentType, file)
                     : Results.File(TableExport.Xlsx(data), TableExport.XlsxContentType, file);
             }).RequireAuthorization(Policy).ExcludeFromDescription();
+
+    /// <summary>
+    /// For a reader limited to their agency, the rows of a table keyed by agency (a <see cref="AgencyColumn"/> column)
+    /// are their agency's only: downloads of rows are own-agency (docs/ARCHITECTURE.md "Access and scope").
+    /// </summary>
+    private static ExportTable OwnAgencyRows(ExportTable data, Auth.ReaderScope reader)
+    {
+        var column = data.Columns.ToList().IndexOf(DomainExports.AgencyColumn);
+        return column < 0 ? data : data with
+        {
+            Rows = [.. data.Rows.Where(r => r[column] is string code && reader.OwnsDetailOf(code))],
+        };
+    }
 
     private List<KeyValuePair<string, string>> Metadata(
         DomainTable<TView> table, TView view, IReadOnlyList<KeyValuePair<string, string>> filters, SmallCounts small, TimeProvider time, IStringLocalizer l) =>
@@ -191,6 +214,9 @@ public sealed class DomainExport<TScope, TView> : IDomainExport
 
 public static class DomainExports
 {
+    /// <summary>The column that names a row's agency: an agency head downloads only their own agency's rows of such a table.</summary>
+    public const string AgencyColumn = "kode_opd";
+
     /// <summary>The path segment under a page where its downloads are (<c>/aduan/ekspor/harian.csv</c>).</summary>
     public const string Segment = "ekspor";
 
@@ -227,6 +253,20 @@ public static class DomainExports
 
     /// <summary>Whether <paramref name="code"/> is a kelurahan: its counts are the ones small enough to single a family out.</summary>
     public static bool IsKelurahan(string? code) => ReferenceData.Regions.Any(r => r.Code == code && r.Level == RegionLevel.Kelurahan);
+
+    /// <summary>Whether <paramref name="reader"/> may follow <paramref name="link"/> (its page's domain and the scope in its query).</summary>
+    public static bool MayDownload(Auth.ReaderScope reader, ExportLink link)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(link);
+        var domain = Features.DomainRegistry.All.FirstOrDefault(d => link.Path.StartsWith(d.Route + "/", StringComparison.Ordinal));
+        if (domain is null)
+        {
+            return true;
+        }
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query);
+        return reader.MayDownload(domain, query.TryGetValue(domain.ScopeParameter, out var code) ? code.ToString() : null);
+    }
 
     internal static string WibText(DateTimeOffset at) =>
         Wib.ToWib(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

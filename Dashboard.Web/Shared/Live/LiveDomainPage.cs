@@ -1,8 +1,12 @@
 using Dashboard.Ingest.Shared.Live;
+using Dashboard.Web.Auth;
+using Dashboard.Web.Shared.Domains;
 using Dashboard.Web.Shared.Export;
 using Dashboard.Web.Shared.Formatting;
 using Dashboard.Web.Shared.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 
@@ -42,6 +46,30 @@ public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
 
     [Inject]
     protected TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Nav { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthState { get; set; }
+
+    /// <summary>The reader's scope (docs/ARCHITECTURE.md "Access and scope"), known from the first parameters on.</summary>
+    protected ReaderScope Reader { get; private set; } = ReaderScope.Everything;
+
+    /// <summary>The page's domain (by its source), or null for a page outside the registry.</summary>
+    protected DomainDescriptor? Domain => Features.DomainRegistry.FindBySource(Source);
+
+    /// <summary>What the page shows its reader: everything, their own agency, or the city-wide figures only.</summary>
+    protected DomainAccess Access => Domain is { } d ? Reader.On(d) : DomainAccess.Full;
+
+    /// <summary>
+    /// True when the page may show its region detail and item lists (tables of kecamatan, kelurahan, schools or
+    /// items, and the links into them): the owning agency and readers without limit.
+    /// </summary>
+    protected bool ShowsDetail => Access == DomainAccess.Full;
+
+    /// <summary>Whether a link to the page at <paramref name="scopeCode"/> may be shown (the reader may follow it).</summary>
+    protected bool MayOpen(string scopeCode) => Domain is not { } d || Reader.MayOpenScope(d, scopeCode);
 
     [Inject]
     protected DashboardFormatter Format { get; set; } = default!;
@@ -85,6 +113,13 @@ public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        Reader = await ReaderScope.OfAsync(AuthState);
+        if (RestrictedHref() is { } allowed)
+        {
+            // A scope the reader may not open (another agency's detail): the page they may see instead, never a refusal.
+            Nav.NavigateTo(allowed, replace: true);
+            return;
+        }
         var scope = CurrentScope();
         if (View is null || !IsLoaded(scope))
         {
@@ -120,6 +155,23 @@ public abstract class LiveDomainPage<TScope, TView> : ComponentBase, IDisposable
     protected string Freshness() => View?.LastSuccessAt is { } at
         ? L["source.updated", Format.Age(Now - at)].Value + " · " + Format.WibTime(at)
         : L["source.never"].Value;
+
+    /// <summary>Where a reader limited by the scope rule goes when the URL asks for more than they may see, or null.</summary>
+    private string? RestrictedHref()
+    {
+        if (Domain is not { } d || Access == DomainAccess.Full)
+        {
+            return null;
+        }
+        var query = QueryHelpers.ParseQuery(Nav.ToAbsoluteUri(Nav.Uri).Query);
+        var code = query.TryGetValue(d.ScopeParameter, out var v) ? v.ToString() : null;
+        var onlyScope = query.Keys.All(k => k == d.ScopeParameter);
+        if (Access == DomainAccess.OwnAgency)
+        {
+            return onlyScope && Reader.MayOpenScope(d, code) ? null : d.Href(Reader.Agencies[0]);
+        }
+        return query.Count == 0 ? null : d.Route;
+    }
 
     private bool IsLoaded(TScope scope) => _hasLoaded && EqualityComparer<TScope>.Default.Equals(scope, LoadedScope);
 
