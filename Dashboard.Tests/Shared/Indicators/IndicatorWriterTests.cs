@@ -80,8 +80,8 @@ public sealed class IndicatorWriterTests : IDisposable
     {
         var employees = new[]
         {
-            new StaffingKpis.EmployeeFacts("n1", "DISHUB", "fungsional", "aktif", new DateOnly(2040, 1, 1)),
-            new StaffingKpis.EmployeeFacts("n2", "DISHUB", "fungsional", "aktif", new DateOnly(2040, 1, 1)),
+            new StaffingKpis.EmployeeFacts("n1", "DISHUB", "fungsional", "aktif", new DateOnly(2040, 1, 1), DateTimeOffset.UnixEpoch),
+            new StaffingKpis.EmployeeFacts("n2", "DISHUB", "fungsional", "aktif", new DateOnly(2040, 1, 1), DateTimeOffset.UnixEpoch),
         };
         var attendance = new[]
         {
