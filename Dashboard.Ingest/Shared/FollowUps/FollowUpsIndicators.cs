@@ -53,6 +53,9 @@ public sealed class FollowUpsIndicators : IIndicatorSet
 
     public IReadOnlyList<string> Headlines { get; } = [Codes.ClosedOnTimePct, Codes.Overdue, Codes.Open];
 
+    /// <summary>All three are computed per agency too: each head sees his agency's follow-up record on his home.</summary>
+    public IReadOnlyList<string> AgencyIndicators { get; } = [Codes.ClosedOnTimePct, Codes.Overdue, Codes.Open];
+
     // Recomputed on every change and at least daily (FollowUpKpiScheduler): stale after two days without a computation.
     private static IndicatorDefinition Define(
         int number, string code, IndicatorUnit unit, IndicatorDirection direction, double tolerance,
