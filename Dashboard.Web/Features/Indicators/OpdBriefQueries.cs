@@ -83,9 +83,9 @@ public sealed class OpdBriefQueries(IDbContextFactory<ReportingDbContext> factor
             var value = snapshots.FirstOrDefault(s => s.IndicatorCode == d.Code && s.ScopeCode == scope)?.Value;
             double? Change(DateOnly day) =>
                 value is { } v && past.FirstOrDefault(p => p.IndicatorCode == d.Code && p.ScopeCode == scope && p.Date == day)?.Value is { } then ? v - then : null;
-            var target = targets.GetValueOrDefault(d.Code)?.Value;
-            return new BriefRow(d.Code, d.NameId, d.NameEn, d.Unit, d.Direction, scope, value, target,
-                IndicatorStatusEvaluator.Evaluate(value, target, d.Direction, d.Tolerance), Change(week), Change(month));
+            var target = targets.GetValueOrDefault(d.Code);
+            return new BriefRow(d.Code, d.NameId, d.NameEn, d.Unit, d.Direction, scope, value, target?.Value,
+                IndicatorStatusEvaluator.Evaluate(value, target?.Value, d.Direction, d.Tolerance, target?.Floor), Change(week), Change(month));
         }
 
         var ownedRows = owned.Select(d => Row(d, ReferenceData.KotaCode)).ToList();
