@@ -111,6 +111,31 @@ internal sealed class BudgetSimulator : ScheduledSimulator<BudgetEvent>
         }
     }
 
+    /// <summary>Serves every live record of every resource again as of now, unchanged (a source re-sending everything).</summary>
+    public void TouchAll()
+    {
+        lock (Gate)
+        {
+            Refresh();
+            var now = Time.GetUtcNow();
+            Retouch(_lineStore, now);
+            Retouch(_planStore, now);
+            Retouch(_paymentStore, now);
+            Retouch(_progressStore, now);
+        }
+    }
+
+    private static void Retouch<T>(SimulatorStore<T> store, DateTimeOffset now)
+    {
+        foreach (var id in store.Ids(deleted: false))
+        {
+            if (store.TryGet(id, out var record))
+            {
+                store.Upsert(id, record.Value, now);
+            }
+        }
+    }
+
     /// <summary>Adds <paramref name="count"/> GU payments dated now, each charging one goods line of an agency; returns their ids.</summary>
     public override IReadOnlyList<string> Generate(int count)
     {

@@ -45,8 +45,22 @@ public static class IndicatorStatusEvaluator
             return IndicatorStatus.NoTarget;
         }
 
+        if (floor is { } f && !double.IsNaN(f))
+        {
+            return direction switch
+            {
+                IndicatorDirection.HigherIsBetter when v >= t => IndicatorStatus.OnTrack,
+                IndicatorDirection.HigherIsBetter when v >= f => IndicatorStatus.AtRisk,
+                IndicatorDirection.HigherIsBetter => IndicatorStatus.OffTrack,
+                IndicatorDirection.LowerIsBetter when v <= t => IndicatorStatus.OnTrack,
+                IndicatorDirection.LowerIsBetter when v <= f => IndicatorStatus.AtRisk,
+                IndicatorDirection.LowerIsBetter => IndicatorStatus.OffTrack,
+                _ => IndicatorStatus.NoTarget,
+            };
+        }
+
         // The band is taken on |target| so that a negative target (a gap to plan) still widens on the bad side.
-        var band = floor is { } f && !double.IsNaN(f) ? Math.Abs(t - f) : Math.Abs(t) * Math.Max(0, tolerance);
+        var band = Math.Abs(t) * Math.Max(0, tolerance);
         return direction switch
         {
             IndicatorDirection.HigherIsBetter when v >= t => IndicatorStatus.OnTrack,
