@@ -104,13 +104,13 @@ public sealed class BudgetQueries(IDbContextFactory<ReportingDbContext> factory,
         var (lowerToday, upperToday) = band.On(today);
         var names = ReferenceData.Agencies.ToDictionary(a => a.Code, a => a.Name, StringComparer.Ordinal);
         var spentByLine = spent.GroupBy(s => s.BudgetLineId).ToDictionary(g => g.Key, g => g.Sum(s => s.Amount), StringComparer.Ordinal);
+        var plansPerLine = plans.ToLookup(p => p.BudgetLineId, StringComparer.Ordinal);
         var league = lines.Where(l => names.ContainsKey(l.AgencyCode) && l.Pagu > 0).GroupBy(l => l.AgencyCode)
             .Select(g =>
             {
                 var pagu = g.Sum(l => l.Pagu);
                 var realised = g.Sum(l => spentByLine.GetValueOrDefault(l.Id));
-                var ids = g.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
-                var planned = PlannedToDate(plans.Where(p => ids.Contains(p.BudgetLineId)).Select(p => (p.Month, p.Amount)));
+                var planned = PlannedToDate(g.SelectMany(l => plansPerLine[l.Id]).Select(p => (p.Month, p.Amount)));
                 var pct = Math.Round(realised * 100.0 / pagu, 1);
                 return new LeagueRow(g.Key, names[g.Key], pagu, realised, pct, Math.Round(planned * 100.0 / pagu, 1),
                     IndicatorStatusEvaluator.Evaluate(pct, upperToday, IndicatorDirection.HigherIsBetter, 0, lowerToday));
@@ -140,12 +140,13 @@ public sealed class BudgetQueries(IDbContextFactory<ReportingDbContext> factory,
             .GroupBy(r => r.BudgetLineId)
             .Select(g => g.OrderBy(r => r.Month).ThenBy(r => r.SubmittedAt).Last())
             .ToList();
+        var spentPerLine = spent.ToLookup(s => s.BudgetLineId, StringComparer.Ordinal);
         var gaps = latest
             .Select(r =>
             {
                 var line = lineById[r.BudgetLineId];
                 var end = new DateOnly(year, r.Month, DateTime.DaysInMonth(year, r.Month));
-                var financial = spent.Where(s => s.BudgetLineId == r.BudgetLineId && s.Date <= end).Sum(s => s.Amount) * 100.0 / line.Pagu;
+                var financial = spentPerLine[r.BudgetLineId].Where(s => s.Date <= end).Sum(s => s.Amount) * 100.0 / line.Pagu;
                 return new GapRow(line.Id, line.AgencyCode, line.SubActivityCode, line.SubActivityName,
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{year:D4}-{r.Month:D2}"),
                     r.PhysicalPct, Math.Round(financial, 1), Math.Round(r.PhysicalPct - financial, 1));
