@@ -1,12 +1,14 @@
 using System.Net;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Sources.Admissions;
+using Dashboard.Ingest.Sources.Budget;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;
 using Dashboard.Ingest.Sources.Revenue;
 using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Ingest.Sources.Staffing;
 using Dashboard.Simulators.Admissions;
+using Dashboard.Simulators.Budget;
 using Dashboard.Simulators.Complaints;
 using Dashboard.Simulators.Letters;
 using Dashboard.Simulators.Revenue;
@@ -33,6 +35,7 @@ public static class SimulatorsExtensions
         services.AddSimulatorOptions<RevenueSimulatorOptions>(RevenueSimulatorOptions.Section);
         services.AddSimulatorOptions<SocialAidSimulatorOptions>(SocialAidSimulatorOptions.Section);
         services.AddSimulatorOptions<StaffingSimulatorOptions>(StaffingSimulatorOptions.Section);
+        services.AddSimulatorOptions<BudgetSimulatorOptions>(BudgetSimulatorOptions.Section);
 
         services.AddSourceSimulator(sp => new ComplaintsSimulator(Time(sp), Shared(sp), Key<ComplaintsOptions>(sp)));
         services.AddSourceSimulator(sp => new LettersSimulator(Time(sp), Shared(sp), Key<LettersOptions>(sp)));
@@ -40,6 +43,7 @@ public static class SimulatorsExtensions
         services.AddSourceSimulator(sp => new RevenueSimulator(Time(sp), Shared(sp), Own<RevenueSimulatorOptions>(sp), Key<RevenueOptions>(sp)));
         services.AddSourceSimulator(sp => new SocialAidSimulator(Time(sp), Shared(sp), Own<SocialAidSimulatorOptions>(sp), Key<SocialAidOptions>(sp)));
         services.AddSourceSimulator(sp => new AdmissionsSimulator(Time(sp), Shared(sp), Own<AdmissionsSimulatorOptions>(sp), Key<AdmissionsOptions>(sp)));
+        services.AddSourceSimulator(sp => new BudgetSimulator(Time(sp), Shared(sp), Own<BudgetSimulatorOptions>(sp), Key<BudgetOptions>(sp)));
         return services;
     }
 

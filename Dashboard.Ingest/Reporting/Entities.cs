@@ -80,6 +80,12 @@ public sealed class IndicatorTarget
     public DateOnly PeriodEnd { get; set; }
     public double Value { get; set; }
 
+    /// <summary>
+    /// A band's lower bound (the month targets of a banded indicator such as budget realisation): below it is off track,
+    /// between it and <see cref="Value"/> at risk. Null: the indicator's tolerance sets the at-risk band.
+    /// </summary>
+    public double? Floor { get; set; }
+
     /// <summary>The administrator who set it in the app; null for the catalogue's targets.</summary>
     public string? SetBy { get; set; }
     public DateTimeOffset? SetAt { get; set; }

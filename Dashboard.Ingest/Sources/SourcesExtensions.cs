@@ -5,6 +5,7 @@ using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Sources.Admissions;
+using Dashboard.Ingest.Sources.Budget;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;
 using Dashboard.Ingest.Sources.Revenue;
@@ -39,6 +40,7 @@ public static class SourcesExtensions
         services.AddRevenueSource();
         services.AddSocialAidSource();
         services.AddAdmissionsSource();
+        services.AddBudgetSource();
         return services;
     }
 

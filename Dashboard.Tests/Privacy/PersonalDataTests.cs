@@ -29,11 +29,11 @@ public sealed class PersonalDataTests
     /// <summary>Fields whose values are personal wherever they appear.</summary>
     private static readonly HashSet<string> PersonalFields = new(StringComparer.Ordinal)
     {
-        "nik", "head_nik", "phone", "birth_date", "nip", "taxpayer_id",
+        "nik", "head_nik", "phone", "birth_date", "nip", "taxpayer_id", "npwp", "bank_account",
     };
 
-    /// <summary>Name fields: personal when they carry the marker (a school's name is not personal).</summary>
-    private static readonly HashSet<string> NameFields = new(StringComparer.Ordinal) { "name", "head_name" };
+    /// <summary>Name and free-text fields: personal when they carry the marker (a school's name is not personal).</summary>
+    private static readonly HashSet<string> NameFields = new(StringComparer.Ordinal) { "name", "head_name", "description", "problems" };
 
     [Fact]
     public async Task No_personal_value_reaches_the_database_file_its_wal_or_the_logs()
@@ -187,9 +187,11 @@ public sealed class PersonalDataTests
     {
         foreach (var (name, value) in item)
         {
-            // An institution's name is not personal and is kept: only the number markers.
+            // An institution's or a budget line's name (the Permendagri 90/2019 nomenclature) is not personal and is kept:
+            // only the number markers.
             // A record's id is the source's key: an opaque number there is indistinguishable from a NIK, so only the name.
-            var kinds = name == "name" && resource is "schools" or "targets" ? [Kind.Nik, Kind.Phone] : name == "id" ? [Kind.Name] : AllKinds;
+            var institution = (name == "name" && resource is "schools" or "targets") || (name == "sub_activity_name" && resource == "budget-lines");
+            var kinds = institution ? [Kind.Nik, Kind.Phone] : name == "id" ? [Kind.Name] : AllKinds;
             yield return ([name], kinds);
             if (value is JsonObject nested)
             {

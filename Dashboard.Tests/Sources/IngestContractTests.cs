@@ -5,6 +5,7 @@ using Dashboard.Ingest.Shared.Live;
 using Dashboard.Simulators.Shared;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Sources.Admissions;
+using Dashboard.Tests.Sources.Budget;
 using Dashboard.Tests.Sources.Complaints;
 using Dashboard.Tests.Sources.Letters;
 using Dashboard.Tests.Sources.Revenue;
@@ -32,9 +33,10 @@ public sealed class IngestContractTests
         ["Sources:Revenue:Simulator:PbbObjects"] = "400",
         ["Sources:Revenue:Simulator:ComparisonDays"] = "0",
         ["Sources:Admissions:Simulator:CohortSize"] = "700",
+        ["Sources:Budget:Simulator:Lines"] = "60",
     };
 
-    private static readonly string[] Names = ["Complaints", "Letters", "Staffing", "Revenue", "SocialAid", "Admissions"];
+    private static readonly string[] Names = ["Complaints", "Letters", "Staffing", "Revenue", "SocialAid", "Admissions", "Budget"];
 
     public static TheoryData<string> Sources() => [.. Names];
 
@@ -47,6 +49,7 @@ public sealed class IngestContractTests
         new RevenueIngestHttpTests.Case(),
         new SocialAidIngestHttpTests.Case(),
         new AdmissionsIngestHttpTests.Case(),
+        new BudgetIngestHttpTests.Case(),
     }.ToDictionary(c => c.Source);
 
     public static TheoryData<string> SlowSources() => [.. Names.Where(n => Cases[n].HasSlowSourceTest)];

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Simulators.Admissions;
+using Dashboard.Simulators.Budget;
 using Dashboard.Simulators.Complaints;
 using Dashboard.Simulators.Letters;
 using Dashboard.Simulators.Revenue;
@@ -39,7 +40,7 @@ public sealed record SimulatorCase(
 
 /// <summary>
 /// The paged contract every simulator serves (paging, <c>updated_since</c>, bearer keys, determinism), run as one
-/// theory over the six sources; each source's own calibration and faults are in its folder.
+/// theory over every source; each source's own calibration and faults are in its folder.
 /// </summary>
 public sealed class SimulatorContractTests
 {
@@ -85,6 +86,12 @@ public sealed class SimulatorContractTests
             ["/sim/admissions/v1/schools", "/sim/admissions/v1/applications"], "/sim/admissions/v1/applications", [1, 37, 1000],
             (time, use, seed) => new AdmissionsSimulator(time, new SimulatorOptions { Seed = seed, HistoryDays = 20 },
                 new AdmissionsSimulatorOptions { CohortSize = use == SimulatorUse.PagingOneByOne ? 300 : 1500 }, "sim-admissions-test-key")),
+        new SimulatorCase("Budget", new(2026, 2, 16, 10, 0, 0, Wib), "sim-budget-test-key",
+            ["/sim/budget/v1/budget-lines", "/sim/budget/v1/cash-plans", "/sim/budget/v1/payments", "/sim/budget/v1/progress"],
+            "/sim/budget/v1/payments", [1, 37, 1000],
+            (time, use, seed) => new BudgetSimulator(time, new SimulatorOptions { Seed = seed, HistoryDays = 20 },
+                new BudgetSimulatorOptions { Lines = use == SimulatorUse.PagingOneByOne ? 40 : 120 }, "sim-budget-test-key"),
+            sim => ((BudgetSimulator)sim).Withdraw(((BudgetSimulator)sim).LiveIds("payments").Order(StringComparer.Ordinal).First())),
     }.ToDictionary(c => c.Source, StringComparer.Ordinal);
 
     public static TheoryData<string> Sources() => [.. Cases.Keys];
@@ -230,6 +237,7 @@ public sealed class SimulatorContractTests
         "Revenue" => new RevenueSimulator(time, new SimulatorOptions(), new RevenueSimulatorOptions(), key),
         "SocialAid" => new SocialAidSimulator(time, new SimulatorOptions(), new SocialAidSimulatorOptions(), key),
         "Admissions" => new AdmissionsSimulator(time, new SimulatorOptions(), new AdmissionsSimulatorOptions(), key),
+        "Budget" => new BudgetSimulator(time, new SimulatorOptions(), new BudgetSimulatorOptions(), key),
         _ => throw new ArgumentOutOfRangeException(nameof(c), c.Source, "Unknown source."),
     };
 }

@@ -89,7 +89,7 @@ public static class AlertConditions
         {
             snapshots.TryGetValue(d.Code, out var snapshot);
             targets.TryGetValue(d.Code, out var target);
-            if (IndicatorStatusEvaluator.Evaluate(snapshot?.Value, target?.Value, d.Direction, d.Tolerance) != IndicatorStatus.OffTrack)
+            if (IndicatorStatusEvaluator.Evaluate(snapshot?.Value, target?.Value, d.Direction, d.Tolerance, target?.Floor) != IndicatorStatus.OffTrack)
             {
                 continue;
             }

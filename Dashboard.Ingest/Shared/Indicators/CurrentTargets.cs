@@ -6,7 +6,8 @@ namespace Dashboard.Ingest.Shared.Indicators;
 /// <summary>
 /// The target that applies to each indicator on a day (<see cref="TargetResolver"/>): administrators' targets before
 /// the catalogue's, the shortest period first; for a cumulative indicator the returned row's value is already the
-/// time-proportional share for that day (a detached copy: never saved).
+/// time-proportional share for that day, and for a band target (<see cref="IndicatorTarget.Floor"/>) both bounds are those of
+/// that day (<see cref="TargetResolver.BandOn"/>): detached copies, never saved.
 /// </summary>
 public static class CurrentTargets
 {
@@ -14,8 +15,10 @@ public static class CurrentTargets
         ReportingDbContext db, IReadOnlyCollection<string> codes, DateOnly day, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // The month before too: a band's bounds start from where the previous month's ended.
+        var monthBefore = new DateOnly(day.Year, day.Month, 1).AddDays(-1);
         var targets = await db.IndicatorTargets.AsNoTracking()
-            .Where(t => codes.Contains(t.IndicatorCode) && t.RetiredAt == null && t.PeriodStart <= day && t.PeriodEnd >= day)
+            .Where(t => codes.Contains(t.IndicatorCode) && t.RetiredAt == null && t.PeriodStart <= day && t.PeriodEnd >= monthBefore)
             .ToListAsync(ct);
         if (targets.Count == 0)
         {
@@ -25,8 +28,16 @@ public static class CurrentTargets
         var result = new Dictionary<string, IndicatorTarget>();
         foreach (var group in targets.GroupBy(t => t.IndicatorCode))
         {
-            var target = TargetResolver.Resolve(group, day)!;
-            if (cumulative.Contains(group.Key))
+            if (TargetResolver.Resolve(group, day) is not { } target)
+            {
+                continue;
+            }
+            if (target.Floor is not null)
+            {
+                (target.Value, var floor) = TargetResolver.BandOn(group, target, day);
+                target.Floor = floor;
+            }
+            else if (cumulative.Contains(group.Key))
             {
                 target.Value = TargetResolver.ValueOn(target, day, cumulative: true);
             }

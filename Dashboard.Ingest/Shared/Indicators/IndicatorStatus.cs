@@ -30,9 +30,11 @@ public static class IndicatorStatusEvaluator
     /// <summary>
     /// Evaluates a value against a target. <paramref name="tolerance"/> is a relative band (0.05 = 5 %) on the
     /// bad side of the target that still counts as at risk: for higher-is-better, a value of at least
-    /// target × (1 − tolerance); for lower-is-better, at most target × (1 + tolerance).
+    /// target × (1 − tolerance); for lower-is-better, at most target × (1 + tolerance). A band's
+    /// <paramref name="floor"/> (<see cref="IndicatorTarget.Floor"/>) replaces that tolerance: the value is at risk up to
+    /// it and off track beyond it.
     /// </summary>
-    public static IndicatorStatus Evaluate(double? value, double? target, IndicatorDirection direction, double tolerance)
+    public static IndicatorStatus Evaluate(double? value, double? target, IndicatorDirection direction, double tolerance, double? floor = null)
     {
         if (value is not { } v || double.IsNaN(v))
         {
@@ -41,6 +43,20 @@ public static class IndicatorStatusEvaluator
         if (target is not { } t || double.IsNaN(t) || direction == IndicatorDirection.Neutral)
         {
             return IndicatorStatus.NoTarget;
+        }
+
+        if (floor is { } f && !double.IsNaN(f))
+        {
+            return direction switch
+            {
+                IndicatorDirection.HigherIsBetter when v >= t => IndicatorStatus.OnTrack,
+                IndicatorDirection.HigherIsBetter when v >= f => IndicatorStatus.AtRisk,
+                IndicatorDirection.HigherIsBetter => IndicatorStatus.OffTrack,
+                IndicatorDirection.LowerIsBetter when v <= t => IndicatorStatus.OnTrack,
+                IndicatorDirection.LowerIsBetter when v <= f => IndicatorStatus.AtRisk,
+                IndicatorDirection.LowerIsBetter => IndicatorStatus.OffTrack,
+                _ => IndicatorStatus.NoTarget,
+            };
         }
 
         // The band is taken on |target| so that a negative target (a gap to plan) still widens on the bad side.

@@ -30,9 +30,34 @@ public static class TargetResolver
         return best;
     }
 
-    /// <summary>The value the indicator is held to on <paramref name="day"/>: the target, or its time-proportional share.</summary>
-    public static double? ValueOn(IEnumerable<IndicatorTarget> targets, DateOnly day, bool cumulative) =>
-        Resolve(targets, day) is { } t ? ValueOn(t, day, cumulative) : null;
+    /// <summary>The value the indicator is held to on <paramref name="day"/>: the target, its time-proportional share, or a band's upper bound.</summary>
+    public static double? ValueOn(IEnumerable<IndicatorTarget> targets, DateOnly day, bool cumulative)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var list = targets as IReadOnlyCollection<IndicatorTarget> ?? [.. targets];
+        if (Resolve(list, day) is not { } t)
+        {
+            return null;
+        }
+        return t.Floor is not null ? BandOn(list, t, day).Value : ValueOn(t, day, cumulative);
+    }
+
+    /// <summary>
+    /// A band target's bounds on <paramref name="day"/> (<see cref="IndicatorTarget.Floor"/> set: cumulative bounds reached by the
+    /// end of its period). Within the period they move in a straight line from the bounds of the band target in force the day
+    /// before it starts (none, or one of an earlier year: 0), so a status neither jumps when a month starts nor waits for its end.
+    /// </summary>
+    public static (double Value, double Floor) BandOn(IEnumerable<IndicatorTarget> targets, IndicatorTarget target, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(target);
+        var before = Resolve(targets, target.PeriodStart.AddDays(-1));
+        var (value0, floor0) = before is { Floor: { } f } && before.PeriodStart.Year == target.PeriodStart.Year ? (before.Value, f) : (0.0, 0.0);
+        var total = target.PeriodEnd.DayNumber - target.PeriodStart.DayNumber + 1;
+        var fraction = Math.Clamp(day.DayNumber - target.PeriodStart.DayNumber + 1, 0, total) / (double)total;
+        var floor = target.Floor ?? target.Value;
+        return (value0 + ((target.Value - value0) * fraction), floor0 + ((floor - floor0) * fraction));
+    }
 
     /// <summary>
     /// <paramref name="target"/>'s value on <paramref name="day"/>: for a cumulative indicator, value × days elapsed

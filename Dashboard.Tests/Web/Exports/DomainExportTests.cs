@@ -13,6 +13,7 @@ using Dashboard.Ingest.Sources.Letters;
 using Dashboard.Ingest.Sources.Revenue;
 using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Ingest.Sources.Staffing;
+using Dashboard.Ingest.Sources.Budget;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Features;
 using Dashboard.Web.Features.Admissions;
@@ -21,6 +22,7 @@ using Dashboard.Web.Features.Letters;
 using Dashboard.Web.Features.Revenue;
 using Dashboard.Web.Features.SocialAid;
 using Dashboard.Web.Features.Staffing;
+using Dashboard.Web.Features.Budget;
 using Dashboard.Web.Shared.Domains;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,6 +43,7 @@ public sealed class AllSourcesFixture : LazyDashboardFixture
             ["Sources:Revenue:Simulator:PbbObjects"] = "1000",
             ["Sources:SocialAid:Simulator:Families"] = "2000",
             ["Sources:Admissions:Simulator:CohortSize"] = "1500",
+            ["Sources:Budget:Simulator:Lines"] = "150",
         });
         foreach (var source in app.Services.GetServices<IIngestSource>())
         {
@@ -160,6 +163,18 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
         yield return new("belum_tertampung", [.. v.NotPlaced.Select(r => new object?[] { r.Code, r.Name, C(r.Children, true), C(r.NotPlaced, true) })]);
     }
 
+    private static IEnumerable<Expected> Budget(BudgetView v)
+    {
+        yield return new("serapan_opd", [.. v.League.Select(r => new object?[] { r.Code, r.Name, r.Pagu, r.Realised, r.Pct, r.PlannedPct, r.Status.ToString() })]);
+        yield return new("kurva_s", [.. v.Curve.Select(r => new object?[] { r.Month, r.RealisedPct, r.PlannedPct, r.Lower, r.Upper })]);
+        yield return new("fisik_keuangan", [.. v.Gaps.Select(r => new object?[]
+        {
+            r.LineId, r.Agency, r.SubActivityCode, r.SubActivityName, r.Month, r.PhysicalPct, r.FinancialPct, r.Gap,
+        })]);
+        yield return new("sumber_dana", [.. v.Funding.Select(r => new object?[] { r.Code, r.Pagu, r.Realised, r.Pct })]);
+        yield return new("silpa", [[v.Silpa.Pagu, v.Silpa.Realised, v.Silpa.Planned, v.Silpa.PlanYear, v.Silpa.ProjectedSpending, v.Silpa.Silpa]]);
+    }
+
     /// <summary>
     /// What each domain's page shows for a scope, keyed by source. A registered domain without one fails
     /// <see cref="EveryTable_DownloadsAsCsvAndXlsx_WithThePagesNumbers_AndItsRegionInTheMetadata"/>.
@@ -172,6 +187,7 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
         [RevenueIndicators.Source] = async (s, scope, ct) => Revenue(await s.GetRequiredService<RevenueQueries>().GetAsync(scope, ct)),
         [SocialAidIndicators.Source] = async (s, scope, ct) => SocialAid(await s.GetRequiredService<SocialAidQueries>().GetAsync(scope, ct)),
         [AdmissionsIndicators.Source] = async (s, scope, ct) => Admissions(await s.GetRequiredService<AdmissionsQueries>().GetAsync(scope, null, ct)),
+        [BudgetIndicators.Source] = async (s, scope, ct) => Budget(await s.GetRequiredService<BudgetQueries>().GetAsync(scope, ct)),
     };
 
     /// <summary>Scopes below the city worth a download of their own (kelurahan ones carry suppressed counts).</summary>
@@ -183,6 +199,7 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
         (RevenueIndicators.Source, "35.73.03"),
         (SocialAidIndicators.Source, "35.73.01"), (SocialAidIndicators.Source, "35.73.01.1005"),
         (AdmissionsIndicators.Source, "35.73.04"),
+        (BudgetIndicators.Source, "DPUPRPKP"),
     ];
 
     /// <summary>Every registered domain for the city, and the scopes below it.</summary>

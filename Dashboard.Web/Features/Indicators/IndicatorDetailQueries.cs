@@ -174,7 +174,7 @@ public sealed class IndicatorDetailQueries(IDbContextFactory<ReportingDbContext>
         {
             byScope.TryGetValue(rowCode, out var s);
             return new IndicatorScopeRow(rowCode, name, s?.Value, s?.Label,
-                IndicatorStatusEvaluator.Evaluate(s?.Value, tile.Target, definition.Direction, definition.Tolerance));
+                IndicatorStatusEvaluator.Evaluate(s?.Value, tile.Target, definition.Direction, definition.Tolerance, tile.TargetFloor));
         }
 
         var region = ReferenceData.Regions.FirstOrDefault(r => r.Code == scope.Code);

@@ -118,9 +118,9 @@ public sealed class OpdBriefQueries(IDbContextFactory<ReportingDbContext> factor
             var snapshot = snapshots.FirstOrDefault(s => s.IndicatorCode == d.Code && s.ScopeCode == scope);
             var value = snapshot?.Value;
             var series = past[(d.Code, scope)].ToDictionary(p => p.Date, p => p.Value);
-            var target = targets.GetValueOrDefault(d.Code)?.Value;
-            return new BriefRow(d.Code, d.NameId, d.NameEn, d.Unit, d.Direction, scope, value, target,
-                IndicatorStatusEvaluator.Evaluate(value, target, d.Direction, d.Tolerance),
+            var target = targets.GetValueOrDefault(d.Code);
+            return new BriefRow(d.Code, d.NameId, d.NameEn, d.Unit, d.Direction, scope, value, target?.Value,
+                IndicatorStatusEvaluator.Evaluate(value, target?.Value, d.Direction, d.Tolerance, target?.Floor),
                 BriefChanges.Change(series, today, 7), BriefChanges.Change(series, today, 30),
                 snapshot?.AsOf, end, series.GetValueOrDefault(end));
         }

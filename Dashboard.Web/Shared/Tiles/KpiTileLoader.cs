@@ -109,6 +109,7 @@ public static class KpiTileLoader
                 AsOf = snapshot?.AsOf,
                 Target = target?.Value,
                 TargetPeriod = target?.Period,
+                TargetFloor = target?.Floor,
                 Sparkline = [.. Enumerable.Range(0, SparklineDays)
                     .Select(i => from.AddDays(i))
                     .Select(date => new SparkPoint(date, byDate.GetValueOrDefault(date)))],

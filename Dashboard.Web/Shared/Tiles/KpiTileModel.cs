@@ -44,6 +44,9 @@ public sealed record KpiTileModel
     public double? Target { get; init; }
     public TargetPeriod? TargetPeriod { get; init; }
 
+    /// <summary>A band's lower bound on the day (<see cref="IndicatorTarget.Floor"/>): below it off track, up to <see cref="Target"/> at risk.</summary>
+    public double? TargetFloor { get; init; }
+
     /// <summary>The last 30 WIB days, oldest first.</summary>
     public IReadOnlyList<SparkPoint> Sparkline { get; init; } = [];
 
@@ -76,7 +79,7 @@ public sealed record KpiTileModel
     /// <summary>True when the tile has something to say about its data's quality.</summary>
     public bool HasQualityNotes => (KelurahanWithData is { } with && with < KelurahanTotal) || LastRunRejected > 0 || IsOutlier;
 
-    public IndicatorStatus Status => IndicatorStatusEvaluator.Evaluate(Value, Target, Direction, Tolerance);
+    public IndicatorStatus Status => IndicatorStatusEvaluator.Evaluate(Value, Target, Direction, Tolerance, TargetFloor);
 
     /// <summary>The instant the shown data is as fresh as: the source's last success, else the snapshot's computation.</summary>
     public DateTimeOffset? DataTime => LastSuccessAt ?? (HasSnapshot ? ComputedAt : null);
