@@ -26,6 +26,8 @@ public static class SourcesExtensions
         services.AddSingleton<IngestEngine>();
         services.AddSingleton<SourceControl>();
         services.AddSingleton<Shared.Indicators.IndicatorAdministration>();
+        services.AddSingleton<Shared.Calendar.WorkingCalendars>();
+        services.AddSingleton<Shared.Calendar.HolidayAdministration>();
         services.AddSingleton(Pseudonymizer.Create);
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<IngestStartup>();
