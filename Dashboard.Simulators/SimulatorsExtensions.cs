@@ -3,12 +3,14 @@ using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Sources.Admissions;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Ingest.Sources.Licensing;
 using Dashboard.Ingest.Sources.Revenue;
 using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Ingest.Sources.Staffing;
 using Dashboard.Simulators.Admissions;
 using Dashboard.Simulators.Complaints;
 using Dashboard.Simulators.Letters;
+using Dashboard.Simulators.Licensing;
 using Dashboard.Simulators.Revenue;
 using Dashboard.Simulators.Shared;
 using Dashboard.Simulators.SocialAid;
@@ -40,6 +42,7 @@ public static class SimulatorsExtensions
         services.AddSourceSimulator(sp => new RevenueSimulator(Time(sp), Shared(sp), Own<RevenueSimulatorOptions>(sp), Key<RevenueOptions>(sp)));
         services.AddSourceSimulator(sp => new SocialAidSimulator(Time(sp), Shared(sp), Own<SocialAidSimulatorOptions>(sp), Key<SocialAidOptions>(sp)));
         services.AddSourceSimulator(sp => new AdmissionsSimulator(Time(sp), Shared(sp), Own<AdmissionsSimulatorOptions>(sp), Key<AdmissionsOptions>(sp)));
+        services.AddSourceSimulator(sp => new LicensingSimulator(Time(sp), Shared(sp), Key<LicensingOptions>(sp)));
         return services;
     }
 

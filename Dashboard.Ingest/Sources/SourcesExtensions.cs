@@ -6,6 +6,7 @@ using Dashboard.Ingest.Shared.Privacy;
 using Dashboard.Ingest.Sources.Admissions;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Ingest.Sources.Licensing;
 using Dashboard.Ingest.Sources.Revenue;
 using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Ingest.Sources.Staffing;
@@ -39,6 +40,7 @@ public static class SourcesExtensions
         services.AddRevenueSource();
         services.AddSocialAidSource();
         services.AddAdmissionsSource();
+        services.AddLicensingSource();
         return services;
     }
 

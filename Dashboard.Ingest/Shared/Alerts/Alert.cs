@@ -14,6 +14,9 @@ public enum AlertKind
 
     /// <summary>An indicator's city-wide value is off track against its current target.</summary>
     OffTarget = 2,
+
+    /// <summary>A rule of a source's own (<see cref="IAlertRule"/>), e.g. permit files about to lapse into fiktif positif.</summary>
+    SourceRule = 3,
 }
 
 public enum AlertState { Firing = 0, Acknowledged = 1, Resolved = 2 }

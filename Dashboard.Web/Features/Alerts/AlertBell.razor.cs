@@ -80,6 +80,7 @@ public sealed partial class AlertBell : IDisposable
     {
         AlertKind.SourceFailing => Icons.Material.Filled.SyncProblem,
         AlertKind.DataStale => Icons.Material.Filled.HourglassBottom,
+        AlertKind.SourceRule => Icons.Material.Filled.Gavel,
         _ => Icons.Material.Filled.TrendingDown,
     };
 
