@@ -7,6 +7,7 @@ using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Sources.Admissions;
 using Dashboard.Tests.Sources.Complaints;
 using Dashboard.Tests.Sources.Letters;
+using Dashboard.Tests.Sources.Licensing;
 using Dashboard.Tests.Sources.Revenue;
 using Dashboard.Tests.Sources.SocialAid;
 using Dashboard.Tests.Sources.Staffing;
@@ -34,7 +35,7 @@ public sealed class IngestContractTests
         ["Sources:Admissions:Simulator:CohortSize"] = "700",
     };
 
-    private static readonly string[] Names = ["Complaints", "Letters", "Staffing", "Revenue", "SocialAid", "Admissions"];
+    private static readonly string[] Names = ["Complaints", "Letters", "Staffing", "Revenue", "SocialAid", "Admissions", "Licensing"];
 
     public static TheoryData<string> Sources() => [.. Names];
 
@@ -47,6 +48,7 @@ public sealed class IngestContractTests
         new RevenueIngestHttpTests.Case(),
         new SocialAidIngestHttpTests.Case(),
         new AdmissionsIngestHttpTests.Case(),
+        new LicensingIngestHttpTests.Case(),
     }.ToDictionary(c => c.Source);
 
     public static TheoryData<string> SlowSources() => [.. Names.Where(n => Cases[n].HasSlowSourceTest)];

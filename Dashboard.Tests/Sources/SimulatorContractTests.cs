@@ -6,6 +6,7 @@ using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Simulators.Admissions;
 using Dashboard.Simulators.Complaints;
 using Dashboard.Simulators.Letters;
+using Dashboard.Simulators.Licensing;
 using Dashboard.Simulators.Revenue;
 using Dashboard.Simulators.Shared;
 using Dashboard.Simulators.SocialAid;
@@ -85,6 +86,14 @@ public sealed class SimulatorContractTests
             ["/sim/admissions/v1/schools", "/sim/admissions/v1/applications"], "/sim/admissions/v1/applications", [1, 37, 1000],
             (time, use, seed) => new AdmissionsSimulator(time, new SimulatorOptions { Seed = seed, HistoryDays = 20 },
                 new AdmissionsSimulatorOptions { CohortSize = use == SimulatorUse.PagingOneByOne ? 300 : 1500 }, "sim-admissions-test-key")),
+        new SimulatorCase("Licensing", new(2026, 6, 1, 10, 0, 0, Wib), "sim-licensing-test-key",
+            ["/sim/licensing/v1/applications", "/sim/licensing/v1/business-ids", "/sim/licensing/v1/investment-reports"],
+            "/sim/licensing/v1/applications", [1, 37, 1000],
+            (time, use, seed) => new LicensingSimulator(time,
+                new SimulatorOptions { Seed = seed, HistoryDays = use switch { SimulatorUse.PagingOneByOne => 5, SimulatorUse.SameSeed => 30, _ => 20 } },
+                "sim-licensing-test-key"),
+            sim => ((LicensingSimulator)sim).Withdraw(((LicensingSimulator)sim).LiveIds.Order(StringComparer.Ordinal).First()),
+            MinSameSeedItems: 18),
     }.ToDictionary(c => c.Source, StringComparer.Ordinal);
 
     public static TheoryData<string> Sources() => [.. Cases.Keys];
@@ -228,6 +237,7 @@ public sealed class SimulatorContractTests
         "Letters" => new LettersSimulator(time, new SimulatorOptions(), key),
         "Staffing" => new StaffingSimulator(time, new SimulatorOptions(), new StaffingSimulatorOptions(), key),
         "Revenue" => new RevenueSimulator(time, new SimulatorOptions(), new RevenueSimulatorOptions(), key),
+        "Licensing" => new LicensingSimulator(time, new SimulatorOptions(), key),
         "SocialAid" => new SocialAidSimulator(time, new SimulatorOptions(), new SocialAidSimulatorOptions(), key),
         "Admissions" => new AdmissionsSimulator(time, new SimulatorOptions(), new AdmissionsSimulatorOptions(), key),
         _ => throw new ArgumentOutOfRangeException(nameof(c), c.Source, "Unknown source."),

@@ -16,6 +16,7 @@ public static class DomainRegistry
         Revenue.RevenueDomain.Descriptor,
         SocialAid.SocialAidDomain.Descriptor,
         Admissions.AdmissionsDomain.Descriptor,
+        Licensing.LicensingDomain.Descriptor,
     ];
 
     /// <summary>The domain of <paramref name="source"/>, or null for a source without a page.</summary>

@@ -29,9 +29,10 @@ public sealed class PermitTypesMapper : ISourceMapper<PermitType>
         {
             return r.HasErrors ? ItemResult.Rejected<PermitType>(id, updatedAt, r.Errors) : ItemResult.Tombstone<PermitType>(id!, updatedAt!.Value);
         }
-        if (id is { Length: > 64 })
+        if (id is not null && !ItemReader.IsPlausibleCode(id))
         {
-            r.Error("code: lebih dari 64 karakter");
+            // The key is kept as it is: a number or a name there is refused, never stored.
+            r.Error("code: bukan kode jenis izin");
         }
         var name = r.RequiredString("name");
         var channel = r.RequiredEnum("channel", LicensingPayload.Channels);

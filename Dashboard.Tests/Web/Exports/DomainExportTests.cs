@@ -10,6 +10,7 @@ using Dashboard.Tests.Web.Indicators;
 using Dashboard.Ingest.Sources.Admissions;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Ingest.Sources.Licensing;
 using Dashboard.Ingest.Sources.Revenue;
 using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Ingest.Sources.Staffing;
@@ -18,6 +19,7 @@ using Dashboard.Web.Features;
 using Dashboard.Web.Features.Admissions;
 using Dashboard.Web.Features.Complaints;
 using Dashboard.Web.Features.Letters;
+using Dashboard.Web.Features.Licensing;
 using Dashboard.Web.Features.Revenue;
 using Dashboard.Web.Features.SocialAid;
 using Dashboard.Web.Features.Staffing;
@@ -160,6 +162,18 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
         yield return new("belum_tertampung", [.. v.NotPlaced.Select(r => new object?[] { r.Code, r.Name, C(r.Children, true), C(r.NotPlaced, true) })]);
     }
 
+    private static IEnumerable<Expected> Licensing(LicensingView v)
+    {
+        var k = IsKelurahanCode(v.Scope.Code);
+        yield return new("terbit_harian", [.. v.Days.Select((d, i) => new object?[] { d }.Concat(v.IssuedPerDayByChannel.Select(c => (object?)C(c[i] ?? 0, k))).ToArray())]);
+        yield return new("tepat_waktu", [.. v.Days.Select((d, i) => new object?[] { d, v.OnTimePerDay[i] })]);
+        yield return new("tunggakan_tahap", [.. v.Backlog.Select(r => new object?[] { r.Stage }.Concat(r.ByAge.Select(a => (object?)C(a, k))).Append(C(r.Total, k)).ToArray())]);
+        yield return new("mendekati_sla", [.. v.DueSoon.Select(r => new object?[] { r.Id, r.PermitType, r.Stage, Wib(r.SubmittedAt), r.Elapsed, r.SlaDays, r.Remaining })]);
+        yield return new("pbg_belum_bayar", [.. v.Unpaid.Select(r => new object?[] { r.Id, r.Kelurahan, Wib(r.Since), r.Amount, r.DaysWaiting })]);
+        yield return new("nib", [.. v.Nib.Select(r => new object?[] { r.Scale }.Concat(r.ByRisk.Select(n => (object?)C(n, k))).Append(C(r.Total, k)).ToArray())]);
+        yield return new("investasi", [.. v.Investment.Select(r => new object?[] { r.Quarter, r.Pmdn, r.Pma, r.CumulativeTotal, r.Target, D(r.Pct) })]);
+    }
+
     /// <summary>
     /// What each domain's page shows for a scope, keyed by source. A registered domain without one fails
     /// <see cref="EveryTable_DownloadsAsCsvAndXlsx_WithThePagesNumbers_AndItsRegionInTheMetadata"/>.
@@ -172,6 +186,7 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
         [RevenueIndicators.Source] = async (s, scope, ct) => Revenue(await s.GetRequiredService<RevenueQueries>().GetAsync(scope, ct)),
         [SocialAidIndicators.Source] = async (s, scope, ct) => SocialAid(await s.GetRequiredService<SocialAidQueries>().GetAsync(scope, ct)),
         [AdmissionsIndicators.Source] = async (s, scope, ct) => Admissions(await s.GetRequiredService<AdmissionsQueries>().GetAsync(scope, null, ct)),
+        [LicensingIndicators.Source] = async (s, scope, ct) => Licensing(await s.GetRequiredService<LicensingQueries>().GetAsync(scope, ct)),
     };
 
     /// <summary>Scopes below the city worth a download of their own (kelurahan ones carry suppressed counts).</summary>
