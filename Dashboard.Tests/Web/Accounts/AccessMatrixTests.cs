@@ -42,6 +42,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/admin/pengguna"] = (Policies.Administer, [Admin]),
         ["/admin/api-klien"] = (Policies.Administer, [Admin]),
         ["/admin/layar"] = (Policies.Administer, [Admin]),
+        ["/admin/hari-libur"] = (Policies.Administer, [Admin]),
         // The indicator page and the OPD brief admit every person; a Kepala OPD sees only their own OPD's detail
         // there (the page refuses it in place, tested in IndicatorAccessTests).
         ["/indikator/{Code}"] = (Policies.Person, Everyone),

@@ -106,8 +106,10 @@ public sealed class LicensingPageTests : WebTestContext
         Assert.Equal(["Diajukan", "Verifikasi", "Perbaikan (pemohon)", "Pertimbangan teknis", "Menunggu bayar"], Categories(cut, "chart-licensing-backlog"));
         Assert.Equal(4, backlog.Sum(s => s.Values.Sum(v => v ?? 0)));
         Assert.Equal(2, backlog.Sum(s => s.Values[1] ?? 0));
-        // D3 (25 May): 26–29 May, 2–5 and 8–10 June = 11 working days (1 June was a holiday): the 11–20 bucket.
-        Assert.Equal(1, backlog[2].Values[1]);
+        // D3 (25 May): 26 and 29 May (27 Idul Adha, 28 cuti bersama), 2–5 and 8–10 June (1 June Pancasila) = 9 working
+        // days: the 6–10 bucket, with D1 (3 days) in the 0–5 one.
+        Assert.Equal(1, backlog[1].Values[1]);
+        Assert.Equal(1, backlog[0].Values[1]);
 
         var due = cut.FindAll("[data-testid^=due-PRM]");
         Assert.Equal(["due-PRM-D1", "due-PRM-D2"], due.Select(r => r.GetAttribute("data-testid")));
