@@ -133,8 +133,8 @@ public sealed class LicensingSimulator : LifecycleSimulator<PermitPlan, PermitEv
             {
                 if (nib.IssuedAt > now)
                 {
-                    // The rest of today's NIB come on a later refresh: today is drawn again then.
-                    goto Partial;
+                    // Later today: served once its time has come (today is drawn again on every refresh).
+                    continue;
                 }
                 if (!_nibs.TryGet(id, out _))
                 {
@@ -142,7 +142,6 @@ public sealed class LicensingSimulator : LifecycleSimulator<PermitPlan, PermitEv
                 }
             }
         }
-    Partial:
         if (_nibDay > today)
         {
             _nibDay = today;
