@@ -31,8 +31,10 @@ public sealed class PermitTypesMapper : ISourceMapper<PermitType>
         }
         if (id is not null && !ItemReader.IsPlausibleCode(id))
         {
-            // The key is kept as it is: a number or a name there is refused, never stored.
+            // The key is kept as it is: a number or a name there is refused and never stored, not even as the
+            // quarantined item's id.
             r.Error("code: bukan kode jenis izin");
+            id = null;
         }
         var name = r.RequiredString("name");
         var channel = r.RequiredEnum("channel", LicensingPayload.Channels);
