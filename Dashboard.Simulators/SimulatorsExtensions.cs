@@ -4,6 +4,7 @@ using Dashboard.Ingest.Sources.Admissions;
 using Dashboard.Ingest.Sources.Budget;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Ingest.Sources.Licensing;
 using Dashboard.Ingest.Sources.Revenue;
 using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Ingest.Sources.Staffing;
@@ -11,6 +12,7 @@ using Dashboard.Simulators.Admissions;
 using Dashboard.Simulators.Budget;
 using Dashboard.Simulators.Complaints;
 using Dashboard.Simulators.Letters;
+using Dashboard.Simulators.Licensing;
 using Dashboard.Simulators.Revenue;
 using Dashboard.Simulators.Shared;
 using Dashboard.Simulators.SocialAid;
@@ -44,6 +46,7 @@ public static class SimulatorsExtensions
         services.AddSourceSimulator(sp => new SocialAidSimulator(Time(sp), Shared(sp), Own<SocialAidSimulatorOptions>(sp), Key<SocialAidOptions>(sp)));
         services.AddSourceSimulator(sp => new AdmissionsSimulator(Time(sp), Shared(sp), Own<AdmissionsSimulatorOptions>(sp), Key<AdmissionsOptions>(sp)));
         services.AddSourceSimulator(sp => new BudgetSimulator(Time(sp), Shared(sp), Own<BudgetSimulatorOptions>(sp), Key<BudgetOptions>(sp)));
+        services.AddSourceSimulator(sp => new LicensingSimulator(Time(sp), Shared(sp), Key<LicensingOptions>(sp)));
         return services;
     }
 

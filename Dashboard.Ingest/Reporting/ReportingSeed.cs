@@ -1,3 +1,4 @@
+using Dashboard.Ingest.Shared.Calendar;
 using Dashboard.Ingest.Shared.Indicators;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -51,6 +52,7 @@ public static partial class ReportingSeed
         // Existing definitions take only the fields administrators never edit; the others follow the three-way rule below.
         inserted += await UpsertAsync(db, IndicatorCatalog.Definitions, d => d.Code, ReleaseOwnedIndicatorFields, ct);
         inserted += await SeedTargetsAsync(db, ct);
+        inserted += await SeedHolidaysAsync(db, ct);
         await db.SaveChangesAsync(ct);
         if (inserted > 0)
         {
@@ -105,6 +107,22 @@ public static partial class ReportingSeed
     /// The catalogue's yearly targets, keyed by indicator, period and start (catalogue rows have no <c>SetBy</c>): a missing
     /// one is added, an existing one takes the release's value. Administrators' targets are separate rows and stay.
     /// </summary>
+    /// <summary>
+    /// Adds the official days off (<see cref="HolidayCatalog"/>) whose date the table has no row for, withdrawn rows
+    /// included: a day an administrator withdrew or changed stays as they left it.
+    /// </summary>
+    private static async Task<int> SeedHolidaysAsync(ReportingDbContext db, CancellationToken ct)
+    {
+        var stored = (await db.Set<Holiday>().Select(h => h.Date).ToListAsync(ct)).ToHashSet();
+        var added = 0;
+        foreach (var h in HolidayCatalog.Official.Where(h => !stored.Contains(h.Date)))
+        {
+            db.Add(new Holiday { Date = h.Date, Kind = h.Kind, NameId = h.NameId, NameEn = h.NameEn });
+            added++;
+        }
+        return added;
+    }
+
     private static async Task<int> SeedTargetsAsync(ReportingDbContext db, CancellationToken ct)
     {
         var stored = (await db.IndicatorTargets.Where(t => t.SetBy == null).ToListAsync(ct))

@@ -8,6 +8,7 @@ using Dashboard.Ingest.Sources.Admissions;
 using Dashboard.Ingest.Sources.Budget;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Ingest.Sources.Licensing;
 using Dashboard.Ingest.Sources.Revenue;
 using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Ingest.Sources.Staffing;
@@ -28,6 +29,8 @@ public static class SourcesExtensions
         services.AddSingleton<IngestEngine>();
         services.AddSingleton<SourceControl>();
         services.AddSingleton<Shared.Indicators.IndicatorAdministration>();
+        services.AddSingleton<Shared.Calendar.WorkingCalendars>();
+        services.AddSingleton<Shared.Calendar.HolidayAdministration>();
         services.AddSingleton(Pseudonymizer.Create);
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<IngestStartup>();
@@ -41,6 +44,7 @@ public static class SourcesExtensions
         services.AddSocialAidSource();
         services.AddAdmissionsSource();
         services.AddBudgetSource();
+        services.AddLicensingSource();
         return services;
     }
 

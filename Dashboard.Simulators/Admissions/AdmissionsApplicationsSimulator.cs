@@ -79,7 +79,7 @@ internal sealed class AdmissionsApplicationsSimulator : LifecycleSimulator<Appli
             return _windowTotals[window] * DayShare[day] * HourShare[hour] / (day == 0 ? _openShareFirstDay : 1);
         }
         var local = at.ToOffset(WibOffset);
-        if (InSeason(at) || CurrentYear(at) < _firstSeason || !WorkingCalendar.IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) ||
+        if (InSeason(at) || CurrentYear(at) < _firstSeason || !WorkingCalendar.WeekendsOnly.IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) ||
             local.Hour is < 8 or >= 16)
         {
             return 0;

@@ -430,7 +430,7 @@ internal static class ComplaintsSimulatorData
     /// <summary>The WIB date and time of an instant, at whole seconds.</summary>
     public static DateTimeOffset Truncate(DateTimeOffset t) => SimulatorJson.Truncate(t);
 
-    public static bool IsWorkingDay(DateOnly day) => WorkingCalendar.IsWorkingDay(day);
+    public static bool IsWorkingDay(DateOnly day) => WorkingCalendar.WeekendsOnly.IsWorkingDay(day);
 
     public static DateOnly DateOf(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(Wib).DateTime);
 
@@ -438,7 +438,7 @@ internal static class ComplaintsSimulatorData
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Wib) + TimeSpan.FromHours(hours);
 
     /// <summary>The deadline <paramref name="days"/> working days after <paramref name="start"/>, by the city's working calendar.</summary>
-    public static DateTimeOffset Deadline(DateTimeOffset start, int days) => WorkingCalendar.AddWorkingDays(start, days).ToOffset(Wib);
+    public static DateTimeOffset Deadline(DateTimeOffset start, int days) => WorkingCalendar.WeekendsOnly.AddWorkingDays(start, days).ToOffset(Wib);
 
     /// <summary>
     /// The date of working day <paramref name="k"/> counted from <paramref name="t0"/>'s date: 0 is that date when it

@@ -275,7 +275,7 @@ internal static class LettersSimulatorData
         var left = TimeSpan.FromHours(Math.Max(hours, 0));
         for (var guard = 0; guard < 3660; guard++, day = day.AddDays(1))
         {
-            if (!WorkingCalendar.IsWorkingDay(day))
+            if (!WorkingCalendar.WeekendsOnly.IsWorkingDay(day))
             {
                 continue;
             }

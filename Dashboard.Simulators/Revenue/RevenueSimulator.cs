@@ -499,7 +499,7 @@ internal sealed class RevenueSimulator : ScheduledSimulator<SimEvent>
     {
         var next = day.AddDays(1);
         Enqueue(new SimEvent(SimEventKind.DayOpen, next.DayNumber, null), LocalTime(next, 0.05).UtcTicks);
-        if (!Dashboard.Ingest.Shared.WorkingCalendar.IsWorkingDay(day))
+        if (!Dashboard.Ingest.Shared.WorkingCalendar.WeekendsOnly.IsWorkingDay(day))
         {
             return;
         }

@@ -305,7 +305,7 @@ internal static class SocialAidSimulatorData
     /// <summary>The day itself when it is a working day, else the next working day.</summary>
     public static DateOnly WorkingDayFrom(DateOnly day)
     {
-        while (!WorkingCalendar.IsWorkingDay(day))
+        while (!WorkingCalendar.WeekendsOnly.IsWorkingDay(day))
         {
             day = day.AddDays(1);
         }

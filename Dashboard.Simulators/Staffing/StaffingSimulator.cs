@@ -198,12 +198,12 @@ internal sealed class StaffingSimulator : ScheduledSimulator<SimEvent>
                 break;
             }
             firstDay = previous;
-            if (WorkingCalendar.IsWorkingDay(firstDay))
+            if (WorkingCalendar.WeekendsOnly.IsWorkingDay(firstDay))
             {
                 n++;
             }
         }
-        while (!WorkingCalendar.IsWorkingDay(firstDay))
+        while (!WorkingCalendar.WeekendsOnly.IsWorkingDay(firstDay))
         {
             firstDay = firstDay.AddDays(1);
         }

@@ -203,7 +203,7 @@ internal static class StaffingSimulatorData
         for (var n = 0; n < k;)
         {
             day = day.AddDays(1);
-            if (WorkingCalendar.IsWorkingDay(day))
+            if (WorkingCalendar.WeekendsOnly.IsWorkingDay(day))
             {
                 n++;
             }

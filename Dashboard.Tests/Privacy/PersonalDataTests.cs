@@ -29,7 +29,7 @@ public sealed class PersonalDataTests
     /// <summary>Fields whose values are personal wherever they appear.</summary>
     private static readonly HashSet<string> PersonalFields = new(StringComparer.Ordinal)
     {
-        "nik", "head_nik", "phone", "birth_date", "nip", "taxpayer_id", "npwp", "bank_account",
+        "nik", "head_nik", "phone", "birth_date", "nip", "taxpayer_id", "npwp", "bank_account", "address",
     };
 
     /// <summary>Name and free-text fields: personal when they carry the marker (a school's name is not personal).</summary>
@@ -101,7 +101,7 @@ public sealed class PersonalDataTests
     /// every source, every feed and every contract field (nested ones and the first element of a list included), one item
     /// a marker of each kind is served over real HTTP by a fake source and ingested by the real engine and mappers; then
     /// the database file, its WAL and the logs are scanned for every marker. Stored, neutralised or quarantined: none lands.
-    /// Exceptions by design: the name of a school or of a revenue line is an institution's name and is kept (only digit
+    /// Exceptions by design: the name of a school, of a revenue line or of a permit type is an institution's name and is kept (only digit
     /// runs are scrubbed from it), so only the number markers go there; a record id kept as the source's key may be any
     /// opaque number, so only the name marker goes there.
     /// </summary>
@@ -190,7 +190,7 @@ public sealed class PersonalDataTests
             // An institution's or a budget line's name (the Permendagri 90/2019 nomenclature) is not personal and is kept:
             // only the number markers.
             // A record's id is the source's key: an opaque number there is indistinguishable from a NIK, so only the name.
-            var institution = (name == "name" && resource is "schools" or "targets") || (name == "sub_activity_name" && resource == "budget-lines");
+            var institution = (name == "name" && resource is "schools" or "targets" or "permit-types") || (name == "sub_activity_name" && resource == "budget-lines");
             var kinds = institution ? [Kind.Nik, Kind.Phone] : name == "id" ? [Kind.Name] : AllKinds;
             yield return ([name], kinds);
             if (value is JsonObject nested)

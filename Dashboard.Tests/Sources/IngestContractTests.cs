@@ -8,6 +8,7 @@ using Dashboard.Tests.Sources.Admissions;
 using Dashboard.Tests.Sources.Budget;
 using Dashboard.Tests.Sources.Complaints;
 using Dashboard.Tests.Sources.Letters;
+using Dashboard.Tests.Sources.Licensing;
 using Dashboard.Tests.Sources.Revenue;
 using Dashboard.Tests.Sources.SocialAid;
 using Dashboard.Tests.Sources.Staffing;
@@ -36,7 +37,7 @@ public sealed class IngestContractTests
         ["Sources:Budget:Simulator:Lines"] = "60",
     };
 
-    private static readonly string[] Names = ["Complaints", "Letters", "Staffing", "Revenue", "SocialAid", "Admissions", "Budget"];
+    private static readonly string[] Names = ["Complaints", "Letters", "Staffing", "Revenue", "SocialAid", "Admissions", "Budget", "Licensing"];
 
     public static TheoryData<string> Sources() => [.. Names];
 
@@ -50,6 +51,7 @@ public sealed class IngestContractTests
         new SocialAidIngestHttpTests.Case(),
         new AdmissionsIngestHttpTests.Case(),
         new BudgetIngestHttpTests.Case(),
+        new LicensingIngestHttpTests.Case(),
     }.ToDictionary(c => c.Source);
 
     public static TheoryData<string> SlowSources() => [.. Names.Where(n => Cases[n].HasSlowSourceTest)];

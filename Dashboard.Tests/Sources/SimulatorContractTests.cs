@@ -7,6 +7,7 @@ using Dashboard.Simulators.Admissions;
 using Dashboard.Simulators.Budget;
 using Dashboard.Simulators.Complaints;
 using Dashboard.Simulators.Letters;
+using Dashboard.Simulators.Licensing;
 using Dashboard.Simulators.Revenue;
 using Dashboard.Simulators.Shared;
 using Dashboard.Simulators.SocialAid;
@@ -92,6 +93,14 @@ public sealed class SimulatorContractTests
             (time, use, seed) => new BudgetSimulator(time, new SimulatorOptions { Seed = seed, HistoryDays = 20 },
                 new BudgetSimulatorOptions { Lines = use == SimulatorUse.PagingOneByOne ? 40 : 120 }, "sim-budget-test-key"),
             sim => ((BudgetSimulator)sim).Withdraw(((BudgetSimulator)sim).LiveIds("payments").Order(StringComparer.Ordinal).First())),
+        new SimulatorCase("Licensing", new(2026, 6, 1, 10, 0, 0, Wib), "sim-licensing-test-key",
+            ["/sim/licensing/v1/applications", "/sim/licensing/v1/business-ids", "/sim/licensing/v1/investment-reports"],
+            "/sim/licensing/v1/applications", [1, 37, 1000],
+            (time, use, seed) => new LicensingSimulator(time,
+                new SimulatorOptions { Seed = seed, HistoryDays = use switch { SimulatorUse.PagingOneByOne => 5, SimulatorUse.SameSeed => 30, _ => 20 } },
+                "sim-licensing-test-key"),
+            sim => ((LicensingSimulator)sim).Withdraw(((LicensingSimulator)sim).LiveIds.Order(StringComparer.Ordinal).First()),
+            MinSameSeedItems: 18),
     }.ToDictionary(c => c.Source, StringComparer.Ordinal);
 
     public static TheoryData<string> Sources() => [.. Cases.Keys];
@@ -235,6 +244,7 @@ public sealed class SimulatorContractTests
         "Letters" => new LettersSimulator(time, new SimulatorOptions(), key),
         "Staffing" => new StaffingSimulator(time, new SimulatorOptions(), new StaffingSimulatorOptions(), key),
         "Revenue" => new RevenueSimulator(time, new SimulatorOptions(), new RevenueSimulatorOptions(), key),
+        "Licensing" => new LicensingSimulator(time, new SimulatorOptions(), key),
         "SocialAid" => new SocialAidSimulator(time, new SimulatorOptions(), new SocialAidSimulatorOptions(), key),
         "Admissions" => new AdmissionsSimulator(time, new SimulatorOptions(), new AdmissionsSimulatorOptions(), key),
         "Budget" => new BudgetSimulator(time, new SimulatorOptions(), new BudgetSimulatorOptions(), key),

@@ -17,6 +17,7 @@ public static class DomainRegistry
         SocialAid.SocialAidDomain.Descriptor,
         Admissions.AdmissionsDomain.Descriptor,
         Budget.BudgetDomain.Descriptor,
+        Licensing.LicensingDomain.Descriptor,
     ];
 
     /// <summary>The domain of <paramref name="source"/>, or null for a source without a page.</summary>

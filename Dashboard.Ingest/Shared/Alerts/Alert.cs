@@ -17,6 +17,8 @@ public enum AlertKind
 
     /// <summary>A follow-up assigned to an agency is past its due date and not done.</summary>
     FollowUpOverdue = 3,
+    /// <summary>A rule of a source's own (<see cref="IAlertRule"/>), e.g. permit files about to lapse into fiktif positif.</summary>
+    SourceRule = 4,
 }
 
 public enum AlertState { Firing = 0, Acknowledged = 1, Resolved = 2 }

@@ -10,6 +10,18 @@ public sealed record AlertCondition(
     string Key, AlertKind Kind, string Source, string? IndicatorCode, string? OwnerOpd, string Summary, string SummaryEn);
 
 /// <summary>
+/// A source's own alert condition, evaluated with the shared ones (registered by the source beside its indicators). Its
+/// conditions carry <see cref="AlertKind.SourceRule"/> and the OPD whose head must see them.
+/// </summary>
+public interface IAlertRule
+{
+    /// <summary>The source the rule belongs to: a switched-off source raises nothing.</summary>
+    string Source { get; }
+
+    Task<IReadOnlyList<AlertCondition>> EvaluateAsync(ReportingDbContext db, DateTimeOffset now, CancellationToken ct);
+}
+
+/// <summary>
 /// Reads which alert conditions hold at <c>now</c> from the reporting database alone (so every node agrees): sources that
 /// failed their last N runs, sources whose data is older than an indicator's freshness limit, and indicators whose
 /// city-wide value is off track against the target that applies today.

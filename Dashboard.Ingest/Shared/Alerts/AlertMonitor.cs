@@ -22,7 +22,8 @@ public sealed class AlertMonitor(
     KpiBroadcaster broadcaster,
     TimeProvider time,
     IOptionsMonitor<AlertOptions> options,
-    ILogger<AlertMonitor> logger) : IDisposable
+    ILogger<AlertMonitor> logger,
+    IEnumerable<IAlertRule>? rules = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, IIngestSource> _sources = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -69,7 +70,12 @@ public sealed class AlertMonitor(
         var settings = options.CurrentValue;
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var holding = (await AlertConditions.EvaluateAsync(db, now, settings.FailedRuns, IsEnabled, ct)).ToDictionary(c => c.Key);
+        var conditions = (await AlertConditions.EvaluateAsync(db, now, settings.FailedRuns, IsEnabled, ct)).ToList();
+        foreach (var rule in (rules ?? []).Where(r => IsEnabled(r.Source)))
+        {
+            conditions.AddRange(await rule.EvaluateAsync(db, now, ct));
+        }
+        var holding = conditions.ToDictionary(c => c.Key);
         try
         {
             await AnnotateStaleSourcesAsync(db, holding.Values, now, ct);

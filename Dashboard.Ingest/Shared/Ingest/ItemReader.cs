@@ -176,6 +176,9 @@ public sealed class ItemReader(JsonElement item)
     public bool OptionalBool(string name) =>
         TryGet(name, out var e) && e.ValueKind == JsonValueKind.True;
 
+    /// <summary>Flags a field the mapper found a value outside the contract in (inside a list, for example).</summary>
+    public void Flag(string name) => _flags.Add(name);
+
     /// <summary>Adds a rule violation found by the mapper (for example timestamps out of order).</summary>
     public void Error(string message) => _errors.Add(message);
 

@@ -1,5 +1,6 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared;
+using Dashboard.Ingest.Shared.Calendar;
 using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Shared.Ingest;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class ComplaintsKpis : ISourceKpis
         {
             from = today;
         }
-        var values = Compute(rows, from, today, now);
+        var values = Compute(rows, from, today, now, await WorkingCalendars.LoadAsync(db, ct));
         await IndicatorWriter.ReplaceAsync(db, [.. IndicatorCodes], from, today, values, runId, now, ct);
     }
 
@@ -50,14 +51,17 @@ public sealed class ComplaintsKpis : ISourceKpis
     /// <summary>
     /// Values per day from <paramref name="from"/> to <paramref name="today"/>: the state at the end of each past day,
     /// and for today the state at <paramref name="now"/> (a deadline later today is not missed yet). Without
-    /// <paramref name="now"/> today is also taken at its end.
+    /// <paramref name="now"/> today is also taken at its end. Working days are those of <paramref name="calendar"/> (the
+    /// holiday table's snapshot; weekends only when none is given).
     /// </summary>
-    public static List<ComputedValue> Compute(IReadOnlyList<ComplaintFacts> rows, DateOnly from, DateOnly today, DateTimeOffset? now = null)
+    public static List<ComputedValue> Compute(
+        IReadOnlyList<ComplaintFacts> rows, DateOnly from, DateOnly today, DateTimeOffset? now = null, WorkingCalendar? calendar = null)
     {
+        calendar ??= WorkingCalendar.WeekendsOnly;
         ArgumentNullException.ThrowIfNull(rows);
         var origin = rows.Count == 0 ? from : Min(from, Wib.DateOf(rows.Min(r => r.SubmittedAt)));
         var days = today.DayNumber - origin.DayNumber + 1;
-        var facts = rows.Select(r => Prepare(r, origin, days, now)).ToArray();
+        var facts = rows.Select(r => Prepare(r, origin, days, now, calendar)).ToArray();
 
         var scopes = new Dictionary<string, Scope>(StringComparer.Ordinal);
         foreach (var region in ReferenceData.Regions)
@@ -104,12 +108,12 @@ public sealed class ComplaintsKpis : ISourceKpis
         ComplaintFacts Source, int Submitted, int Verified, int FirstResponse, int Closed, int Deadline,
         bool SideExit, bool Sla, bool SettledInTime, bool Selesai, double ResponseHours);
 
-    private static Fact Prepare(ComplaintFacts r, DateOnly origin, int days, DateTimeOffset? now)
+    private static Fact Prepare(ComplaintFacts r, DateOnly origin, int days, DateTimeOffset? now, WorkingCalendar calendar)
     {
         int Day(DateTimeOffset? t) => t is { } v ? Math.Clamp(Wib.DateOf(v).DayNumber - origin.DayNumber, 0, days) : int.MaxValue;
         var sla = ComplaintsPayload.SlaTypes.Contains(r.Type);
         var sideExit = ComplaintsPayload.SideExits.Contains(r.Status);
-        var deadline = WorkingCalendar.AddWorkingDays(r.SubmittedAt, ComplaintsPayload.SettleWorkingDays);
+        var deadline = calendar.AddWorkingDays(r.SubmittedAt, ComplaintsPayload.SettleWorkingDays);
         return new Fact(
             r,
             Day(r.SubmittedAt),
@@ -122,7 +126,7 @@ public sealed class ComplaintsKpis : ISourceKpis
             sla,
             r.ClosedAt is { } c && c <= deadline,
             r.Status == "selesai" && r.ClosedAt is not null,
-            r.FirstResponseAt is { } f ? WorkingCalendar.WorkingHoursBetween(r.SubmittedAt, f) : double.NaN);
+            r.FirstResponseAt is { } f ? calendar.WorkingHoursBetween(r.SubmittedAt, f) : double.NaN);
     }
 
     private sealed class Scope(ScopeKind kind, string code, int population, int days)

@@ -39,12 +39,12 @@ public sealed class LettersIndicators : IIndicatorSet
             "Surat selesai sesuai standar pelayanan", "Letters completed within the service standard",
             "Dari permohonan (tidak termasuk yang ditolak) yang batas standar pelayanannya jatuh dalam 30 hari terakhir, " +
             "bagian yang selesai sebelum batas itu. Asumsi desain (standar Malang tidak ditemukan): domisili, pengantar SKCK " +
-            "dan kematian 1 hari kerja; SKTM, keterangan usaha dan lainnya 3 hari kerja; hari kerja Senin–Jumat, " +
-            "libur nasional belum dikurangkan.",
+            "dan kematian 1 hari kerja; SKTM, keterangan usaha dan lainnya 3 hari kerja; hari kerja Senin–Jumat " +
+            "tanpa libur nasional dan cuti bersama.",
             "Of requests (rejected ones excluded) whose service-standard deadline fell in the last 30 days, the share " +
             "completed by that deadline. Design assumption (no published Malang standard was found): domisili, pengantar " +
-            "SKCK and kematian 1 working day; SKTM, keterangan usaha and lainnya 3 working days; Monday–Friday, national " +
-            "holidays not yet subtracted.",
+            "SKCK and kematian 1 working day; SKTM, keterangan usaha and lainnya 3 working days; Monday–Friday less " +
+            "national holidays and cuti bersama.",
             "count(status = selesai ∧ completed_at ≤ batas) / count(status ≠ ditolak ∧ batas dalam 30 hari terakhir) × 100; " +
             "batas = requested_at + standar(letter_type) hari kerja"),
     ];

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared;
+using Dashboard.Ingest.Shared.Calendar;
 using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Shared.Ingest;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace Dashboard.Ingest.Sources.Letters;
 public sealed class LettersKpis : ISourceKpis
 {
     private const int Window = LettersIndicators.StandardWindowDays;
-    private const int MaxDeadlineCalendarDays = 10;
+    private const int MaxDeadlineCalendarDays = 20;
 
     public IReadOnlyList<string> IndicatorCodes { get; } = [Codes.Requests, Codes.WithinStandardPct];
 
@@ -37,13 +38,13 @@ public sealed class LettersKpis : ISourceKpis
             from = today;
         }
         // Only letters whose request day or deadline day can fall in the arrays: a deadline is at most three working
-        // days (five calendar days, a week with a long weekend) after the request.
+        // days after the request (under three weeks of calendar days even across the Lebaran holidays).
         var since = Wib.StartOf(from.AddDays(1 - Window - MaxDeadlineCalendarDays));
         var rows = await letters
             .Where(l => l.RequestedAt >= since)
             .Select(l => new LetterFacts(l.KelurahanCode, l.KecamatanCode, l.LetterType, l.Status, l.RequestedAt, l.CompletedAt))
             .ToListAsync(ct);
-        var values = Compute(rows, from, today);
+        var values = Compute(rows, from, today, await WorkingCalendars.LoadAsync(db, ct));
         await IndicatorWriter.ReplaceAsync(db, [.. IndicatorCodes], from, today, values, runId, now, ct);
     }
 
@@ -51,8 +52,10 @@ public sealed class LettersKpis : ISourceKpis
     public sealed record LetterFacts(
         string? KelurahanCode, string? KecamatanCode, string LetterType, string Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt);
 
-    public static List<ComputedValue> Compute(IReadOnlyList<LetterFacts> rows, DateOnly from, DateOnly today)
+    /// <summary>Values per day; working days are those of <paramref name="calendar"/> (weekends only when none is given).</summary>
+    public static List<ComputedValue> Compute(IReadOnlyList<LetterFacts> rows, DateOnly from, DateOnly today, WorkingCalendar? calendar = null)
     {
+        calendar ??= WorkingCalendar.WeekendsOnly;
         ArgumentNullException.ThrowIfNull(rows);
         // Days from the window before `from` are needed for the rolling share, so the arrays start earlier.
         var origin = from.AddDays(1 - Window);
@@ -95,7 +98,7 @@ public sealed class LettersKpis : ISourceKpis
             var inTime = false;
             if (r.Status != LettersPayload.Rejected)
             {
-                var deadline = LettersPayload.Deadline(r.LetterType, r.RequestedAt);
+                var deadline = LettersPayload.Deadline(r.LetterType, r.RequestedAt, calendar);
                 deadlineDay = Wib.DateOf(deadline).DayNumber - origin.DayNumber;
                 inTime = r.Status == LettersPayload.Completed && r.CompletedAt is { } c && c <= deadline;
             }

@@ -53,9 +53,9 @@ public static class LettersPayload
     public static int StandardDays(string letterType) =>
         StandardWorkingDays.TryGetValue(letterType, out var days) ? days : UnknownTypeWorkingDays;
 
-    /// <summary>The instant by which a letter requested at <paramref name="requestedAt"/> should be done.</summary>
-    public static DateTimeOffset Deadline(string letterType, DateTimeOffset requestedAt) =>
-        Shared.WorkingCalendar.AddWorkingDays(requestedAt, StandardDays(letterType));
+    /// <summary>The instant by which a letter requested at <paramref name="requestedAt"/> should be done, in <paramref name="calendar"/>'s working days.</summary>
+    public static DateTimeOffset Deadline(string letterType, DateTimeOffset requestedAt, Shared.WorkingCalendar calendar) =>
+        (calendar ?? throw new ArgumentNullException(nameof(calendar))).AddWorkingDays(requestedAt, StandardDays(letterType));
 
     /// <summary>Still waiting: not completed or rejected (by status, or by a completion time the source already set).</summary>
     public static bool IsOpen(string status, DateTimeOffset? completedAt) =>

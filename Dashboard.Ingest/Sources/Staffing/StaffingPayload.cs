@@ -85,7 +85,7 @@ public static class StaffingPayload
     /// <summary>The day whose attendance counts for <paramref name="day"/>: itself, or the last working day before it.</summary>
     public static DateOnly AttendanceDay(DateOnly day)
     {
-        while (!WorkingCalendar.IsWorkingDay(day))
+        while (!WorkingCalendar.WeekendsOnly.IsWorkingDay(day))
         {
             day = day.AddDays(-1);
         }
@@ -118,7 +118,7 @@ public readonly record struct EvaluationPeriod(int Year, int Quarter)
             for (var n = 0; n < StaffingPayload.QuarterDeadlineWorkingDays;)
             {
                 day = day.AddDays(1);
-                if (WorkingCalendar.IsWorkingDay(day))
+                if (WorkingCalendar.WeekendsOnly.IsWorkingDay(day))
                 {
                     n++;
                 }

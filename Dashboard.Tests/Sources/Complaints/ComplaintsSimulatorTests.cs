@@ -558,15 +558,15 @@ public sealed class ComplaintsSimulatorTests
         }
     }
 
-    /// <summary>The dashboard's rule: the same time of day n working days later; weekend arrivals count from Monday 08:00.</summary>
+    /// <summary>The dashboard's rule: the same time of day n working days later (holidays skipped); arrivals on a day off count from the next working morning 08:00.</summary>
     private static DateTimeOffset Deadline(DateTimeOffset submitted, int days)
     {
         var local = submitted.ToOffset(TimeSpan.FromHours(7));
         var day = local.Date;
         var timeOfDay = local.TimeOfDay;
-        if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        if (Dashboard.Tests.Shared.OfficialDaysOff.IsOff(day))
         {
-            while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            while (Dashboard.Tests.Shared.OfficialDaysOff.IsOff(day))
             {
                 day = day.AddDays(1);
             }
@@ -575,7 +575,7 @@ public sealed class ComplaintsSimulatorTests
         for (var added = 0; added < days;)
         {
             day = day.AddDays(1);
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            if (!Dashboard.Tests.Shared.OfficialDaysOff.IsOff(day))
             {
                 added++;
             }

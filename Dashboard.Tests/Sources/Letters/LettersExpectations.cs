@@ -5,7 +5,8 @@ namespace Dashboard.Tests.Sources.Letters;
 
 /// <summary>
 /// The letter rules written out again for the tests, independently of the production code: the service standard
-/// per type and the deadline (the same time of day n working days later; weekend requests count from Monday 08:00).
+/// per type and the deadline (the same time of day n working days later, weekends, national holidays and cuti bersama
+/// skipped; requests on a day off count from the next working morning 08:00).
 /// </summary>
 internal static class LettersExpectations
 {
@@ -30,9 +31,9 @@ internal static class LettersExpectations
         var local = requested.ToOffset(Wib);
         var day = local.Date;
         var timeOfDay = local.TimeOfDay;
-        if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        if (Dashboard.Tests.Shared.OfficialDaysOff.IsOff(day))
         {
-            while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            while (Dashboard.Tests.Shared.OfficialDaysOff.IsOff(day))
             {
                 day = day.AddDays(1);
             }
@@ -41,7 +42,7 @@ internal static class LettersExpectations
         for (var added = 0; added < StandardDays(type);)
         {
             day = day.AddDays(1);
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            if (!Dashboard.Tests.Shared.OfficialDaysOff.IsOff(day))
             {
                 added++;
             }

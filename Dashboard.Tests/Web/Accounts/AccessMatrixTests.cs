@@ -42,6 +42,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/admin/pengguna"] = (Policies.Administer, [Admin]),
         ["/admin/api-klien"] = (Policies.Administer, [Admin]),
         ["/admin/layar"] = (Policies.Administer, [Admin]),
+        ["/admin/hari-libur"] = (Policies.Administer, [Admin]),
         // The indicator page, the OPD brief and the agency home admit every person; the scope rule decides what they show
         // (ScopeRuleTests): a brief or home of another agency is refused in place.
         ["/indikator/{Code}"] = (Policies.Person, Everyone),

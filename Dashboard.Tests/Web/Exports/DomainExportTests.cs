@@ -10,6 +10,7 @@ using Dashboard.Tests.Web.Indicators;
 using Dashboard.Ingest.Sources.Admissions;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Ingest.Sources.Letters;
+using Dashboard.Ingest.Sources.Licensing;
 using Dashboard.Ingest.Sources.Revenue;
 using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Ingest.Sources.Staffing;
@@ -19,6 +20,7 @@ using Dashboard.Web.Features;
 using Dashboard.Web.Features.Admissions;
 using Dashboard.Web.Features.Complaints;
 using Dashboard.Web.Features.Letters;
+using Dashboard.Web.Features.Licensing;
 using Dashboard.Web.Features.Revenue;
 using Dashboard.Web.Features.SocialAid;
 using Dashboard.Web.Features.Staffing;
@@ -175,6 +177,18 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
         yield return new("silpa", [[v.Silpa.Pagu, v.Silpa.Realised, v.Silpa.Planned, v.Silpa.PlanYear, v.Silpa.ProjectedSpending, v.Silpa.Silpa]]);
     }
 
+    private static IEnumerable<Expected> Licensing(LicensingView v)
+    {
+        var k = IsKelurahanCode(v.Scope.Code);
+        yield return new("terbit_harian", [.. v.Days.Select((d, i) => new object?[] { d }.Concat(v.IssuedPerDayByChannel.Select(c => (object?)C(c[i] ?? 0, k))).ToArray())]);
+        yield return new("tepat_waktu", [.. v.Days.Select((d, i) => new object?[] { d, v.OnTimePerDay[i] })]);
+        yield return new("tunggakan_tahap", [.. v.Backlog.Select(r => new object?[] { r.Stage }.Concat(r.ByAge.Select(a => (object?)C(a, k))).Append(C(r.Total, k)).ToArray())]);
+        yield return new("mendekati_sla", [.. v.DueSoon.Select(r => new object?[] { r.Id, r.PermitType, r.Stage, Wib(r.SubmittedAt), r.Elapsed, r.SlaDays, r.Remaining })]);
+        yield return new("pbg_belum_bayar", [.. v.Unpaid.Select(r => new object?[] { r.Id, r.Kelurahan, Wib(r.Since), r.Amount, r.DaysWaiting })]);
+        yield return new("nib", [.. v.Nib.Select(r => new object?[] { r.Scale }.Concat(r.ByRisk.Select(n => (object?)C(n, k))).Append(C(r.Total, k)).ToArray())]);
+        yield return new("investasi", [.. v.Investment.Select(r => new object?[] { r.Quarter, r.Pmdn, r.Pma, r.CumulativeTotal, r.Target, D(r.Pct) })]);
+    }
+
     /// <summary>
     /// What each domain's page shows for a scope, keyed by source. A registered domain without one fails
     /// <see cref="EveryTable_DownloadsAsCsvAndXlsx_WithThePagesNumbers_AndItsRegionInTheMetadata"/>.
@@ -188,6 +202,7 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
         [SocialAidIndicators.Source] = async (s, scope, ct) => SocialAid(await s.GetRequiredService<SocialAidQueries>().GetAsync(scope, ct)),
         [AdmissionsIndicators.Source] = async (s, scope, ct) => Admissions(await s.GetRequiredService<AdmissionsQueries>().GetAsync(scope, null, ct)),
         [BudgetIndicators.Source] = async (s, scope, ct) => Budget(await s.GetRequiredService<BudgetQueries>().GetAsync(scope, ct)),
+        [LicensingIndicators.Source] = async (s, scope, ct) => Licensing(await s.GetRequiredService<LicensingQueries>().GetAsync(scope, ct)),
     };
 
     /// <summary>Scopes below the city worth a download of their own (kelurahan ones carry suppressed counts).</summary>

@@ -81,6 +81,7 @@ public sealed partial class AlertBell : IDisposable
         AlertKind.SourceFailing => Icons.Material.Filled.SyncProblem,
         AlertKind.DataStale => Icons.Material.Filled.HourglassBottom,
         AlertKind.FollowUpOverdue => Icons.Material.Filled.AssignmentLate,
+        AlertKind.SourceRule => Icons.Material.Filled.Gavel,
         _ => Icons.Material.Filled.TrendingDown,
     };
 

@@ -62,7 +62,7 @@ public static class AlertAudience
         {
             AlertKind.SourceFailing => user.IsInRole(Roles.Operator),
             AlertKind.DataStale => user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Pimpinan),
-            AlertKind.OffTarget => user.IsInRole(Roles.Pimpinan)
+            AlertKind.OffTarget or AlertKind.SourceRule => user.IsInRole(Roles.Pimpinan)
                 || (user.IsInRole(Roles.KepalaOpd) && alert.OwnerOpd is { } opd
                     && user.FindAll(AuthExtensions.OpdClaim).Any(c => string.Equals(c.Value, opd, StringComparison.OrdinalIgnoreCase))),
             AlertKind.FollowUpOverdue => user.IsInRole(Roles.Pimpinan)

@@ -1,5 +1,6 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared;
+using Dashboard.Ingest.Shared.Calendar;
 using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Sources.Letters;
 using Dashboard.Web.Shared.Scope;
@@ -85,6 +86,7 @@ public sealed class LettersQueries(IDbContextFactory<ReportingDbContext> factory
         var tiles = await KpiTileLoader.LoadAsync(db, scope.Code, LettersIndicators.Source, now, ct);
 
         var letters = db.Set<LetterRequest>().AsNoTracking();
+        var calendar = await WorkingCalendars.LoadAsync(db, ct);
         // The ranking's region holds the scope, so one read serves both.
         var recent = await InScope(letters, rankingParent)
             .Where(l => l.RequestedAt >= from)
@@ -94,7 +96,7 @@ public sealed class LettersQueries(IDbContextFactory<ReportingDbContext> factory
                 .Where(l => l.CompletedAt == null && l.Status != LettersPayload.Completed && l.Status != LettersPayload.Rejected)
                 .Select(l => new { l.Id, l.KelurahanCode, l.LetterType, l.Status, l.RequestedAt })
                 .ToListAsync(ct))
-            .Select(l => new Open(l.Id, l.KelurahanCode, l.LetterType, l.Status, l.RequestedAt, LettersPayload.Deadline(l.LetterType, l.RequestedAt)))
+            .Select(l => new Open(l.Id, l.KelurahanCode, l.LetterType, l.Status, l.RequestedAt, LettersPayload.Deadline(l.LetterType, l.RequestedAt, calendar)))
             .ToList();
 
         var inScope = recent.Where(l => Contains(scope, l.KelurahanCode)).ToList();

@@ -1,0 +1,9 @@
+using Dashboard.Ingest.Shared.Ingest;
+
+namespace Dashboard.Ingest.Sources.Licensing;
+
+/// <summary>The one-stop licensing service: OSS-RBA, SiCantik and SIMBG through one gateway (<c>Sources:Licensing</c>).</summary>
+public sealed class LicensingOptions : SourceOptions
+{
+    public const string Section = "Sources:Licensing";
+}
