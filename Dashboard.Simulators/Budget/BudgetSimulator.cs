@@ -392,7 +392,7 @@ internal sealed class BudgetSimulator : ScheduledSimulator<BudgetEvent>
     {
         var first = new DateOnly(year, month, 1);
         var days = DateTime.DaysInMonth(year, month);
-        var working = Enumerable.Range(0, days).Select(first.AddDays).Where(WorkingCalendar.IsWorkingDay).ToList();
+        var working = Enumerable.Range(0, days).Select(first.AddDays).Where(WorkingCalendar.Official.IsWorkingDay).ToList();
         if (working.Count == 0)
         {
             return;

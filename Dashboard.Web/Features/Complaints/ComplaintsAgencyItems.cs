@@ -1,5 +1,6 @@
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared;
+using Dashboard.Ingest.Shared.Calendar;
 using Dashboard.Ingest.Sources.Complaints;
 using Dashboard.Web.Shared.Domains;
 using Dashboard.Web.Shared.Formatting;
@@ -20,6 +21,7 @@ public sealed class ComplaintsAgencyItems(IDbContextFactory<ReportingDbContext> 
     {
         var since = now.AddDays(-30);
         await using var db = await factory.CreateDbContextAsync(ct);
+        var calendar = await WorkingCalendars.LoadAsync(db, ct);
         var received = await db.Set<Complaint>().AsNoTracking().CountAsync(c => c.AgencyCode == opd && c.SubmittedAt >= since, ct);
         var open = await db.Set<Complaint>().AsNoTracking()
             .Where(c => c.AgencyCode == opd && c.Status != "selesai" && c.ClosedAt == null)
@@ -28,7 +30,7 @@ public sealed class ComplaintsAgencyItems(IDbContextFactory<ReportingDbContext> 
         var stillOpen = open.Where(c => !ComplaintsPayload.SideExits.Contains(c.Status)).ToList();
         var overdue = stillOpen
             .Where(c => ComplaintsPayload.SlaTypes.Contains(c.Type)
-                && WorkingCalendar.AddWorkingDays(c.SubmittedAt, ComplaintsPayload.SettleWorkingDays) <= now)
+                && calendar.AddWorkingDays(c.SubmittedAt, ComplaintsPayload.SettleWorkingDays) <= now)
             .OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
         return
