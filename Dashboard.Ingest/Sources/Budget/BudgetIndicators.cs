@@ -109,6 +109,10 @@ public sealed class BudgetIndicators : IIndicatorSet
 
     public IReadOnlyList<string> Headlines { get; } = [Codes.RealisationPct, Codes.AgenciesBelowBand, Codes.ProjectedSilpa];
 
+    /// <summary>Computed per agency too (BudgetKpis): each head's realisation, cash-plan deviation, projected SiLPA and physical–financial gap.</summary>
+    public IReadOnlyList<string> AgencyIndicators { get; } =
+        [Codes.AgencyRealisationPct, Codes.CashPlanDeviation, Codes.ProjectedSilpa, Codes.PhysicalFinancialGap];
+
     private static IndicatorDefinition Define(
         int number, string owner, string code, IndicatorUnit unit, IndicatorDirection direction, int cadence, int freshness,
         string legal, string nameId, string nameEn, string definitionId, string definitionEn, string formula) =>

@@ -111,6 +111,10 @@ public sealed class LicensingIndicators : IIndicatorSet
 
     public IReadOnlyList<string> Headlines { get; } = [Codes.Issued, Codes.OnTimePct, Codes.Overdue, Codes.InvestmentPct];
 
+    /// <summary>Computed per technical agency too (LicensingKpis): the permits each agency's recommendation stage handles.</summary>
+    public IReadOnlyList<string> AgencyIndicators { get; } =
+        [Codes.Issued, Codes.OnTimePct, Codes.MedianDays, Codes.Overdue, Codes.WaitingApplicant, Codes.RejectedPct];
+
     /// <summary>Collected since 1 January: its target applies in proportion to the year elapsed.</summary>
     public IReadOnlyList<string> Cumulative { get; } = [Codes.PbgRetribution, Codes.InvestmentPct];
 
