@@ -100,6 +100,7 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
 {
     public void Configure(EntityTypeBuilder<FollowUp> e)
     {
+        e.ToTable("FollowUps");
         e.Property(x => x.Opd).HasMaxLength(24);
         e.Property(x => x.Expected).HasMaxLength(1000);
         e.Property(x => x.IndicatorCodes).HasMaxLength(500);
@@ -117,6 +118,7 @@ internal sealed class FollowUpHistoryConfiguration : IEntityTypeConfiguration<Fo
 {
     public void Configure(EntityTypeBuilder<FollowUpHistory> e)
     {
+        e.ToTable("FollowUpHistories");
         e.Property(x => x.User).HasMaxLength(128);
         e.Property(x => x.Note).HasMaxLength(1000);
         e.HasIndex(x => x.FollowUpId);
@@ -127,6 +129,7 @@ internal sealed class EvaluationMeetingConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<EvaluationMeeting> e)
     {
+        e.ToTable("EvaluationMeetings");
         e.Property(x => x.StartedBy).HasMaxLength(128);
         e.Property(x => x.CurrentOpd).HasMaxLength(24);
         e.HasIndex(x => x.Date);
