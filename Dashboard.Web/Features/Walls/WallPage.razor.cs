@@ -31,6 +31,12 @@ public sealed partial class WallPage : IAsyncDisposable
     // The last-seen row is written once every few beats, not on every beat.
     private const int BeatsPerSeenWrite = 4;
 
+    /// <summary>The most overview groups that stand in one row of columns; more take two rows.</summary>
+    private const int SingleRowGroups = 6;
+
+    /// <summary>The headlines each group shows when the groups take two rows.</summary>
+    private const int TwoRowHeadlines = 2;
+
     private static readonly string AppVersion =
         typeof(WallPage).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
         ?? typeof(WallPage).Assembly.GetName().Version?.ToString() ?? "?";
