@@ -30,7 +30,8 @@ public sealed class PostgreSqlTests
         });
         var ct = TestContext.Current.CancellationToken;
         var sources = app.Services.GetServices<IIngestSource>().Select(s => s.Name).ToList();
-        Assert.Equal(6, sources.Count);
+        // Every registered domain's source runs here (eight since Budget and Licensing).
+        Assert.Equal(Dashboard.Web.Features.DomainRegistry.All.Select(d => d.Source).Order(StringComparer.Ordinal), sources.Order(StringComparer.Ordinal));
 
         foreach (var source in sources)
         {
@@ -45,7 +46,8 @@ public sealed class PostgreSqlTests
             var withSnapshot = await db.IndicatorSnapshots.Where(s => s.ScopeCode == ReferenceData.KotaCode)
                 .Select(s => s.IndicatorCode).Distinct().ToListAsync(ct);
             var bySource = await db.Indicators.Where(i => withSnapshot.Contains(i.Code)).Select(i => i.Source).Distinct().ToListAsync(ct);
-            Assert.Equal(sources.Order(), bySource.Order());
+            // (The follow-up indicators have city values too: they are not a source, so only the sources are checked.)
+            Assert.All(sources, s => Assert.Contains(s, bySource));
             Assert.True(await db.IndicatorValues.CountAsync(ct) > 1000);
             // Instants survive the round trip as UTC.
             var lastRun = await db.IngestRuns.OrderByDescending(r => r.Id).FirstAsync(ct);

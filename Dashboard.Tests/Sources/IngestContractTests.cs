@@ -231,9 +231,20 @@ public sealed class IngestContractTests
         var path = app.DatabasePath;
         var bytes = File.ReadAllBytes(path).Concat(File.Exists(path + "-wal") ? File.ReadAllBytes(path + "-wal") : []).ToArray();
         var text = Encoding.UTF8.GetString(bytes);
-        foreach (var value in personal)
+        foreach (var value in personal.Where(v => !InReferenceData(v)))
         {
             Assert.DoesNotContain(value, text, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>
+    /// Whether a served personal value also occurs in the texts the product seeds itself (holiday, region and agency
+    /// names): a reporter called "Muhammad" is personal, the holiday "Maulid Nabi Muhammad SAW" is not, and finding the
+    /// word in the database proves nothing about the source.
+    /// </summary>
+    private static bool InReferenceData(string value) =>
+        Dashboard.Ingest.Shared.Calendar.HolidayCatalog.Official.Any(h =>
+            h.NameId.Contains(value, StringComparison.Ordinal) || h.NameEn.Contains(value, StringComparison.Ordinal)) ||
+        ReferenceData.Regions.Any(r => r.Name.Contains(value, StringComparison.Ordinal)) ||
+        ReferenceData.Agencies.Any(a => a.Name.Contains(value, StringComparison.Ordinal));
 }

@@ -317,8 +317,11 @@ public sealed class BudgetProgressMapper : ISourceMapper<BudgetProgress>
     }
 }
 
-internal static class BudgetMapping
+internal static partial class BudgetMapping
 {
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9]{10,}")]
+    private static partial System.Text.RegularExpressions.Regex LongDigitRun();
+
     public static string? Id(ItemReader r, int max = 64)
     {
         var id = r.RequiredId("id");
@@ -336,6 +339,13 @@ internal static class BudgetMapping
         if (line is { Length: > 64 })
         {
             r.Error("budget_line_id: lebih dari 64 karakter");
+            return null;
+        }
+        // A line id is the line's own key (BL-2026-00001); a run of ten digits or more there is a NIK or a phone number,
+        // refused and never stored.
+        if (line is not null && LongDigitRun().IsMatch(line))
+        {
+            r.Error("budget_line_id: bukan bentuk pengenal baris anggaran");
             return null;
         }
         return line;

@@ -41,6 +41,8 @@ public static class BudgetPayload
     public static bool IsSpending(string type, string status) => status == Issued && type is Ls or Gu;
 
     /// <summary>A Permendagri 90/2019 code: digits in dot-separated groups (<c>1.02.02.2.01.0022</c>, <c>5.1.02.01.01.0024</c>).</summary>
+    private const int MaxCodeSegment = 4;
+
     public static bool IsCode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -49,6 +51,7 @@ public static class BudgetPayload
             return false;
         }
         var previousDot = false;
+        var group = 0;
         foreach (var c in value)
         {
             if (c == '.')
@@ -58,6 +61,13 @@ public static class BudgetPayload
                     return false;
                 }
                 previousDot = true;
+                group = 0;
+            }
+            // No segment of the nomenclature is longer than four digits (5.1.02.01.01.0001): a run of more is a number
+            // of something else (a NIK, a phone) and is refused, never stored.
+            else if (char.IsAsciiDigit(c) && ++group > MaxCodeSegment)
+            {
+                return false;
             }
             else if (char.IsAsciiDigit(c))
             {

@@ -129,7 +129,8 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.All(results.SelectMany(r => r.Value.Select(v => (r.Key, v))), r =>
         {
             Assert.Equal(first.Location, r.v.Location);
-            Assert.Equal(first.Page.Replace(Token(first.Page), "", StringComparison.Ordinal), r.v.Page.Replace(Token(r.v.Page), "", StringComparison.Ordinal));
+            Assert.Equal(WithoutEcho(first.Page.Replace(Token(first.Page), "", StringComparison.Ordinal)),
+                WithoutEcho(r.v.Page.Replace(Token(r.v.Page), "", StringComparison.Ordinal)));
             Assert.True(r.v.Hashes == 1, $"{r.Key}: {r.v.Hashes} password hashes");
         });
         var fastest = results.ToDictionary(r => r.Key, r => r.Value.Min(v => v.Took));
@@ -203,4 +204,11 @@ public sealed class SignInTests : IAsyncLifetime
             return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
     }
+
+    /// <summary>
+    /// The page without the user name it gives back to the form: every refusal echoes what was typed, known account or
+    /// not, so the echo tells nothing; the rest of the page must be the same.
+    /// </summary>
+    private static string WithoutEcho(string page) =>
+        System.Text.RegularExpressions.Regex.Replace(page, "(name=\"username\"[^>]*?value=\")[^\"]*(\")", "$1$2");
 }

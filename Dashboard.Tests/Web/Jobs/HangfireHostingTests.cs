@@ -85,7 +85,8 @@ public sealed class HangfireHostingTests : IAsyncLifetime
         });
         var signIn = await http.PostAsync(new Uri("masuk", UriKind.Relative), body);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+        // An agency head lands on his agency's home (/opd/<OPD>) when no other page was asked for.
+        Assert.Equal(user == "dishub" ? "/opd/DISHUB" : "/", signIn.Headers.Location?.OriginalString);
         return http;
     }
 }

@@ -57,7 +57,7 @@ const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00
 // A target as ApexCharts draws it: a dashed line across the plot (one target) or a marker on each bar (one per category).
 function targetAnnotation(config, text) {
   const line = { y: config.targetLine, borderColor: '#D55E00', strokeDashArray: 6, borderWidth: 2,
-    label: { text, borderColor: '#D55E00', position: 'left', textAnchor: 'start', style: { color: '#fff', background: '#D55E00', fontSize: config.fontSize ? `${config.fontSize}px` : undefined } } };
+    label: { text, borderColor: '#D55E00', position: 'left', textAnchor: 'start', style: { color: '#fff', background: '#D55E00', ...(config.fontSize ? { fontSize: `${config.fontSize}px` } : {}) } } };
   return config.horizontal ? { xaxis: [{ ...line, x: config.targetLine, y: undefined }] } : { yaxis: [line] };
 }
 
@@ -83,6 +83,8 @@ function buildOptions(config) {
   const percent = v => (config.percentPattern ?? '{0}%').replace('{0}', shares.format(v));
   const circular = isCircular(config.type);
   const fontSize = config.fontSize ? `${config.fontSize}px` : undefined;
+  // Only a size that is set: an explicit undefined overrides ApexCharts' default and its layout computes NaN offsets.
+  const sized = fontSize ? { fontSize } : {};
   const options = {
     chart: {
       type: config.type,
@@ -97,10 +99,10 @@ function buildOptions(config) {
     theme: { mode: config.dark ? 'dark' : 'light' },
     colors: palette,
     series: circular ? seriesFor(config) : withGoals(config, seriesFor(config)),
-    dataLabels: { enabled: circular, formatter: percent, style: { fontSize } },
+    dataLabels: { enabled: circular, formatter: percent, style: sized },
     // Straight segments: a smoothed curve invents values between the days and overshoots below zero.
     stroke: { width: config.type === 'line' || config.type === 'area' ? 2 : 0, curve: 'straight' },
-    legend: { position: 'bottom', show: circular || config.series.length > 1, fontSize },
+    legend: { position: 'bottom', show: circular || config.series.length > 1, ...sized },
     tooltip: { y: { formatter: format } },
     noData: { text: config.noDataText },
     grid: { borderColor: config.dark ? 'rgba(230,237,243,0.12)' : '#e0e0e0' },
@@ -109,8 +111,8 @@ function buildOptions(config) {
     options.labels = config.categories;
   } else if (config.horizontal) {
     options.plotOptions = { bar: { horizontal: true, borderRadius: 2, barHeight: '70%' } };
-    options.xaxis = { categories: config.categories, labels: { formatter: format, style: { fontSize } } };
-    options.yaxis = { labels: { maxWidth: 240, style: { fontSize } } };
+    options.xaxis = { categories: config.categories, labels: { formatter: format, style: sized } };
+    options.yaxis = { labels: { maxWidth: 240, style: sized } };
     if (config.wholeNumbers) {
       options.xaxis.min = 0;
     }
@@ -126,11 +128,11 @@ function buildOptions(config) {
     // A category axis draws every label: keep every step-th (counted from the latest day) and leave the rest blank.
     const last = config.categories.length - 1;
     const sparse = v => (step <= 1 || !position.has(v) || (last - position.get(v)) % step === 0 ? v : '');
-    options.xaxis = { categories: config.categories, tickAmount: Math.min(config.categories.length, 10, fits), labels: { rotate: 0, hideOverlappingLabels: true, style: { fontSize }, formatter: sparse } };
+    options.xaxis = { categories: config.categories, tickAmount: Math.min(config.categories.length, 10, fits), labels: { rotate: 0, hideOverlappingLabels: true, style: sized, formatter: sparse } };
     options.tooltip.x = { formatter: v => v };
     // A series that never goes below zero never gets a negative axis from the nice-scale padding.
     const lowest = Math.min(...config.series.flatMap(s => s.values).filter(v => v !== null));
-    options.yaxis = { labels: { formatter: format, style: { fontSize } }, forceNiceScale: true, min: m => (lowest >= 0 ? Math.max(0, m) : m) };
+    options.yaxis = { labels: { formatter: format, style: sized }, forceNiceScale: true, min: m => (lowest >= 0 ? Math.max(0, m) : m) };
     if (config.wholeNumbers) {
       // Counts start at zero: a bar or line cut off above zero overstates every change.
       options.yaxis.min = 0;
