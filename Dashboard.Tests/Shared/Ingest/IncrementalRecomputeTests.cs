@@ -44,10 +44,17 @@ public sealed class IncrementalRecomputeTests(ITestOutputHelper output)
         }, clock: new WorkingMorningClock());
         using var rows = new RowCounter(app.Services);
         Assert.Equal(IngestRunStatus.Succeeded, (await app.RefreshAsync(source)).Status);
+        // The run's ledger row can read "succeeded" a moment before the engine records its rows: wait for the record.
+        await Eventually.TrueAsync(() => rows.Runs >= 1, TimeSpan.FromSeconds(30), "the first load's recompute rows");
+        // A run with nothing new settles what the first load left marked (a day marked while it recomputed stays
+        // dirty): the change below is then measured from a settled state, the same at both history sizes.
+        Assert.Equal(IngestRunStatus.Succeeded, (await app.RefreshAsync(source)).Status);
+        await Eventually.TrueAsync(() => rows.Runs >= 2, TimeSpan.FromSeconds(30), "the settling run's recompute rows");
         var firstLoad = rows.Take();
         var simulator = app.Services.GetServices<ISourceSimulator>().OfType<ILiveSimulator>().Single(s => s.Source == source);
         simulator.Generate(20);
         Assert.Equal(IngestRunStatus.Succeeded, (await app.RefreshAsync(source)).Status);
+        await Eventually.TrueAsync(() => rows.Runs >= 3, TimeSpan.FromSeconds(30), "the incremental run's recompute rows");
         return (firstLoad, rows.Take());
     }
 
@@ -56,6 +63,10 @@ public sealed class IncrementalRecomputeTests(ITestOutputHelper output)
     {
         private readonly MeterListener _listener = new();
         private long _rows;
+        private int _runs;
+
+        /// <summary>How many recomputations have been recorded so far.</summary>
+        public int Runs => Volatile.Read(ref _runs);
 
         public RowCounter(IServiceProvider services)
         {
@@ -68,7 +79,11 @@ public sealed class IncrementalRecomputeTests(ITestOutputHelper output)
                     listener.EnableMeasurementEvents(instrument);
                 }
             };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _rows, value));
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+            {
+                Interlocked.Add(ref _rows, value);
+                Interlocked.Increment(ref _runs);
+            });
             _listener.Start();
         }
 
