@@ -17,4 +17,19 @@ public static class Eventually
             await Task.Delay(50);
         }
     }
+
+    /// <summary>The same for a condition that has to be read asynchronously (a database query).</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string what = "the condition")
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"waited {timeout.TotalSeconds:F0} s for: {what}");
+            }
+            await Task.Delay(50);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Walls;
+using Dashboard.Tests.Infrastructure;
 using Dashboard.Web.Features.Walls;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -78,15 +79,9 @@ public sealed class WallAdminPageTests : WebTestContext
         await Task.CompletedTask;
     }
 
-    private async Task WaitRevokedAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!(await _screens.ListAsync(Xunit.TestContext.Current.CancellationToken)).Single().IsRevoked)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the screen is revoked after the confirmation");
-            await Task.Delay(20, Xunit.TestContext.Current.CancellationToken);
-        }
-    }
+    private Task WaitRevokedAsync() =>
+        Eventually.TrueAsync(async () => (await _screens.ListAsync(Xunit.TestContext.Current.CancellationToken)).Single().IsRevoked,
+            TimeSpan.FromSeconds(10), "the screen is revoked after the confirmation");
 
     protected override void Dispose(bool disposing)
     {
