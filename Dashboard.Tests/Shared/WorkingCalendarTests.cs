@@ -154,4 +154,34 @@ public sealed class WorkingCalendarTests
             Assert.Contains("Libur akhir tahun", audit[1].After, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task UncoveredYear_IsNextYearFromOctober_UntilItsListIsEntered()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var time = new FakeTimeProvider(Wib(2026, 12, 7, 9));
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = database.CreateDbContext())
+        {
+            // The seeded lists cover 2025 and 2026: nothing missing in September, 2027 missing from October on.
+            Assert.Null(await WorkingCalendars.UncoveredYearAsync(db, new DateOnly(2026, 9, 30), ct));
+            Assert.Equal(2027, await WorkingCalendars.UncoveredYearAsync(db, new DateOnly(2026, 10, 1), ct));
+            Assert.Equal(2027, await WorkingCalendars.UncoveredYearAsync(db, new DateOnly(2026, 12, 7), ct));
+            // In 2027 itself, with nothing entered, the current year is the one missing.
+            Assert.Equal(2027, await WorkingCalendars.UncoveredYearAsync(db, new DateOnly(2027, 2, 1), ct));
+        }
+        var admin = new HolidayAdministration(database, new WorkingCalendars(database, time), time);
+        var added = await admin.AddAsync(new DateOnly(2027, 1, 1), HolidayKind.National, "Tahun Baru 2027 Masehi", "New Year's Day",
+            "admin", "SKB 3 Menteri 2027", ct);
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.Null(await WorkingCalendars.UncoveredYearAsync(db, new DateOnly(2026, 12, 7), ct));
+        }
+        // A withdrawn day does not count as an entered list.
+        Assert.True(await admin.WithdrawAsync(added.Id, "admin", "salah tanggal", ct));
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.Equal(2027, await WorkingCalendars.UncoveredYearAsync(db, new DateOnly(2026, 12, 7), ct));
+        }
+    }
 }

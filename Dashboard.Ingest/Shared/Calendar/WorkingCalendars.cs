@@ -21,6 +21,29 @@ public sealed class WorkingCalendars(IDbContextFactory<ReportingDbContext> dbFac
         return new WorkingCalendar(days);
     }
 
+    /// <summary>Month from which next year's list is expected: the SKB 3 Menteri is usually signed in September or October.</summary>
+    public const int NextYearExpectedFromMonth = 10;
+
+    /// <summary>
+    /// The year whose days off nobody has entered yet and which the SLAs already need (or soon will): the current year
+    /// when it has none, else next year from <see cref="NextYearExpectedFromMonth"/> on; null when both are covered.
+    /// Without the list, SLA clocks of that year count national holidays and cuti bersama as working days.
+    /// </summary>
+    public static async Task<int?> UncoveredYearAsync(ReportingDbContext db, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var first = new DateOnly(today.Year, 1, 1);
+        var last = new DateOnly(today.Year + 1, 12, 31);
+        var years = await db.Set<Holiday>().AsNoTracking()
+            .Where(h => h.RetiredAt == null && h.Date >= first && h.Date <= last)
+            .Select(h => h.Date.Year).Distinct().ToListAsync(ct);
+        if (!years.Contains(today.Year))
+        {
+            return today.Year;
+        }
+        return today.Month >= NextYearExpectedFromMonth && !years.Contains(today.Year + 1) ? today.Year + 1 : null;
+    }
+
     public async Task<WorkingCalendar> CurrentAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
