@@ -4,14 +4,6 @@ using Dashboard.Ingest.Shared.FollowUps;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Privacy;
-using Dashboard.Ingest.Sources.Admissions;
-using Dashboard.Ingest.Sources.Budget;
-using Dashboard.Ingest.Sources.Complaints;
-using Dashboard.Ingest.Sources.Letters;
-using Dashboard.Ingest.Sources.Licensing;
-using Dashboard.Ingest.Sources.Revenue;
-using Dashboard.Ingest.Sources.SocialAid;
-using Dashboard.Ingest.Sources.Staffing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -19,9 +11,13 @@ namespace Dashboard.Ingest.Sources;
 
 public static class SourcesExtensions
 {
-    /// <summary>The ingest engine and every source system. A new source is one folder and one line here.</summary>
-    public static IServiceCollection AddSources(this IServiceCollection services)
+    /// <summary>
+    /// The ingest engine and the given source systems: the host passes every registered source's
+    /// <see cref="SourceModule"/> (the web host's domain registry lists them, one line per source).
+    /// </summary>
+    public static IServiceCollection AddSources(this IServiceCollection services, IEnumerable<SourceModule> sources)
     {
+        ArgumentNullException.ThrowIfNull(sources);
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -37,14 +33,15 @@ public static class SourcesExtensions
         services.AddAlerts();
         services.AddFollowUps();
 
-        services.AddComplaintsSource();
-        services.AddLettersSource();
-        services.AddStaffingSource();
-        services.AddRevenueSource();
-        services.AddSocialAidSource();
-        services.AddAdmissionsSource();
-        services.AddBudgetSource();
-        services.AddLicensingSource();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            if (!names.Add(source.Source))
+            {
+                throw new InvalidOperationException($"Source '{source.Source}' is registered twice.");
+            }
+            source.Register(services);
+        }
         return services;
     }
 

@@ -22,8 +22,8 @@ public static class DashboardHosting
         var node = builder.AddNode();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddReporting(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddSources();
-        builder.Services.AddSourceSimulators();
+        builder.Services.AddSources(Features.DomainRegistry.Sources);
+        builder.Services.AddSourceSimulators(Features.DomainRegistry.Simulators);
         if (node.RunsJobs)
         {
             builder.Services.AddIngestWorkers();

@@ -6,4 +6,7 @@ namespace Dashboard.Ingest.Sources.Admissions;
 public sealed class AdmissionsOptions : SourceOptions
 {
     public const string Section = "Sources:Admissions";
+
+    /// <summary>The schedule unless <c>Sources:Admissions:Schedule</c> says otherwise (every source's settings have defaults).</summary>
+    public AdmissionsOptions() => Schedule = "*/2 * * * *";
 }

@@ -11,6 +11,9 @@ public sealed class BudgetOptions : SourceOptions, IValidatableObject
 {
     public const string Section = "Sources:Budget";
 
+    /// <summary>The schedule unless <c>Sources:Budget:Schedule</c> says otherwise (every source's settings have defaults).</summary>
+    public BudgetOptions() => Schedule = "*/2 * * * *";
+
     /// <summary>The band every year follows unless <see cref="Bands"/> has its own (docs/DOMAIN.md §13).</summary>
     public BudgetBandOptions Band { get; set; } = new();
 

@@ -8,6 +8,9 @@ public static class LicensingExtensions
 {
     public const string SimulatorBasePath = "/sim/licensing";
 
+    /// <summary>The source as the host registers it: one line with its domain in the web host's registry.</summary>
+    public static SourceModule Module { get; } = new(LicensingIndicators.Source, services => services.AddLicensingSource());
+
     /// <summary>Licensing and investment: client, job, indicators and the fiktif-positif alert (the simulator is in Dashboard.Simulators).</summary>
     public static IServiceCollection AddLicensingSource(this IServiceCollection services)
     {

@@ -6,4 +6,7 @@ namespace Dashboard.Ingest.Sources.Licensing;
 public sealed class LicensingOptions : SourceOptions
 {
     public const string Section = "Sources:Licensing";
+
+    /// <summary>The schedule unless <c>Sources:Licensing:Schedule</c> says otherwise (every source's settings have defaults).</summary>
+    public LicensingOptions() => Schedule = "*/5 * * * *";
 }

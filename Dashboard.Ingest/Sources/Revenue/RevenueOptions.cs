@@ -6,4 +6,7 @@ namespace Dashboard.Ingest.Sources.Revenue;
 public sealed class RevenueOptions : SourceOptions
 {
     public const string Section = "Sources:Revenue";
+
+    /// <summary>The schedule unless <c>Sources:Revenue:Schedule</c> says otherwise (every source's settings have defaults).</summary>
+    public RevenueOptions() => Schedule = "*/2 * * * *";
 }

@@ -6,4 +6,7 @@ namespace Dashboard.Ingest.Sources.SocialAid;
 public sealed class SocialAidOptions : SourceOptions
 {
     public const string Section = "Sources:SocialAid";
+
+    /// <summary>The schedule unless <c>Sources:SocialAid:Schedule</c> says otherwise (every source's settings have defaults).</summary>
+    public SocialAidOptions() => Schedule = "*/5 * * * *";
 }

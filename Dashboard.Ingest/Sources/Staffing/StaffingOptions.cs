@@ -6,4 +6,7 @@ namespace Dashboard.Ingest.Sources.Staffing;
 public sealed class StaffingOptions : SourceOptions
 {
     public const string Section = "Sources:Staffing";
+
+    /// <summary>The schedule unless <c>Sources:Staffing:Schedule</c> says otherwise (every source's settings have defaults).</summary>
+    public StaffingOptions() => Schedule = "*/2 * * * *";
 }

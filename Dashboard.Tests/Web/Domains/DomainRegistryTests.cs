@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
 using Bunit;
 using Dashboard.Ingest.Reporting;
+using Dashboard.Tests.Docs;
+using Dashboard.Tests.Web.Exports;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components.Layout;
 using Dashboard.Web.Features;
@@ -31,6 +34,42 @@ public sealed class DomainRegistryTests : WebTestContext
         Assert.Equal(DomainRegistry.All.Count, DomainRegistry.All.Select(d => d.Source).Distinct().Count());
         Assert.Equal(DomainRegistry.All.Count, DomainRegistry.All.Select(d => d.Route).Distinct().Count());
         Assert.DoesNotContain(DomainRegistry.All, d => d.Route == WallBoards.Overview);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public void It_registers_its_ingest_source_and_its_simulator(string source)
+    {
+        var domain = Domain(source);
+        Assert.Equal(source, domain.Ingest.Source);
+        Assert.Equal(source, domain.Simulator.Source);
+        Assert.Contains(domain.Ingest, DomainRegistry.Sources);
+        Assert.Contains(domain.Simulator, DomainRegistry.Simulators);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public void Its_expected_export_tables_are_declared_in_its_test_folder(string source)
+    {
+        Assert.True(DomainExportCase.All.ContainsKey(source), $"{source}: no DomainExportCase (Web/<Domain>/<Domain>ExportCase.cs)");
+    }
+
+    /// <summary>
+    /// appsettings.json needs no section per source (every setting has a default); the example settings are the
+    /// documentation of each source's section and must list every registered one.
+    /// </summary>
+    private const string SourcesSection = "Sources";
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public void Its_settings_are_documented_in_the_example_and_default_in_the_app(string source)
+    {
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        using var example = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("appsettings.example.json")), options);
+        Assert.True(example.RootElement.GetProperty(SourcesSection).TryGetProperty(source, out var section), $"appsettings.example.json has no Sources:{source}");
+        Assert.True(section.TryGetProperty("BaseUrl", out _), $"appsettings.example.json's Sources:{source} documents no BaseUrl");
+        using var app = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("Dashboard.Web", "appsettings.json")), options);
+        Assert.False(app.RootElement.GetProperty(SourcesSection).TryGetProperty(source, out _), $"appsettings.json: Sources:{source} belongs in the options' defaults");
     }
 
     [Theory]

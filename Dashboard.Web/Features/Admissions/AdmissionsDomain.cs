@@ -16,7 +16,8 @@ public static class AdmissionsDomain
 
     public static DomainDescriptor Descriptor { get; } = new()
     {
-        Source = Dashboard.Ingest.Sources.Admissions.AdmissionsIndicators.Source,
+        Ingest = Dashboard.Ingest.Sources.Admissions.AdmissionsExtensions.Module,
+        Simulator = Dashboard.Simulators.Admissions.AdmissionsSimulatorModule.Module,
         Route = Route,
         Opd = Opd,
         Page = typeof(AdmissionsPage),

@@ -17,7 +17,8 @@ public static class BudgetDomain
 
     public static DomainDescriptor Descriptor { get; } = new()
     {
-        Source = Dashboard.Ingest.Sources.Budget.BudgetIndicators.Source,
+        Ingest = Dashboard.Ingest.Sources.Budget.BudgetExtensions.Module,
+        Simulator = Dashboard.Simulators.Budget.BudgetSimulatorModule.Module,
         Route = Route,
         Opd = Opd,
         Page = typeof(BudgetPage),

@@ -16,7 +16,8 @@ public static class ComplaintsDomain
 
     public static DomainDescriptor Descriptor { get; } = new()
     {
-        Source = Dashboard.Ingest.Sources.Complaints.ComplaintsIndicators.Source,
+        Ingest = Dashboard.Ingest.Sources.Complaints.ComplaintsExtensions.Module,
+        Simulator = Dashboard.Simulators.Complaints.ComplaintsSimulatorModule.Module,
         Route = Route,
         Opd = Opd,
         Page = typeof(ComplaintsPage),

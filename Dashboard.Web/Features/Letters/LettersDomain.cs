@@ -16,7 +16,8 @@ public static class LettersDomain
 
     public static DomainDescriptor Descriptor { get; } = new()
     {
-        Source = Dashboard.Ingest.Sources.Letters.LettersIndicators.Source,
+        Ingest = Dashboard.Ingest.Sources.Letters.LettersExtensions.Module,
+        Simulator = Dashboard.Simulators.Letters.LettersSimulatorModule.Module,
         Route = Route,
         Opd = Opd,
         Page = typeof(LettersPage),

@@ -16,7 +16,8 @@ public static class LicensingDomain
 
     public static DomainDescriptor Descriptor { get; } = new()
     {
-        Source = Dashboard.Ingest.Sources.Licensing.LicensingIndicators.Source,
+        Ingest = Dashboard.Ingest.Sources.Licensing.LicensingExtensions.Module,
+        Simulator = Dashboard.Simulators.Licensing.LicensingSimulatorModule.Module,
         Route = Route,
         Opd = Opd,
         Page = typeof(LicensingPage),

@@ -16,7 +16,8 @@ public static class RevenueDomain
 
     public static DomainDescriptor Descriptor { get; } = new()
     {
-        Source = Dashboard.Ingest.Sources.Revenue.RevenueIndicators.Source,
+        Ingest = Dashboard.Ingest.Sources.Revenue.RevenueExtensions.Module,
+        Simulator = Dashboard.Simulators.Revenue.RevenueSimulatorModule.Module,
         Route = Route,
         Opd = Opd,
         Page = typeof(RevenuePage),

@@ -16,7 +16,8 @@ public static class SocialAidDomain
 
     public static DomainDescriptor Descriptor { get; } = new()
     {
-        Source = Dashboard.Ingest.Sources.SocialAid.SocialAidIndicators.Source,
+        Ingest = Dashboard.Ingest.Sources.SocialAid.SocialAidExtensions.Module,
+        Simulator = Dashboard.Simulators.SocialAid.SocialAidSimulatorModule.Module,
         Route = Route,
         Opd = Opd,
         Page = typeof(SocialAidPage),

@@ -16,7 +16,8 @@ public static class StaffingDomain
 
     public static DomainDescriptor Descriptor { get; } = new()
     {
-        Source = Dashboard.Ingest.Sources.Staffing.StaffingIndicators.Source,
+        Ingest = Dashboard.Ingest.Sources.Staffing.StaffingExtensions.Module,
+        Simulator = Dashboard.Simulators.Staffing.StaffingSimulatorModule.Module,
         Route = Route,
         Opd = Opd,
         Page = typeof(StaffingPage),

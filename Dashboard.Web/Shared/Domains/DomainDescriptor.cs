@@ -1,4 +1,6 @@
 using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared.Ingest;
+using Dashboard.Simulators.Shared;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Shared.Export;
 
@@ -16,14 +18,24 @@ public enum DomainScope
 
 /// <summary>
 /// Everything the web host lists per domain, declared once in the domain's own feature folder
-/// (<c>Features/Complaints/ComplaintsDomain.cs</c>) and registered with one line in <see cref="DomainRegistry"/>.
+/// (<c>Features/Complaints/ComplaintsDomain.cs</c>) and registered with one line in <see cref="DomainRegistry"/>, which
+/// also registers its ingest source and its simulator.
 /// Navigation, the overview, the wall boards, the export routes, the authorization policies and the tests
 /// iterate the registry instead of naming domains.
 /// </summary>
 public sealed record DomainDescriptor
 {
+    /// <summary>
+    /// The source system the domain shows, registered with it: options, client, job, feeds and indicator computation,
+    /// declared in its folder of Dashboard.Ingest (<c>Sources/Complaints/ComplaintsExtensions.Module</c>).
+    /// </summary>
+    public required SourceModule Ingest { get; init; }
+
+    /// <summary>The source's simulator, declared in its folder of Dashboard.Simulators (<c>Complaints/ComplaintsSimulatorModule</c>).</summary>
+    public required SimulatorModule Simulator { get; init; }
+
     /// <summary>The source system the domain shows (<c>KpiEvent.Source</c>, <c>IIndicatorSet.Source</c>).</summary>
-    public required string Source { get; init; }
+    public string Source => Ingest.Source;
 
     /// <summary>The page's path without its slash (<c>aduan</c>); also the id of its wall board.</summary>
     public required string Route { get; init; }
