@@ -88,8 +88,13 @@ public static class SourceRowWriter
         {
             return;
         }
+        if (db.Database.IsNpgsql())
+        {
+            await PostgreSqlRowWriter.WriteAsync(db, changes, ct);
+            return;
+        }
         var sqlite = db.Database.IsSqlite();
-        if (!sqlite && !db.Database.IsNpgsql())
+        if (!sqlite)
         {
             Track(db, changes);
             return;
