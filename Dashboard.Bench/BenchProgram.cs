@@ -20,6 +20,8 @@ internal static class BenchProgram
                                                        benchmark 1: a million staffing items beside two baselines
           bench-ingest --incremental [--rounds 5] [--headcount 1500] [--changes 1000]
                                                        1,000 changes over one year and over five years of history
+          bench-ingest --postgres [--items 200000]    PostgreSQL write path (staging COPY + upsert) beside a raw COPY
+                                                       of the same rows; server from DASHBOARD_BENCH_POSTGRES
           commit-to-screen [--updates 100]             benchmark 2: commit → value painted in Chromium
           fanout [--n 1000,2000,5000]                  benchmark 3: /hubs/kpi subscribers beside a minimal hub
           circuits [--k 10,20,40]                      benchmark 4: managed memory per wall / overview circuit

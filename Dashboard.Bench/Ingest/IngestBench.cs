@@ -28,6 +28,10 @@ internal static class IngestBench
         {
             return await IncrementalBench.RunAsync(Option(args, "--rounds", 5), Option(args, "--headcount", 1500), Option(args, "--changes", 1000));
         }
+        if (args.Contains("--postgres"))
+        {
+            return await PostgresIngestBench.RunAsync(Option(args, "--runs", 3), Option(args, "--items", 200_000), Option(args, "--page-size", 1000));
+        }
         if (args.Contains("--million"))
         {
             return await IngestMillionBench.RunAsync(

@@ -16,8 +16,9 @@ namespace Dashboard.Ingest.Shared.Ingest;
 public readonly record struct RowChange<T>(T? Entity, T? Stored, bool Existed) where T : class;
 
 /// <summary>
-/// Writes a batch's source rows inside the caller's transaction, without change tracking. On SQLite and PostgreSQL
-/// one prepared multi-row <c>INSERT … ON CONFLICT (Id) DO UPDATE … WHERE excluded.UpdatedAt &gt;= stored</c>
+/// Writes a batch's source rows inside the caller's transaction, without change tracking; PostgreSQL's rows go to
+/// <see cref="PostgreSqlRowWriter"/> (binary <c>COPY</c> into a staging table, then one upsert). On SQLite
+/// one prepared <c>INSERT … ON CONFLICT (Id) DO UPDATE … WHERE excluded.UpdatedAt &gt;= stored</c>
 /// (the stale-version rule again, in SQL) and a prepared <c>DELETE</c>; the statements are built from the EF model
 /// (table, columns, value converters), so every source entity gets them without code of its own. On SQLite the upsert is
 /// one row a statement, prepared on the connection's own handle and bound by position when every column's type allows. SQL Server keeps
@@ -88,8 +89,13 @@ public static class SourceRowWriter
         {
             return;
         }
+        if (db.Database.IsNpgsql())
+        {
+            await PostgreSqlRowWriter.WriteAsync(db, changes, ct);
+            return;
+        }
         var sqlite = db.Database.IsSqlite();
-        if (!sqlite && !db.Database.IsNpgsql())
+        if (!sqlite)
         {
             Track(db, changes);
             return;

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Reflection;
+using Dashboard.Ingest.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Dashboard.Ingest.Shared.Ingest;
+
+/// <summary>
+/// PostgreSQL's write path for a batch's source rows (<see cref="SourceRowWriter"/> hands PostgreSQL batches here), inside
+/// the caller's transaction: the rows go by binary <c>COPY</c> into a temporary staging table of the same shape (one per
+/// entity table and session, no index, emptied at commit), then one
+/// <c>INSERT … SELECT … ON CONFLICT (Id) DO UPDATE … WHERE excluded.UpdatedAt &gt;= stored.UpdatedAt</c> moves them into
+/// the table, so the stale-version rule holds in SQL too; deletions are one <c>DELETE … WHERE Id = ANY(…)</c>. Columns,
+/// their PostgreSQL types and value converters come from the EF model, so every source entity gets it without code of its
+/// own. docs/BENCHMARKS.md (<c>bench-ingest --postgres</c>) compares it with a bare <c>COPY</c> of the same rows.
+/// </summary>
+public static class PostgreSqlRowWriter
+{
+    private static readonly ConcurrentDictionary<(IModel, Type), Table> Tables = new();
+
+    public static async Task WriteAsync<T>(ReportingDbContext db, IReadOnlyCollection<RowChange<T>> changes, CancellationToken ct)
+        where T : class, ISourceEntity
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        var table = Tables.GetOrAdd((db.Model, typeof(T)), static (key, model) => Table.For(model, key.Item2), db.Model);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Source rows are written inside the batch's transaction."));
+
+        var deletes = changes.Where(c => c.Entity is null && c.Existed).Select(c => c.Stored!.Id).ToArray();
+        if (deletes.Length > 0)
+        {
+            await using var delete = new NpgsqlCommand(table.DeleteSql, connection, transaction);
+            delete.Parameters.Add(new NpgsqlParameter<string[]>("ids", deletes));
+            await delete.ExecuteNonQueryAsync(ct);
+        }
+
+        var rows = changes.Where(c => c.Entity is not null).Select(c => c.Entity!).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        // A pooled connection comes back reset (its temporary tables dropped): the staging table is created once per use.
+        await using (var create = new NpgsqlCommand(table.CreateStagingSql, connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        await using (var import = await connection.BeginBinaryImportAsync(table.CopySql, ct))
+        {
+            var write = (Action<NpgsqlBinaryImporter, T>)table.WriteRow;
+            foreach (var row in rows)
+            {
+                await import.StartRowAsync(ct);
+                write(import, row);
+            }
+            await import.CompleteAsync(ct);
+        }
+        await using var upsert = new NpgsqlCommand(table.UpsertSql, connection, transaction);
+        await upsert.ExecuteNonQueryAsync(ct);
+    }
+
+    private sealed class Table
+    {
+        private Table(string name, string staging, IReadOnlyList<string> columns, string key, string updatedAt, Delegate writeRow)
+        {
+            var list = string.Join(", ", columns.Select(Quote));
+            var set = string.Join(", ", columns.Where(c => c != key).Select(c => $"{Quote(c)} = excluded.{Quote(c)}"));
+            CreateStagingSql = $"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {name} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
+            CopySql = $"COPY {staging} ({list}) FROM STDIN (FORMAT BINARY)";
+            // The staging table is emptied in the same round trip: the next page of the transaction stages its own rows.
+            UpsertSql = $"INSERT INTO {name} ({list}) SELECT {list} FROM {staging} " +
+                        $"ON CONFLICT ({Quote(key)}) DO UPDATE SET {set} WHERE excluded.{Quote(updatedAt)} >= {name}.{Quote(updatedAt)}; " +
+                        $"TRUNCATE {staging}";
+            DeleteSql = $"DELETE FROM {name} WHERE {Quote(key)} = ANY(@ids)";
+            WriteRow = writeRow;
+        }
+
+        public string CreateStagingSql { get; }
+        public string CopySql { get; }
+        public string UpsertSql { get; }
+        public string DeleteSql { get; }
+
+        /// <summary>An <c>Action&lt;NpgsqlBinaryImporter, T&gt;</c> writing one entity's columns, compiled once per table.</summary>
+        public Delegate WriteRow { get; }
+
+        public static Table For(IModel model, Type clrType)
+        {
+            var entity = model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the reporting model.");
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            if (entity.FindPrimaryKey() is not { Properties.Count: 1 } primaryKey)
+            {
+                throw new InvalidOperationException($"{clrType.Name} needs a single-column key to be upserted.");
+            }
+            var properties = entity.GetProperties().ToList();
+            var name = table.Schema is { } schema ? $"{Quote(schema)}.{Quote(table.Name)}" : Quote(table.Name);
+            var staging = Quote("dasbor_stage_" + table.Name);
+            var updatedAt = properties.Single(p => p.Name == nameof(ISourceEntity.UpdatedAt));
+            return new Table(
+                name, staging, [.. properties.Select(p => p.GetColumnName(table)!)], primaryKey.Properties[0].GetColumnName(table)!,
+                updatedAt.GetColumnName(table)!, CompileWriter(clrType, properties));
+        }
+
+        /// <summary>
+        /// <c>(import, entity) =&gt; { import.Write(entity.A, type of A); … }</c> with each value converted to its provider type
+        /// and null written as <c>NULL</c>: the values are not boxed, and each column's PostgreSQL type is the one its EF
+        /// mapping gives its parameters (binary <c>COPY</c> sends no types: a value must be in its column's own format).
+        /// </summary>
+        private static Delegate CompileWriter(Type clrType, IReadOnlyList<IProperty> properties)
+        {
+            var import = Expression.Parameter(typeof(NpgsqlBinaryImporter), "import");
+            var entity = Expression.Parameter(clrType, "entity");
+            var body = new List<Expression>();
+            using var probe = new NpgsqlCommand();
+            foreach (var property in properties)
+            {
+                var member = property.PropertyInfo as MemberInfo ?? property.FieldInfo
+                    ?? throw new InvalidOperationException($"{clrType.Name}.{property.Name}: a shadow property cannot be copied.");
+                var mapping = (RelationalTypeMapping)property.GetTypeMapping();
+                var parameter = (NpgsqlParameter)mapping.CreateParameter(probe, "p", null, property.IsNullable);
+                var dbType = parameter.NpgsqlDbType;
+                if (dbType == NpgsqlDbType.Unknown)
+                {
+                    throw new InvalidOperationException($"{clrType.Name}.{property.Name}: no PostgreSQL type for {mapping.StoreType}.");
+                }
+                Expression value = Expression.MakeMemberAccess(entity, member);
+                var nullable = !value.Type.IsValueType || Nullable.GetUnderlyingType(value.Type) is not null;
+                var present = Nullable.GetUnderlyingType(value.Type) is not null ? Expression.Property(value, "Value") : value;
+                Expression provider = present;
+                if (mapping.Converter is { } converter)
+                {
+                    var convert = converter.ConvertToProviderExpression;
+                    provider = Expression.Invoke(convert, Expression.Convert(present, convert.Parameters[0].Type));
+                }
+                var providerType = Nullable.GetUnderlyingType(provider.Type) ?? provider.Type;
+                if (providerType != provider.Type)
+                {
+                    provider = Expression.Property(provider, "Value");
+                }
+                var write = Expression.Call(
+                    import, nameof(NpgsqlBinaryImporter.Write), [providerType], provider, Expression.Constant(dbType));
+                body.Add(nullable
+                    ? Expression.IfThenElse(
+                        Expression.Equal(value, Expression.Constant(null, value.Type)),
+                        Expression.Call(import, nameof(NpgsqlBinaryImporter.WriteNull), Type.EmptyTypes),
+                        write)
+                    : write);
+            }
+            var delegateType = typeof(Action<,>).MakeGenericType(typeof(NpgsqlBinaryImporter), clrType);
+            return Expression.Lambda(delegateType, Expression.Block(body), import, entity).Compile();
+        }
+
+        private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}
