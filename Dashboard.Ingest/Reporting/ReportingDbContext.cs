@@ -9,7 +9,10 @@ namespace Dashboard.Ingest.Reporting;
 /// </summary>
 public abstract class ReportingDbContext(DbContextOptions options) : DbContext(options)
 {
-    /// <summary>Indicator series rows this context wrote (<c>IndicatorWriter</c>): what a recomputation cost, for its telemetry.</summary>
+    /// <summary>
+    /// Indicator series rows this context wrote (<c>IndicatorWriter</c>): what a recomputation cost, for its telemetry. Contexts
+    /// come from a pool that does not reset this: whoever reads it sets it to 0 first.
+    /// </summary>
     public long IndicatorRowsWritten { get; internal set; }
 
     public DbSet<Region> Regions => Set<Region>();
@@ -65,6 +68,9 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.ScopeCode).HasMaxLength(24);
             e.Property(x => x.Label).HasMaxLength(120);
             e.HasIndex(x => new { x.IndicatorCode, x.ScopeCode, x.Date }).IsUnique();
+            // A recomputation replaces its codes' days from the dirty day on: this index bounds that delete (and the
+            // snapshot's look-back) to the days replaced, instead of every stored day of every scope of the codes.
+            e.HasIndex(x => new { x.IndicatorCode, x.Date });
         });
         modelBuilder.Entity<IndicatorSnapshot>(e =>
         {

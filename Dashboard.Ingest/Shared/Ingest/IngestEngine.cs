@@ -215,6 +215,9 @@ public sealed class IngestEngine(
         activity?.SetTag("dasbor.source", source.Name);
         var started = Stopwatch.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Contexts are pooled and the pool does not reset our own properties: a context that once wrote a whole history
+        // would otherwise report it again in every recomputation it serves later (dasbor.indicators.recompute.rows).
+        db.IndicatorRowsWritten = 0;
         var state = await db.SourceStates.SingleAsync(s => s.Source == source.Name, ct);
         var now = time.GetUtcNow();
         var today = Wib.DateOf(now);
@@ -249,6 +252,7 @@ public sealed class IngestEngine(
         _telemetry.RecomputeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("source", source.Name));
         _telemetry.RecomputeRows.Add(db.IndicatorRowsWritten, new KeyValuePair<string, object?>("source", source.Name));
         activity?.SetTag("dasbor.indicators.from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        activity?.SetTag("dasbor.indicators.dirty", dirtyBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         activity?.SetTag("dasbor.indicators.rows", db.IndicatorRowsWritten);
         return source.Kpis.IndicatorCodes;
     }
