@@ -23,7 +23,7 @@ internal static class BenchProgram
           bench-ingest --postgres [--items 200000]    PostgreSQL write path (staging COPY + upsert) beside a raw COPY
                                                        of the same rows; server from DASHBOARD_BENCH_POSTGRES
           commit-to-screen [--updates 100]             benchmark 2: commit → value painted in Chromium
-          fanout [--n 1000,2000,5000]                  benchmark 3: /hubs/kpi subscribers beside a minimal hub
+          fanout [--n 1000,2000,5000] [--messages 10]   benchmark 3: /hubs/kpi subscribers beside a minimal hub
           circuits [--k 10,20,40]                      benchmark 4: managed memory per wall / overview circuit
           queries [--requests 100] [--years 5]         benchmark 5: server render time over 5 years of history
           long-run [--updates 3600] [--per-second 20]  benchmark 6: wall page through accelerated updates

@@ -1,3 +1,5 @@
+using Dashboard.Web.Auth.Hardening;
+using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,9 +14,38 @@ public sealed class EmptyHub : Hub
     public const string Path = "/hubs/empty";
 }
 
+/// <summary>A second minimal hub, for the product's message (the payload's share), beside <see cref="EmptyHub"/>.</summary>
+public sealed class PayloadHub : Hub
+{
+    public const string Path = "/hubs/payload";
+}
+
+/// <summary>
+/// The minimal hub with the two pieces of per-connection work the product's <c>/hubs/kpi</c> adds at connect time:
+/// the per-principal connection cap (<see cref="ConnectionLimitFilter"/>, a hub filter) and the registry of this node's
+/// connections (<see cref="LocalHubConnections"/>). Tells what they cost a broadcast, beside <see cref="EmptyHub"/>.
+/// </summary>
+public sealed class RegistryHub(LocalHubConnections local) : Hub
+{
+    public const string Path = "/hubs/registry";
+
+    public override Task OnConnectedAsync()
+    {
+        local.Add(Context, []);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        local.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+}
+
 /// <summary>
 /// The baselines measured beside the product in the same run, hosted by the bench on their own Kestrel port:
-/// a minimal SignalR hub (<see cref="EmptyHub"/>) and a Blazor Server page of 12 plain MudBlazor cards (<c>/</c>).
+/// a minimal SignalR hub (<see cref="EmptyHub"/>), the same with the product's connection filter and registry
+/// (<see cref="RegistryHub"/>) and a Blazor Server page of 12 plain MudBlazor cards (<c>/</c>).
 /// </summary>
 internal sealed class BaselineApp : IAsyncDisposable
 {
@@ -41,7 +72,11 @@ internal sealed class BaselineApp : IAsyncDisposable
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = "Error";
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSignalR();
+        builder.Services.AddSignalR().AddHubOptions<RegistryHub>(o => o.AddFilter<ConnectionLimitFilter>());
+        // Every bench client comes from one address: the product's cap, lifted as the bench lifts it on the product.
+        builder.Services.Configure<HardeningOptions>(o => o.MaxConnectionsPerUser = 10_000);
+        builder.Services.AddSingleton<ConnectionLimitFilter>();
+        builder.Services.AddSingleton<LocalHubConnections>();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.Configure<CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(2));
@@ -49,6 +84,8 @@ internal sealed class BaselineApp : IAsyncDisposable
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHub<EmptyHub>(EmptyHub.Path);
+        app.MapHub<PayloadHub>(PayloadHub.Path);
+        app.MapHub<RegistryHub>(RegistryHub.Path);
         app.MapRazorComponents<CardsApp>().AddInteractiveServerRenderMode();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

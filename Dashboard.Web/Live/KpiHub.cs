@@ -20,8 +20,10 @@ public sealed class KpiHub(LocalHubConnections local) : Hub
 
     public override async Task OnConnectedAsync()
     {
-        local.Add(Context);
-        foreach (var opd in ReaderScope.Of(Context.User).Agencies)
+        // The scope rule is applied here, once: the groups (and this node's registry) decide who receives what.
+        var agencies = ReaderScope.Of(Context.User).Agencies;
+        local.Add(Context, agencies);
+        foreach (var opd in agencies)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, AgencyGroup(opd));
         }

@@ -1,6 +1,5 @@
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Web.Api;
-using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Web.Live;
@@ -64,7 +63,7 @@ public sealed class KpiHubRelay(
             };
             sendToAgency = async (opd, method, message) =>
             {
-                var ids = local.Contexts.Where(c => ReaderScope.Of(c.User).Agencies.Contains(opd)).Select(c => c.ConnectionId).ToList();
+                var ids = local.IdsOf(opd);
                 await Task.WhenAll(ids.Select(id => hub.Clients.Client(id).SendAsync(method, message)));
                 telemetry?.HubMessages.Add(ids.Count, new KeyValuePair<string, object?>("method", method));
             };
