@@ -35,7 +35,8 @@ internal static class IngestBench
         if (args.Contains("--million"))
         {
             return await IngestMillionBench.RunAsync(
-                Option(args, "--runs", 3), Option(args, "--attendance-days", 140), Option(args, "--page-size", 1000), args.Contains("--plain-ef"));
+                Option(args, "--runs", 3), Option(args, "--attendance-days", 140), Option(args, "--page-size", 1000), args.Contains("--plain-ef"),
+                !args.Contains("--no-shared-warmup"));
         }
         var days = Option(args, "--days", 365);
         var runs = Option(args, "--runs", 3);

@@ -90,7 +90,7 @@ internal static class StrongPipeline
                             Check(db, row[i] switch
                             {
                                 null => raw.sqlite3_bind_null(s.Upsert, i + 1),
-                                string text => raw.sqlite3_bind_text(s.Upsert, i + 1, text),
+                                string text => BindText(s.Upsert, i + 1, text),
                                 long number => raw.sqlite3_bind_int64(s.Upsert, i + 1, number),
                                 var other => throw new InvalidOperationException($"unexpected {other.GetType().Name}"),
                             });
@@ -99,7 +99,7 @@ internal static class StrongPipeline
                     }
                     foreach (var id in page.Deletes)
                     {
-                        Check(db, raw.sqlite3_bind_text(s.Delete, 1, id));
+                        Check(db, id is null ? raw.sqlite3_bind_null(s.Delete, 1) : BindText(s.Delete, 1, id));
                         Step(db, s.Delete);
                     }
                     items += page.Items;
@@ -183,6 +183,18 @@ internal static class StrongPipeline
     /// <summary>The product's key shape for an id that ends in an NIP (<c>PRS-20261006-{nip}</c>): the NIP replaced by its token.</summary>
     private static string RecordKey(Pseudonymizer pseudonymizer, string id) =>
         string.Concat(id.AsSpan(0, id.Length - 18), pseudonymizer.HashRecurring(StaffingPayload.NipPurpose, id[^18..]));
+
+    /// <summary>Text bound as UTF-8 encoded on the stack (SQLite copies it), not in a new array; an empty string as itself (an empty span binds NULL).</summary>
+    private static int BindText(sqlite3_stmt statement, int index, string text)
+    {
+        if (text.Length is 0 or > 128)
+        {
+            return raw.sqlite3_bind_text(statement, index, text);
+        }
+        Span<byte> utf8 = stackalloc byte[128 * 3];
+        var length = System.Text.Encoding.UTF8.GetBytes(text, utf8);
+        return raw.sqlite3_bind_text(statement, index, utf8[..length]);
+    }
 
     private static sqlite3_stmt Prepare(sqlite3 db, string sql)
     {

@@ -114,22 +114,21 @@ public static class FeedBatch
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(mapper);
         ArgumentNullException.ThrowIfNull(page);
-        var items = page.Items;
         var results = page.Results;
         var counters = new FeedCounters { Read = results.Length };
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var keyed = 0;
         foreach (var r in results)
         {
             if (r.Kind != ItemKind.Rejected)
             {
                 ids.Add(r.Id!);
+                keyed++;
             }
         }
-        // Untracked: the rows are compared here and written by SourceRowWriter, not by change tracking.
-        var set = db.Set<T>();
-        var existing = new Dictionary<string, T>(StringComparer.Ordinal);
-        // Only rows that exist are loaded as entities: a first load asks one keyed query a page and loads none.
+        // Only rows that exist are loaded as entities (untracked: they are compared in ChangesAsync and written by
+        // SourceRowWriter, not by change tracking): a first load loads none.
         HashSet<string> storedIds;
         if (memory is not null && await memory.StartedEmptyAsync<T>(db, ct))
         {
@@ -141,6 +140,110 @@ public static class FeedBatch
         {
             storedIds = await SourceRowWriter.StoredIdsAsync<T>(db, ids, ct) ?? ids;
         }
+        var validIds = new List<string>();
+        IReadOnlyCollection<RowChange<T>> written;
+        if (storedIds.Count == 0 && ids.Count == keyed)
+        {
+            written = Inserts(db, mapper, source, runId, page, now, counters, validIds);
+        }
+        else
+        {
+            written = await ChangesAsync(db, mapper, source, runId, page, now, storedIds, counters, validIds, ct);
+        }
+        await SourceRowWriter.WriteAsync(db, written, ct);
+        memory?.Remember(ids);
+
+        // A valid version of an item supersedes its earlier quarantined versions (rarely any: look before updating, once a
+        // run unless it quarantined one since).
+        var quarantineOpen = memory?.QuarantineOpen;
+        if (validIds.Count > 0 && quarantineOpen is null)
+        {
+            quarantineOpen = await db.QuarantinedItems.AnyAsync(
+                q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null && q.SourceItemId != null, ct);
+        }
+        if (memory is not null)
+        {
+            // This page's quarantined items are seen by the next page's check.
+            memory.QuarantineOpen = quarantineOpen is true
+                || db.ChangeTracker.Entries<QuarantinedItem>().Any(e => e.State == EntityState.Added && e.Entity.SourceItemId != null)
+                ? true : quarantineOpen;
+        }
+        if (validIds.Count > 0 && quarantineOpen is true)
+        {
+            foreach (var chunk in validIds.Distinct().Chunk(500))
+            {
+                await db.QuarantinedItems
+                    .Where(q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null &&
+                                q.SourceItemId != null && chunk.Contains(q.SourceItemId))
+                    .ExecuteUpdateAsync(s => s.SetProperty(q => q.SupersededAt, now), ct);
+            }
+        }
+        // Quarantine rows (and, on SQL Server, the tracked rows) are saved now: the next page of the same transaction
+        // looks rows up and supersedes quarantined items through queries, which only see what was saved.
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return counters;
+    }
+
+    /// <summary>
+    /// A page of which nothing is stored and no id repeats (a first load, page after page): every valid item is an insert,
+    /// every tombstone deletes nothing; what <see cref="ChangesAsync"/> concludes for such a page, without its dictionaries.
+    /// </summary>
+    private static List<RowChange<T>> Inserts<T>(
+        ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, MappedPage<T> page, DateTimeOffset now,
+        FeedCounters counters, List<string> validIds)
+        where T : class, ISourceEntity
+    {
+        var results = page.Results;
+        var inserts = new List<RowChange<T>>(results.Length);
+        for (var i = 0; i < results.Length; i++)
+        {
+            var r = results[i];
+            if (r.Kind != ItemKind.Rejected && r.UpdatedAt <= now)
+            {
+                counters.Touch(r.UpdatedAt);
+            }
+            switch (r.Kind)
+            {
+                case ItemKind.Rejected:
+                    Quarantine(db, mapper, source, runId, r.Id, r.Reason!, page.Items[i], now);
+                    counters.Rejected++;
+                    break;
+                case ItemKind.Tombstone:
+                    counters.Unchanged++;
+                    break;
+                default:
+                    var incoming = r.Entity!;
+                    if (r.Flagged)
+                    {
+                        counters.Flagged++;
+                    }
+                    validIds.Add(r.Id!);
+                    inserts.Add(new RowChange<T>(incoming, null, false));
+                    counters.Affect(SourceHistory.ForInsert(mapper.AffectedSince(null, incoming), incoming.UpdatedAt, now));
+                    counters.Inserted++;
+                    break;
+            }
+        }
+        return inserts;
+    }
+
+    /// <summary>
+    /// What each id of the page becomes, given the rows of <paramref name="storedIds"/> (loaded here): inserts, updates,
+    /// deletes, unchanged rows, and stale versions quarantined; a duplicate or a tombstone later in the page wins.
+    /// </summary>
+    private static async Task<IReadOnlyCollection<RowChange<T>>> ChangesAsync<T>(
+        ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, MappedPage<T> page, DateTimeOffset now,
+        HashSet<string> storedIds, FeedCounters counters, List<string> validIds, CancellationToken ct)
+        where T : class, ISourceEntity
+    {
+        var items = page.Items;
+        var results = page.Results;
+        var set = db.Set<T>();
+        var existing = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var chunk in storedIds.Chunk(500))
         {
             var found = await set.AsNoTracking().Where(e => chunk.Contains(EF.Property<string>(e, "Id"))).ToListAsync(ct);
@@ -153,7 +256,6 @@ public static class FeedBatch
         var changes = new Dictionary<string, RowChange<T>>(StringComparer.Ordinal);
         var stored0 = new Dictionary<string, T>(existing, StringComparer.Ordinal);
 
-        var validIds = new List<string>();
         for (var i = 0; i < results.Length; i++)
         {
             var r = results[i];
@@ -223,42 +325,7 @@ public static class FeedBatch
                     break;
             }
         }
-        await SourceRowWriter.WriteAsync(db, changes.Values, ct);
-        memory?.Remember(ids);
-
-        // A valid version of an item supersedes its earlier quarantined versions (rarely any: look before updating, once a
-        // run unless it quarantined one since).
-        var quarantineOpen = memory?.QuarantineOpen;
-        if (validIds.Count > 0 && quarantineOpen is null)
-        {
-            quarantineOpen = await db.QuarantinedItems.AnyAsync(
-                q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null && q.SourceItemId != null, ct);
-        }
-        if (memory is not null)
-        {
-            // This page's quarantined items are seen by the next page's check.
-            memory.QuarantineOpen = quarantineOpen is true
-                || db.ChangeTracker.Entries<QuarantinedItem>().Any(e => e.State == EntityState.Added && e.Entity.SourceItemId != null)
-                ? true : quarantineOpen;
-        }
-        if (validIds.Count > 0 && quarantineOpen is true)
-        {
-            foreach (var chunk in validIds.Distinct().Chunk(500))
-            {
-                await db.QuarantinedItems
-                    .Where(q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null &&
-                                q.SourceItemId != null && chunk.Contains(q.SourceItemId))
-                    .ExecuteUpdateAsync(s => s.SetProperty(q => q.SupersededAt, now), ct);
-            }
-        }
-        // Quarantine rows (and, on SQL Server, the tracked rows) are saved now: the next page of the same transaction
-        // looks rows up and supersedes quarantined items through queries, which only see what was saved.
-        if (db.ChangeTracker.HasChanges())
-        {
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        return counters;
+        return changes.Values;
     }
 
     /// <summary>Reasons name the rule, never the values.</summary>

@@ -15,13 +15,14 @@ public sealed class ItemReader(JsonElement item)
     /// <summary>What an unknown value that does not look like a code is stored as.</summary>
     public const string Unknown = "lainnya";
 
-    private readonly List<string> _errors = [];
-    private readonly List<string> _flags = [];
+    // Made on the first problem: most items have none (a million-item load reads a million of these).
+    private List<string>? _errors;
+    private List<string>? _flags;
 
     public bool IsObject => item.ValueKind == JsonValueKind.Object;
-    public bool HasErrors => _errors.Count > 0 || !IsObject;
-    public string Errors => IsObject ? string.Join("; ", _errors) : $"item bukan objek JSON ({item.ValueKind})";
-    public string? Flags => _flags.Count == 0 ? null : string.Join(',', _flags);
+    public bool HasErrors => _errors is { Count: > 0 } || !IsObject;
+    public string Errors => IsObject ? string.Join("; ", _errors ?? []) : $"item bukan objek JSON ({item.ValueKind})";
+    public string? Flags => _flags is null or { Count: 0 } ? null : string.Join(',', _flags);
 
     public string? RequiredString(string name) => String(name, required: true);
 
@@ -33,7 +34,7 @@ public sealed class ItemReader(JsonElement item)
         var value = String(name, required: true);
         if (value is not null && !known.Contains(value))
         {
-            _flags.Add(name);
+            (_flags ??= []).Add(name);
             return Neutral(value);
         }
         return value;
@@ -55,7 +56,7 @@ public sealed class ItemReader(JsonElement item)
         var value = String(name, required: true);
         if (value is not null && !known.Contains(value))
         {
-            _flags.Add(name);
+            (_flags ??= []).Add(name);
             return unknown;
         }
         return value;
@@ -71,7 +72,7 @@ public sealed class ItemReader(JsonElement item)
         var value = String(name, required: true);
         if (value is not null && !IsPlausibleId(value))
         {
-            _errors.Add($"{name}: bukan bentuk pengenal (spasi atau lebih dari 128 karakter)");
+            (_errors ??= []).Add($"{name}: bukan bentuk pengenal (spasi atau lebih dari 128 karakter)");
             return null;
         }
         return value;
@@ -83,7 +84,7 @@ public sealed class ItemReader(JsonElement item)
         var value = String(name, required);
         if (value is not null && !isKnown(value))
         {
-            _flags.Add(name);
+            (_flags ??= []).Add(name);
             return Neutral(value);
         }
         return value;
@@ -162,12 +163,12 @@ public sealed class ItemReader(JsonElement item)
         }
         if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out var v))
         {
-            _errors.Add($"{name}: bukan bilangan bulat ({e.ValueKind})");
+            (_errors ??= []).Add($"{name}: bukan bilangan bulat ({e.ValueKind})");
             return null;
         }
         if (v < min || v > max)
         {
-            _errors.Add($"{name}: di luar rentang {min}–{max}");
+            (_errors ??= []).Add($"{name}: di luar rentang {min}–{max}");
             return null;
         }
         return v;
@@ -177,10 +178,10 @@ public sealed class ItemReader(JsonElement item)
         TryGet(name, out var e) && e.ValueKind == JsonValueKind.True;
 
     /// <summary>Flags a field the mapper found a value outside the contract in (inside a list, for example).</summary>
-    public void Flag(string name) => _flags.Add(name);
+    public void Flag(string name) => (_flags ??= []).Add(name);
 
     /// <summary>Adds a rule violation found by the mapper (for example timestamps out of order).</summary>
-    public void Error(string message) => _errors.Add(message);
+    public void Error(string message) => (_errors ??= []).Add(message);
 
     private string? String(string name, bool required)
     {
@@ -192,13 +193,13 @@ public sealed class ItemReader(JsonElement item)
         {
             if (required)
             {
-                _errors.Add($"{name}: wajib diisi");
+                (_errors ??= []).Add($"{name}: wajib diisi");
             }
             return null;
         }
         if (e.ValueKind != JsonValueKind.String)
         {
-            _errors.Add($"{name}: bukan string ({e.ValueKind})");
+            (_errors ??= []).Add($"{name}: bukan string ({e.ValueKind})");
             return null;
         }
         string? s;
@@ -209,14 +210,14 @@ public sealed class ItemReader(JsonElement item)
         catch (InvalidOperationException)
         {
             // Invalid UTF-8 inside the string: this item is broken, not the page.
-            _errors.Add($"{name}: teks bukan UTF-8 yang sah");
+            (_errors ??= []).Add($"{name}: teks bukan UTF-8 yang sah");
             return null;
         }
         if (string.IsNullOrWhiteSpace(s))
         {
             if (required)
             {
-                _errors.Add($"{name}: kosong");
+                (_errors ??= []).Add($"{name}: kosong");
             }
             return null;
         }
@@ -233,7 +234,7 @@ public sealed class ItemReader(JsonElement item)
         if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ||
             !HasOffset(s))
         {
-            _errors.Add($"{name}: bukan waktu ISO-8601 dengan zona");
+            (_errors ??= []).Add($"{name}: bukan waktu ISO-8601 dengan zona");
             return null;
         }
         return value.ToUniversalTime();
@@ -248,7 +249,7 @@ public sealed class ItemReader(JsonElement item)
         {
             return true;
         }
-        _errors.Add($"{name}: tidak ada");
+        (_errors ??= []).Add($"{name}: tidak ada");
         return false;
     }
 

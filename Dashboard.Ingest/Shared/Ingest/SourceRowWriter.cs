@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text;
 using Dashboard.Ingest.Reporting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
 
@@ -189,6 +191,10 @@ public static class SourceRowWriter
 
     private sealed class Column(IProperty property, string name)
     {
+        public IProperty Property => property;
+
+        public ValueConverter? Converter => _mapping.Converter;
+
         private readonly IClrPropertyGetter _getter = property.GetGetter();
         private readonly RelationalTypeMapping _mapping = (RelationalTypeMapping)property.GetTypeMapping();
 
@@ -274,6 +280,9 @@ public static class SourceRowWriter
 
         private readonly string _nativeUpsert;
 
+        /// <summary>The compiled <c>Action&lt;sqlite3_stmt, T&gt;</c> that binds a row (<see cref="RowBinder"/>), made on first use.</summary>
+        private Delegate? _rowBinder;
+
         public string DeleteSql { get; }
         public string StoredIdsSqlite { get; }
         public string StoredIdsPostgreSql { get; }
@@ -303,15 +312,13 @@ public static class SourceRowWriter
         /// </summary>
         public void UpsertNatively<T>(sqlite3 db, List<T> rows) where T : class
         {
+            var bind = (Action<sqlite3_stmt, T>)(_rowBinder ??= RowBinder.For<T>(_columns));
             Native.Check(db, raw.sqlite3_prepare_v2(db, _nativeUpsert, out var statement));
             using (statement)
             {
                 foreach (var row in rows)
                 {
-                    for (var c = 0; c < _columns.Length; c++)
-                    {
-                        _columns[c].Bind(statement, c + 1, row);
-                    }
+                    bind(statement, row);
                     var rc = raw.sqlite3_step(statement);
                     if (rc != raw.SQLITE_DONE)
                     {
@@ -359,6 +366,142 @@ public static class SourceRowWriter
 
         // Quoted identifiers: PostgreSQL folds unquoted names to lower case; SQLite accepts the quotes.
         private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>
+    /// Binds a row's columns to a prepared statement by position, compiled once a table: the property read, the EF value
+    /// converter (<c>DateTimeOffset</c> to UTC ticks…) and SQLite's typed bind, without boxing a value or calling a converter
+    /// through <c>object</c>. Text is bound as UTF-8 encoded on the stack when short. A column of another type goes through
+    /// <see cref="Column.Bind"/>.
+    /// </summary>
+    private static class RowBinder
+    {
+        public static Action<sqlite3_stmt, T> For<T>(Column[] columns)
+        {
+            var statement = Expression.Parameter(typeof(sqlite3_stmt), "statement");
+            var row = Expression.Parameter(typeof(T), "row");
+            var body = new List<Expression>(columns.Length);
+            for (var c = 0; c < columns.Length; c++)
+            {
+                body.Add(Bind(columns[c], statement, Expression.Constant(c + 1), row));
+            }
+            return Expression.Lambda<Action<sqlite3_stmt, T>>(Expression.Block(body), statement, row).Compile();
+        }
+
+        private static MethodCallExpression Bind(Column column, ParameterExpression statement, Expression index, ParameterExpression row)
+        {
+            var info = column.Property.PropertyInfo;
+            if (info is null || info.GetMethod is null || column.Property.IsShadowProperty())
+            {
+                return Boxed(column, statement, index, row);
+            }
+            Expression value = Expression.Property(row, info);
+            var underlying = Nullable.GetUnderlyingType(value.Type);
+            if (column.Converter is { } converter)
+            {
+                var model = underlying ?? value.Type;
+                if (converter.ModelClrType != model)
+                {
+                    return Boxed(column, statement, index, row);
+                }
+                var convert = converter.ConvertToProviderExpression;
+                var provider = convert.ReturnType;
+                if (underlying is null)
+                {
+                    value = Expression.Invoke(convert, value);
+                }
+                else
+                {
+                    // EF never hands a null to a converter: null stays null.
+                    var nullable = provider.IsValueType ? typeof(Nullable<>).MakeGenericType(provider) : provider;
+                    value = Expression.Condition(
+                        Expression.Property(value, "HasValue"),
+                        Expression.Convert(Expression.Invoke(convert, Expression.Property(value, "Value")), nullable),
+                        Expression.Constant(null, nullable));
+                }
+            }
+            var type = Nullable.GetUnderlyingType(value.Type) ?? value.Type;
+            var isNullable = Nullable.GetUnderlyingType(value.Type) is not null;
+            string? method = type switch
+            {
+                _ when type == typeof(string) => nameof(Text),
+                _ when type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte) => isNullable ? nameof(NullableInt64) : nameof(Int64),
+                _ when type == typeof(bool) => isNullable ? nameof(NullableBoolean) : nameof(Boolean),
+                _ when type == typeof(double) => isNullable ? nameof(NullableReal) : nameof(Real),
+                _ when type == typeof(DateOnly) => isNullable ? nameof(NullableDate) : nameof(Date),
+                _ => null,
+            };
+            if (method is null)
+            {
+                return Boxed(column, statement, index, row);
+            }
+            var target = typeof(RowBinder).GetMethod(method, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!;
+            var parameter = target.GetParameters()[2].ParameterType;
+            return Expression.Call(target, statement, index, value.Type == parameter ? value : Expression.Convert(value, parameter));
+        }
+
+        private static MethodCallExpression Boxed(Column column, ParameterExpression statement, Expression index, ParameterExpression row) =>
+            Expression.Call(Expression.Constant(column), typeof(Column).GetMethod(nameof(Column.Bind))!, statement, index, row);
+
+        public static void Text(sqlite3_stmt statement, int index, string? value)
+        {
+            if (value is null)
+            {
+                Native.Check(raw.sqlite3_bind_null(statement, index), statement);
+                return;
+            }
+            // SQLite copies the bytes (SQLITE_TRANSIENT): a short value is encoded on the stack, not in a new array. Not an
+            // empty one: an empty span has no address, and SQLite would bind a NULL.
+            if (value.Length is > 0 and <= 128)
+            {
+                Span<byte> utf8 = stackalloc byte[128 * 3];
+                var length = Encoding.UTF8.GetBytes(value, utf8);
+                Native.Check(raw.sqlite3_bind_text(statement, index, utf8[..length]), statement);
+                return;
+            }
+            Native.Check(raw.sqlite3_bind_text(statement, index, value), statement);
+        }
+
+        public static void Int64(sqlite3_stmt statement, int index, long value) =>
+            Native.Check(raw.sqlite3_bind_int64(statement, index, value), statement);
+
+        public static void NullableInt64(sqlite3_stmt statement, int index, long? value) =>
+            Native.Check(value is { } v ? raw.sqlite3_bind_int64(statement, index, v) : raw.sqlite3_bind_null(statement, index), statement);
+
+        public static void Boolean(sqlite3_stmt statement, int index, bool value) => Int64(statement, index, value ? 1 : 0);
+
+        public static void NullableBoolean(sqlite3_stmt statement, int index, bool? value) =>
+            NullableInt64(statement, index, value is { } v ? (v ? 1 : 0) : null);
+
+        public static void Real(sqlite3_stmt statement, int index, double value) =>
+            Native.Check(raw.sqlite3_bind_double(statement, index, value), statement);
+
+        public static void NullableReal(sqlite3_stmt statement, int index, double? value) =>
+            Native.Check(value is { } v ? raw.sqlite3_bind_double(statement, index, v) : raw.sqlite3_bind_null(statement, index), statement);
+
+        /// <summary>A date as Microsoft.Data.Sqlite writes it: <c>yyyy-MM-dd</c> text.</summary>
+        public static void Date(sqlite3_stmt statement, int index, DateOnly value)
+        {
+            Span<byte> utf8 = stackalloc byte[10];
+            if (!value.TryFormat(utf8, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture) || written != 10)
+            {
+                Native.Check(raw.sqlite3_bind_text(statement, index, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), statement);
+                return;
+            }
+            Native.Check(raw.sqlite3_bind_text(statement, index, utf8), statement);
+        }
+
+        public static void NullableDate(sqlite3_stmt statement, int index, DateOnly? value)
+        {
+            if (value is { } v)
+            {
+                Date(statement, index, v);
+            }
+            else
+            {
+                Native.Check(raw.sqlite3_bind_null(statement, index), statement);
+            }
+        }
     }
 
     private static class Native
