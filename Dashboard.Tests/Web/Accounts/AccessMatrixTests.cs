@@ -16,7 +16,7 @@ namespace Dashboard.Tests.Web.Accounts;
 /// Who may open what: every routable page (Blazor <c>@page</c> components found by reflection), every endpoint of the
 /// running app (its EndpointDataSource) and the hub, refused anonymously and allowed only to the intended roles.
 /// </summary>
-public sealed class AccessMatrixTests : IAsyncLifetime
+public sealed class AccessMatrixTests(AccessMatrixTests.App shared) : IClassFixture<AccessMatrixTests.App>, IAsyncLifetime
 {
     private const string Admin = "admin";
     private const string Pimpinan = "walikota";
@@ -68,17 +68,36 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     /// <summary>Endpoints MapRazorComponents adds for the circuit and its redirects; they stay under the authenticated fallback.</summary>
     private static readonly string[] BlazorFrameworkRoutes = ["/_blazor", "/_framework/opaque-redirect", "/{**path:file}"];
 
-    private readonly DashboardFactory _app = new();
+    private DashboardFactory _app = null!;
 
-    public async ValueTask InitializeAsync()
+    /// <summary>
+    /// The app the tests share (they only sign in and read): the demo accounts plus a head of Bapenda created once.
+    /// Their sign-ins stay well under the per-address sign-in limit.
+    /// </summary>
+    public sealed class App : LazyDashboardFixture
     {
-        _ = _app.RootUri;
-        var result = await _app.Services.GetRequiredService<UserAdministration>().CreateAsync(
-            "admin", KepalaBapenda, "Kepala Bapenda", Password, [Roles.KepalaOpd], ["BAPENDA"], default);
-        Assert.True(result.Succeeded);
+        protected override async Task<DashboardFactory> CreateAsync()
+        {
+            var app = new DashboardFactory();
+            try
+            {
+                _ = app.RootUri;
+                var result = await app.Services.GetRequiredService<UserAdministration>().CreateAsync(
+                    "admin", KepalaBapenda, "Kepala Bapenda", Password, [Roles.KepalaOpd], ["BAPENDA"], default);
+                Assert.True(result.Succeeded);
+                return app;
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
+        }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask InitializeAsync() => _app = await shared.StartAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public void EveryRoutablePage_NamesItsPolicy_AndIsInThisTable()

@@ -13,16 +13,44 @@ namespace Dashboard.Tests.Web.Accounts;
 /// Crafted links and probes from anonymous clients get a 4xx or a redirect to this site, never a 500: return and
 /// redirect addresses, culture names, wall tokens, export parameters, oversized headers; and wrong API keys are
 /// refused per address before each costs a lookup.
+/// All tests share one app: the per-address budgets they test are kept apart by giving each client an address of its
+/// own (X-Forwarded-For from loopback, which the app trusts), so each test starts with full budgets as on a fresh app;
+/// no key or token is presented by two tests (a refused key is remembered for a minute whatever the address).
 /// </summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests(HostileInputTests.App shared) : IClassFixture<HostileInputTests.App>, IAsyncLifetime
 {
-    private readonly DashboardFactory _app = new(new Dictionary<string, string?> { ["Hardening:KeyFailuresPerMinute"] = "3" });
+    private static int _addresses;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    private DashboardFactory _app = null!;
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    /// <summary>The app the tests share, with a small key-failure budget.</summary>
+    public sealed class App : LazyDashboardFixture
+    {
+        protected override Task<DashboardFactory> CreateAsync()
+        {
+            var app = new DashboardFactory(new Dictionary<string, string?> { ["Hardening:KeyFailuresPerMinute"] = "3" });
+            _ = app.RootUri;
+            return Task.FromResult(app);
+        }
+    }
 
-    private HttpClient Raw() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _app.RootUri };
+    public async ValueTask InitializeAsync() => _app = await shared.StartAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>A client address no other test of this class uses (TEST-NET-3).</summary>
+    private static string NewAddress()
+    {
+        var n = Interlocked.Increment(ref _addresses);
+        return $"203.0.113.{n % 250 + 1}";
+    }
+
+    private HttpClient Raw()
+    {
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _app.RootUri };
+        http.DefaultRequestHeaders.Add("X-Forwarded-For", NewAddress());
+        return http;
+    }
 
     [Theory]
     [InlineData("culture/set?culture=en-US&redirectUri=/%09/evil.com", "/")]
@@ -53,7 +81,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("~/aduan", "/")]
     public async Task SignIn_WithACraftedReturnUrl_SignsIn_AndGoesOnlyToThisSite(string returnUrl, string expected)
     {
-        using var client = new AccountClient(_app);
+        using var client = new AccountClient(_app, NewAddress());
 
         Assert.Equal(HttpStatusCode.OK, await client.StatusAsync("masuk?ReturnUrl=" + Uri.EscapeDataString(returnUrl)));
         Assert.Equal(expected, await client.SignInAsync("walikota", DemoUsers.Password, returnUrl));
@@ -119,7 +147,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("operasi/karantina.csv?sumber=%00%FF&cari=%25%25%25")]
     public async Task SignedInProbes_OnExports_GetA4xxOrAnAnswer_NeverA5xx(string path)
     {
-        using var client = new AccountClient(_app);
+        using var client = new AccountClient(_app, NewAddress());
         await client.SignInAsync("admin", DemoUsers.Password);
 
         Assert.InRange((int)await client.StatusAsync(path), 200, 499);
@@ -140,7 +168,8 @@ public sealed class HostileInputTests : IAsyncLifetime
     [Fact]
     public async Task WrongOrMissingApiKeys_AreRefused429_PerAddress_BeforeTheLookup_AConfiguredKeyStillWorks()
     {
-        using var http = Raw();
+        // Its own two addresses, set per request.
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _app.RootUri };
         var ct = TestContext.Current.CancellationToken;
 
         async Task<HttpStatusCode> GetAsync(string? key, string client = "198.51.100.1")
