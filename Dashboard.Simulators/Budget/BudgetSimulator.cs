@@ -49,25 +49,15 @@ internal sealed class BudgetSimulator : ScheduledSimulator<BudgetEvent>
         ArgumentNullException.ThrowIfNull(budget);
         _budget = budget;
         _anchor = time.GetUtcNow();
-        _lineStore = new SimulatorStore<SimLine>(Faults);
-        _planStore = new SimulatorStore<SimPlan>(Faults);
-        _paymentStore = new SimulatorStore<SimPayment>(Faults);
-        _progressStore = new SimulatorStore<SimProgress>(Faults);
+        _lineStore = Serve(BudgetPayload.Lines, new SimulatorStore<SimLine>(Faults));
+        _planStore = Serve(BudgetPayload.CashPlans, new SimulatorStore<SimPlan>(Faults));
+        _paymentStore = Serve(BudgetPayload.Payments, new SimulatorStore<SimPayment>(Faults));
+        _progressStore = Serve(BudgetPayload.Progress, new SimulatorStore<SimProgress>(Faults));
         _lineFeed = new SimulatorFeed<SimLine>(_lineStore, Faults, time, apiKey, WriteLine, UnknownLineValues, Refresh);
         _planFeed = new SimulatorFeed<SimPlan>(_planStore, Faults, time, apiKey, WritePlan, null, Refresh);
         _paymentFeed = new SimulatorFeed<SimPayment>(_paymentStore, Faults, time, apiKey,
             (w, p) => WritePayment(w, p, Options, Options.Seed), UnknownPaymentValues, Refresh);
         _progressFeed = new SimulatorFeed<SimProgress>(_progressStore, Faults, time, apiKey, (w, p) => WriteProgress(w, p, Options), null, Refresh);
-    }
-
-    /// <summary>Records served over the four resources, tombstones included.</summary>
-    public override int Count
-    {
-        get
-        {
-            Refresh();
-            return _lineStore.Count + _planStore.Count + _paymentStore.Count + _progressStore.Count;
-        }
     }
 
     /// <summary>1 January (WIB) of the first simulated year.</summary>
@@ -81,60 +71,19 @@ internal sealed class BudgetSimulator : ScheduledSimulator<BudgetEvent>
     }
 
     /// <summary>Source ids of a resource's live records (a copy).</summary>
-    public IReadOnlyCollection<string> LiveIds(string resource) => Store(resource, deleted: false);
+    public IReadOnlyCollection<string> LiveIds(string resource) => RecordIds(resource, deleted: false);
 
     /// <summary>Source ids of a resource's tombstones (a copy).</summary>
-    public IReadOnlyCollection<string> TombstoneIds(string resource) => Store(resource, deleted: true);
+    public IReadOnlyCollection<string> TombstoneIds(string resource) => RecordIds(resource, deleted: true);
 
     /// <summary>Withdraws a payment now: from then on it is served as a tombstone.</summary>
-    public bool Withdraw(string id)
-    {
-        lock (Gate)
-        {
-            Refresh();
-            return _paymentStore.Delete(id, Time.GetUtcNow());
-        }
-    }
+    public bool Withdraw(string id) => WithdrawRecord(BudgetPayload.Payments, id);
 
     /// <summary>Serves a payment again as of now, unchanged.</summary>
-    public bool Touch(string id)
-    {
-        lock (Gate)
-        {
-            Refresh();
-            if (!_paymentStore.TryGet(id, out var record) || record.Deleted)
-            {
-                return false;
-            }
-            _paymentStore.Upsert(id, record.Value, Time.GetUtcNow());
-            return true;
-        }
-    }
+    public bool Touch(string id) => TouchRecord(BudgetPayload.Payments, id);
 
     /// <summary>Serves every live record of every resource again as of now, unchanged (a source re-sending everything).</summary>
-    public void TouchAll()
-    {
-        lock (Gate)
-        {
-            Refresh();
-            var now = Time.GetUtcNow();
-            Retouch(_lineStore, now);
-            Retouch(_planStore, now);
-            Retouch(_paymentStore, now);
-            Retouch(_progressStore, now);
-        }
-    }
-
-    private static void Retouch<T>(SimulatorStore<T> store, DateTimeOffset now)
-    {
-        foreach (var id in store.Ids(deleted: false))
-        {
-            if (store.TryGet(id, out var record))
-            {
-                store.Upsert(id, record.Value, now);
-            }
-        }
-    }
+    public void TouchAll() => TouchAllRecords();
 
     /// <summary>Adds <paramref name="count"/> GU payments dated now, each charging one goods line of an agency; returns their ids.</summary>
     public override IReadOnlyList<string> Generate(int count)
@@ -165,22 +114,6 @@ internal sealed class BudgetSimulator : ScheduledSimulator<BudgetEvent>
         routes.MapGet(BasePath + PlansPath, _planFeed.HandleAsync);
         routes.MapGet(BasePath + PaymentsPath, _paymentFeed.HandleAsync);
         routes.MapGet(BasePath + ProgressPath, _progressFeed.HandleAsync);
-    }
-
-    private IReadOnlyCollection<string> Store(string resource, bool deleted)
-    {
-        lock (Gate)
-        {
-            Refresh();
-        }
-        return resource switch
-        {
-            BudgetPayload.Lines => _lineStore.Ids(deleted),
-            BudgetPayload.CashPlans => _planStore.Ids(deleted),
-            BudgetPayload.Payments => _paymentStore.Ids(deleted),
-            BudgetPayload.Progress => _progressStore.Ids(deleted),
-            _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown budget resource."),
-        };
     }
 
     // ---- History -----------------------------------------------------------------------------------------

@@ -192,43 +192,9 @@ public sealed class LicensingSimulator : LifecycleSimulator<PermitPlan, PermitEv
             await SimulatorHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_parameter", "year must be a year from 2000 to 2100.");
             return;
         }
-        var fault = Faults.TakeRequestFault();
-        switch (fault.Kind)
+        if (await SimulatorHttp.AnsweredByFaultAsync(context, Faults, Time))
         {
-            case RequestFaultKind.Hang:
-                Faults.HangStarted();
-                var aborted = false;
-                try
-                {
-                    await Task.Delay(fault.Duration, Time, context.RequestAborted);
-                }
-                catch (OperationCanceledException)
-                {
-                    aborted = true;
-                }
-                finally
-                {
-                    Faults.HangEnded(aborted);
-                }
-                if (aborted)
-                {
-                    return;
-                }
-                break;
-            case RequestFaultKind.RateLimit:
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(fault.Duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await SimulatorHttp.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests.");
-                return;
-            case RequestFaultKind.ServerError:
-                await SimulatorHttp.WriteErrorAsync(context, fault.StatusCode, "server_error", "The upstream service failed.");
-                return;
-            case RequestFaultKind.NotJson:
-                context.Response.StatusCode = StatusCodes.Status200OK;
-                context.Response.ContentType = "text/html";
-                await context.Response.WriteAsync("<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>\n", context.RequestAborted);
-                return;
-            default:
-                break;
+            return;
         }
 
         var rows = yearParameter is null ? PermitTypeRows() : TargetRows(year);

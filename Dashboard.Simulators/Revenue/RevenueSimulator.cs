@@ -54,30 +54,27 @@ internal sealed class RevenueSimulator : ScheduledSimulator<SimEvent>
         ArgumentNullException.ThrowIfNull(revenue);
         _revenue = revenue;
         _anchor = time.GetUtcNow();
-        _paymentStore = new SimulatorStore<SimPayment>(Faults);
-        _assessmentStore = new SimulatorStore<AssessmentVersion>(Faults);
+        _paymentStore = Serve(RevenuePayload.Payments, new SimulatorStore<SimPayment>(Faults));
+        _assessmentStore = Serve(RevenuePayload.Assessments, new SimulatorStore<AssessmentVersion>(Faults));
         _paymentFeed = new SimulatorFeed<SimPayment>(_paymentStore, Faults, time, apiKey, WritePayment, UnknownPaymentValues, Refresh);
         _assessmentFeed = new SimulatorFeed<AssessmentVersion>(_assessmentStore, Faults, time, apiKey, WriteAssessment, null, Refresh);
-    }
-
-    /// <summary>Payments and assessments served, tombstones included.</summary>
-    public override int Count
-    {
-        get
-        {
-            Refresh();
-            return _paymentStore.Count + _assessmentStore.Count;
-        }
     }
 
     /// <summary>The first instant of the served payments.</summary>
     public DateTimeOffset HistoryStart => _anchor - TimeSpan.FromDays(Options.HistoryDays + _revenue.ComparisonDays);
 
     /// <summary>Source ids of a resource's live records (a copy).</summary>
-    public IReadOnlyCollection<string> LiveIds(string resource) => Ids(resource, deleted: false);
+    public IReadOnlyCollection<string> LiveIds(string resource) => RecordIds(resource, deleted: false);
 
     /// <summary>Source ids of a resource's tombstones (a copy).</summary>
-    public IReadOnlyCollection<string> TombstoneIds(string resource) => Ids(resource, deleted: true);
+    public IReadOnlyCollection<string> TombstoneIds(string resource) => RecordIds(resource, deleted: true);
+
+    /// <summary>Serves a record again as of now, unchanged (a source re-sending a corrected item).</summary>
+    /// <returns>False for an unknown resource or id, or a tombstone.</returns>
+    public bool Touch(string resource, string id) => TouchRecord(resource, id);
+
+    /// <summary>Withdraws a record now: from then on it is served as a tombstone.</summary>
+    public bool Withdraw(string resource, string id) => WithdrawRecord(resource, id);
 
     protected override void MapResources(IEndpointRouteBuilder routes)
     {
@@ -113,39 +110,6 @@ internal sealed class RevenueSimulator : ScheduledSimulator<SimEvent>
         }
     }
 
-    /// <summary>Serves a record again as of now, unchanged (a source re-sending a corrected item).</summary>
-    /// <returns>False for an unknown id or a tombstone.</returns>
-    public bool Touch(string resource, string id)
-    {
-        lock (Gate)
-        {
-            Refresh();
-            var now = Time.GetUtcNow();
-            return resource switch
-            {
-                RevenuePayload.Payments => Retouch(_paymentStore, id, now),
-                RevenuePayload.Assessments => Retouch(_assessmentStore, id, now),
-                _ => false,
-            };
-        }
-    }
-
-    /// <summary>Withdraws a record now: from then on it is served as a tombstone.</summary>
-    public bool Withdraw(string resource, string id)
-    {
-        lock (Gate)
-        {
-            Refresh();
-            var now = Time.GetUtcNow();
-            return resource switch
-            {
-                RevenuePayload.Payments => _paymentStore.Delete(id, now),
-                RevenuePayload.Assessments => _assessmentStore.Delete(id, now),
-                _ => false,
-            };
-        }
-    }
-
     /// <summary>The targets of <paramref name="year"/> as served now: none before adoption, the APBD-P figures after revision.</summary>
     internal static IReadOnlyList<(RevenueCodeSpec Spec, long Target, DateTimeOffset RevisedAt)> TargetsAt(int year, DateTimeOffset now)
     {
@@ -157,30 +121,6 @@ internal sealed class RevenueSimulator : ScheduledSimulator<SimEvent>
         return [.. Codes.Select(spec => revised && spec.Revision != 1
             ? (spec, RevisedTarget(spec, year), Revised(year))
             : (spec, OriginalTarget(spec, year), Adopted(year)))];
-    }
-
-    private static bool Retouch<T>(SimulatorStore<T> store, string id, DateTimeOffset now)
-    {
-        if (!store.TryGet(id, out var record) || record.Deleted)
-        {
-            return false;
-        }
-        store.Upsert(id, record.Value, now);
-        return true;
-    }
-
-    private IReadOnlyCollection<string> Ids(string resource, bool deleted)
-    {
-        lock (Gate)
-        {
-            Refresh();
-        }
-        return resource switch
-        {
-            RevenuePayload.Payments => _paymentStore.Ids(deleted),
-            RevenuePayload.Assessments => _assessmentStore.Ids(deleted),
-            _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown revenue resource."),
-        };
     }
 
     // ---- Targets (not paged) -------------------------------------------------------------------------------
@@ -198,43 +138,9 @@ internal sealed class RevenueSimulator : ScheduledSimulator<SimEvent>
             await SimulatorHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_parameter", "year must be a year from 2000 to 2100.");
             return;
         }
-        var fault = Faults.TakeRequestFault();
-        switch (fault.Kind)
+        if (await SimulatorHttp.AnsweredByFaultAsync(context, Faults, Time))
         {
-            case RequestFaultKind.Hang:
-                Faults.HangStarted();
-                var aborted = false;
-                try
-                {
-                    await Task.Delay(fault.Duration, Time, context.RequestAborted);
-                }
-                catch (OperationCanceledException)
-                {
-                    aborted = true;
-                }
-                finally
-                {
-                    Faults.HangEnded(aborted);
-                }
-                if (aborted)
-                {
-                    return;
-                }
-                break;
-            case RequestFaultKind.RateLimit:
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(fault.Duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await SimulatorHttp.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests.");
-                return;
-            case RequestFaultKind.ServerError:
-                await SimulatorHttp.WriteErrorAsync(context, fault.StatusCode, "server_error", "The upstream service failed.");
-                return;
-            case RequestFaultKind.NotJson:
-                context.Response.StatusCode = StatusCodes.Status200OK;
-                context.Response.ContentType = "text/html";
-                await context.Response.WriteAsync("<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>\n", context.RequestAborted);
-                return;
-            default:
-                break;
+            return;
         }
 
         var rows = TargetsAt(year, Time.GetUtcNow());

@@ -14,6 +14,7 @@ namespace Dashboard.Simulators.Shared;
 public abstract class ScheduledSimulator<TEvent> : ILiveSimulator
 {
     private readonly PriorityQueue<TEvent, long> _queue = new();
+    private readonly Dictionary<string, ISimulatorStore> _stores = new(StringComparer.Ordinal);
     private DateTimeOffset _nextDemo = DateTimeOffset.MaxValue;
     private bool _started;
 
@@ -41,8 +42,15 @@ public abstract class ScheduledSimulator<TEvent> : ILiveSimulator
 
     public SimulatorFaults Faults { get; } = new();
 
-    /// <summary>Records served over every resource, tombstones included.</summary>
-    public abstract int Count { get; }
+    /// <summary>Records served over every resource, tombstones included (by default: over the <see cref="Serve{T}"/> stores).</summary>
+    public virtual int Count
+    {
+        get
+        {
+            Refresh();
+            return _stores.Values.Sum(s => s.Count);
+        }
+    }
 
     protected Lock Gate { get; } = new();
 
@@ -114,6 +122,60 @@ public abstract class ScheduledSimulator<TEvent> : ILiveSimulator
         }
         _started = true;
         BuildHistory();
+    }
+
+    /// <summary>
+    /// Names the store serving <paramref name="resource"/> (the contract's resource name, <c>payments</c>) for the
+    /// record helpers below and <see cref="Count"/>; returns it.
+    /// </summary>
+    protected SimulatorStore<T> Serve<T>(string resource, SimulatorStore<T> store)
+    {
+        _stores.Add(resource, store);
+        return store;
+    }
+
+    /// <summary>Serves a record again as of now, unchanged (a source re-sending a corrected item).</summary>
+    /// <returns>False for an unknown resource or id, or a tombstone.</returns>
+    protected bool TouchRecord(string resource, string id) => Change(resource, (store, now) => store.Touch(id, now));
+
+    /// <summary>Withdraws a record now: from then on it is served as a tombstone (after <see cref="Withdrawing"/> agrees).</summary>
+    /// <returns>False for an unknown resource or id, or a record already withdrawn.</returns>
+    protected bool WithdrawRecord(string resource, string id) =>
+        Change(resource, (store, now) => Withdrawing(resource, id) && store.Delete(id, now));
+
+    /// <summary>Serves every live record of every resource again as of now, unchanged (a source re-sending everything).</summary>
+    protected void TouchAllRecords()
+    {
+        lock (Gate)
+        {
+            Refresh();
+            var now = Time.GetUtcNow();
+            foreach (var store in _stores.Values)
+            {
+                store.TouchAll(now);
+            }
+        }
+    }
+
+    /// <summary>Source ids of a resource's live records or tombstones (a copy).</summary>
+    protected IReadOnlyCollection<string> RecordIds(string resource, bool deleted)
+    {
+        Refresh();
+        return _stores.TryGetValue(resource, out var store)
+            ? store.Ids(deleted)
+            : throw new ArgumentOutOfRangeException(nameof(resource), resource, $"Unknown {Source} resource.");
+    }
+
+    /// <summary>What the simulator's own state does when a record is withdrawn; false refuses the withdrawal.</summary>
+    protected virtual bool Withdrawing(string resource, string id) => true;
+
+    private bool Change(string resource, Func<ISimulatorStore, DateTimeOffset, bool> change)
+    {
+        lock (Gate)
+        {
+            Refresh();
+            return _stores.TryGetValue(resource, out var store) && change(store, Time.GetUtcNow());
+        }
     }
 
     /// <summary>Demo activity starts at <paramref name="from"/> when <see cref="SimulatorOptions.DemoEventsPerMinute"/> is set.</summary>

@@ -36,10 +36,6 @@ public sealed class SimulatorFeed<T>(
     // The output is never embedded in HTML: keep '+' in offsets and non-ASCII names readable instead of \u-escaped.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private const string GatewayPage =
-        "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>" +
-        "<hr><center>nginx</center></body></html>\n";
-
     private readonly IReadOnlyDictionary<string, string[]> _unknownEnumValues =
         unknownEnumValues ?? new Dictionary<string, string[]>();
 
@@ -56,30 +52,9 @@ public sealed class SimulatorFeed<T>(
             await SimulatorHttp.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_parameter", error);
             return;
         }
-        var fault = faults.TakeRequestFault();
-        switch (fault.Kind)
+        if (await SimulatorHttp.AnsweredByFaultAsync(context, faults, time))
         {
-            case RequestFaultKind.Hang:
-                if (!await HangAsync(fault.Duration, context.RequestAborted))
-                {
-                    return;
-                }
-                break;
-            case RequestFaultKind.RateLimit:
-                context.Response.Headers.RetryAfter =
-                    ((int)Math.Ceiling(fault.Duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await SimulatorHttp.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests.");
-                return;
-            case RequestFaultKind.ServerError:
-                await SimulatorHttp.WriteErrorAsync(context, fault.StatusCode, "server_error", "The upstream service failed.");
-                return;
-            case RequestFaultKind.NotJson:
-                context.Response.StatusCode = StatusCodes.Status200OK;
-                context.Response.ContentType = "text/html";
-                await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(GatewayPage), context.RequestAborted);
-                return;
-            default:
-                break;
+            return;
         }
 
         refresh?.Invoke();
@@ -87,27 +62,6 @@ public sealed class SimulatorFeed<T>(
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         await WritePageAsync(context, page);
-    }
-
-    /// <summary>Holds the request for the fault's duration; false when the client gave up first.</summary>
-    private async Task<bool> HangAsync(TimeSpan duration, CancellationToken aborted)
-    {
-        faults.HangStarted();
-        var abortedByClient = false;
-        try
-        {
-            await Task.Delay(duration, time, aborted);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            abortedByClient = true;
-            return false;
-        }
-        finally
-        {
-            faults.HangEnded(abortedByClient);
-        }
     }
 
     private async Task WritePageAsync(HttpContext context, SimulatorPage<T> page)

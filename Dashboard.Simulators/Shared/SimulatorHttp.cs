@@ -7,7 +7,7 @@ using Microsoft.Extensions.Primitives;
 
 namespace Dashboard.Simulators.Shared;
 
-/// <summary>The HTTP rules every simulated source shares: bearer key, error bodies.</summary>
+/// <summary>The HTTP rules every simulated source shares: bearer key, error bodies, request faults.</summary>
 public static class SimulatorHttp
 {
     /// <summary>Whether the request carries <c>Authorization: Bearer {apiKey}</c> (compared in constant time).</summary>
@@ -28,6 +28,63 @@ public static class SimulatorHttp
         var presented = Encoding.UTF8.GetBytes(value[Scheme.Length..].Trim());
         var expected = Encoding.UTF8.GetBytes(apiKey);
         return CryptographicOperations.FixedTimeEquals(presented, expected);
+    }
+
+    private const string GatewayPage =
+        "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>" +
+        "<hr><center>nginx</center></body></html>\n";
+
+    /// <summary>
+    /// Takes the next armed request fault and answers with it: a rate limit (429 with <c>Retry-After</c>), a server
+    /// error, a gateway's HTML page instead of JSON, or a hang of the fault's duration (then the request is served,
+    /// unless the client gave up first).
+    /// </summary>
+    /// <returns>True when the fault answered the request (or the client left): serve nothing more.</returns>
+    public static async Task<bool> AnsweredByFaultAsync(HttpContext context, SimulatorFaults faults, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(faults);
+        var fault = faults.TakeRequestFault();
+        switch (fault.Kind)
+        {
+            case RequestFaultKind.Hang:
+                return !await HangAsync(faults, time, fault.Duration, context.RequestAborted);
+            case RequestFaultKind.RateLimit:
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(fault.Duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests.");
+                return true;
+            case RequestFaultKind.ServerError:
+                await WriteErrorAsync(context, fault.StatusCode, "server_error", "The upstream service failed.");
+                return true;
+            case RequestFaultKind.NotJson:
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = "text/html";
+                await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(GatewayPage), context.RequestAborted);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Holds the request for the fault's duration; false when the client gave up first.</summary>
+    private static async Task<bool> HangAsync(SimulatorFaults faults, TimeProvider time, TimeSpan duration, CancellationToken aborted)
+    {
+        faults.HangStarted();
+        var abortedByClient = false;
+        try
+        {
+            await Task.Delay(duration, time, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            abortedByClient = true;
+            return false;
+        }
+        finally
+        {
+            faults.HangEnded(abortedByClient);
+        }
     }
 
     public static Task WriteUnauthorizedAsync(HttpContext context)

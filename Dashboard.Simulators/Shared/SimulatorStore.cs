@@ -9,12 +9,28 @@ public readonly record struct SimulatorRecord<T>(string Id, T Value, DateTimeOff
 /// <summary>A page of records and the cursor after its last record, null when nothing follows.</summary>
 public sealed record SimulatorPage<T>(IReadOnlyList<SimulatorRecord<T>> Items, SimulatorCursor? Next);
 
+/// <summary>A resource's store as its simulator's shared record helpers use it, whatever its record type.</summary>
+public interface ISimulatorStore
+{
+    int Count { get; }
+
+    /// <summary>Serves a live record again as of <paramref name="at"/>, unchanged. False for an unknown id or a tombstone.</summary>
+    bool Touch(string id, DateTimeOffset at);
+
+    /// <summary>Serves every live record again as of <paramref name="at"/>, unchanged.</summary>
+    void TouchAll(DateTimeOffset at);
+
+    bool Delete(string id, DateTimeOffset at);
+
+    IReadOnlyCollection<string> Ids(bool deleted);
+}
+
 /// <summary>
 /// The records a simulator serves, with an index ordered by <c>(updated_at, id)</c> so that a page costs
 /// O(log n + limit) however large the store is (benchmarks hold a million records). Thread-safe. Values must be
 /// immutable: pages are rendered outside the lock.
 /// </summary>
-public sealed class SimulatorStore<T>(SimulatorFaults faults)
+public sealed class SimulatorStore<T>(SimulatorFaults faults) : ISimulatorStore
 {
     private static readonly SimulatorCursor End = new(DateTimeOffset.MaxValue.UtcTicks, "\uffff");
 
@@ -47,6 +63,27 @@ public sealed class SimulatorStore<T>(SimulatorFaults faults)
     /// an <c>updated_at</c> earlier than its previous version's, as a source with a skewed clock would serve it.
     /// </summary>
     public SimulatorRecord<T> Upsert(string id, T value, DateTimeOffset updatedAt) => Put(id, value, updatedAt, deleted: false, null);
+
+    public bool Touch(string id, DateTimeOffset at)
+    {
+        if (!TryGet(id, out var record) || record.Deleted)
+        {
+            return false;
+        }
+        Upsert(id, record.Value, at);
+        return true;
+    }
+
+    public void TouchAll(DateTimeOffset at)
+    {
+        foreach (var id in Ids(deleted: false))
+        {
+            if (TryGet(id, out var record))
+            {
+                Upsert(id, record.Value, at);
+            }
+        }
+    }
 
     /// <summary>Turns a record into a tombstone (<c>"deleted": true</c>) as of <paramref name="at"/>.</summary>
     public bool Delete(string id, DateTimeOffset at)

@@ -53,29 +53,41 @@ internal sealed class SocialAidSimulator : ScheduledSimulator<AidEvent>
         _anchor = time.GetUtcNow();
         _graduations = SimulatorRandom.For(options.Seed, -32);
         _registrations = SimulatorRandom.For(options.Seed, -33);
-        _familyStore = new SimulatorStore<FamilyVersion>(Faults);
-        _disbursementStore = new SimulatorStore<DisbursementVersion>(Faults);
+        _familyStore = Serve(SocialAidPayload.Families, new SimulatorStore<FamilyVersion>(Faults));
+        _disbursementStore = Serve(SocialAidPayload.Disbursements, new SimulatorStore<DisbursementVersion>(Faults));
         _familyFeed = new SimulatorFeed<FamilyVersion>(_familyStore, Faults, time, apiKey,
             (w, v) => WriteFamily(w, v, options), UnknownFamilyValues, Refresh);
         _disbursementFeed = new SimulatorFeed<DisbursementVersion>(_disbursementStore, Faults, time, apiKey,
             WriteDisbursement, UnknownDisbursementValues, Refresh);
     }
 
-    /// <summary>Records served over both resources, tombstones included.</summary>
-    public override int Count
-    {
-        get
-        {
-            Refresh();
-            return _familyStore.Count + _disbursementStore.Count;
-        }
-    }
-
     /// <summary>Source ids (registry ids for families) of a resource's live records (a copy).</summary>
-    public IReadOnlyCollection<string> LiveIds(string resource) => Ids(resource, deleted: false);
+    public IReadOnlyCollection<string> LiveIds(string resource) => RecordIds(resource, deleted: false);
 
     /// <summary>Source ids of a resource's tombstones (a copy).</summary>
-    public IReadOnlyCollection<string> TombstoneIds(string resource) => Ids(resource, deleted: true);
+    public IReadOnlyCollection<string> TombstoneIds(string resource) => RecordIds(resource, deleted: true);
+
+    /// <summary>Serves a record again as of now, unchanged (a source re-sending a corrected item).</summary>
+    /// <returns>False for an unknown resource or id, or a tombstone.</returns>
+    public bool Touch(string resource, string id) => TouchRecord(resource, id);
+
+    /// <summary>Withdraws a record now: from then on it is served as a tombstone.</summary>
+    public bool Withdraw(string resource, string id) => WithdrawRecord(resource, id);
+
+    /// <summary>A withdrawn family leaves the registry's plans too; an unknown family is refused.</summary>
+    protected override bool Withdrawing(string resource, string id)
+    {
+        if (resource != SocialAidPayload.Families)
+        {
+            return true;
+        }
+        if (!_byRegistryId.TryGetValue(id, out var family))
+        {
+            return false;
+        }
+        family.Withdrawn = true;
+        return true;
+    }
 
     protected override void MapResources(IEndpointRouteBuilder routes)
     {
@@ -98,67 +110,6 @@ internal sealed class SocialAidSimulator : ScheduledSimulator<AidEvent>
             }
             return ids;
         }
-    }
-
-    /// <summary>Serves a record again as of now, unchanged (a source re-sending a corrected item).</summary>
-    /// <returns>False for an unknown id or a tombstone.</returns>
-    public bool Touch(string resource, string id)
-    {
-        lock (Gate)
-        {
-            Refresh();
-            var now = Time.GetUtcNow();
-            return resource switch
-            {
-                SocialAidPayload.Families => Retouch(_familyStore, id, now),
-                SocialAidPayload.Disbursements => Retouch(_disbursementStore, id, now),
-                _ => false,
-            };
-        }
-    }
-
-    /// <summary>Withdraws a record now: from then on it is served as a tombstone.</summary>
-    public bool Withdraw(string resource, string id)
-    {
-        lock (Gate)
-        {
-            Refresh();
-            var now = Time.GetUtcNow();
-            switch (resource)
-            {
-                case SocialAidPayload.Families when _byRegistryId.TryGetValue(id, out var family):
-                    family.Withdrawn = true;
-                    return _familyStore.Delete(id, now);
-                case SocialAidPayload.Disbursements:
-                    return _disbursementStore.Delete(id, now);
-                default:
-                    return false;
-            }
-        }
-    }
-
-    private static bool Retouch<T>(SimulatorStore<T> store, string id, DateTimeOffset now)
-    {
-        if (!store.TryGet(id, out var record) || record.Deleted)
-        {
-            return false;
-        }
-        store.Upsert(id, record.Value, now);
-        return true;
-    }
-
-    private IReadOnlyCollection<string> Ids(string resource, bool deleted)
-    {
-        lock (Gate)
-        {
-            Refresh();
-        }
-        return resource switch
-        {
-            SocialAidPayload.Families => _familyStore.Ids(deleted),
-            SocialAidPayload.Disbursements => _disbursementStore.Ids(deleted),
-            _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown social aid resource."),
-        };
     }
 
     // ---- History ---------------------------------------------------------------------------------------------

@@ -52,9 +52,9 @@ internal sealed class StaffingSimulator : ScheduledSimulator<SimEvent>
         _hires = SimulatorRandom.For(options.Seed, -22);
         var shifts = SimulatorRandom.For(options.Seed, -23);
         _ratingShift = [.. AgencyCodes.Select(_ => shifts.Uniform(-4, 4))];
-        _employeeStore = new SimulatorStore<EmployeeVersion>(Faults);
-        _attendanceStore = new SimulatorStore<AttendanceVersion>(Faults);
-        _evaluationStore = new SimulatorStore<EvaluationVersion>(Faults);
+        _employeeStore = Serve(StaffingPayload.Employees, new SimulatorStore<EmployeeVersion>(Faults));
+        _attendanceStore = Serve(StaffingPayload.Attendance, new SimulatorStore<AttendanceVersion>(Faults));
+        _evaluationStore = Serve(StaffingPayload.Performance, new SimulatorStore<EvaluationVersion>(Faults));
         _employeeFeed = new SimulatorFeed<EmployeeVersion>(_employeeStore, Faults, time, apiKey,
             (w, v) => WriteEmployee(w, v, options), UnknownEmployeeValues, Refresh);
         _attendanceFeed = new SimulatorFeed<AttendanceVersion>(_attendanceStore, Faults, time, apiKey,
@@ -63,21 +63,18 @@ internal sealed class StaffingSimulator : ScheduledSimulator<SimEvent>
             WriteEvaluation, UnknownPerformanceValues, Refresh);
     }
 
-    /// <summary>Records served over the three resources, tombstones included.</summary>
-    public override int Count
-    {
-        get
-        {
-            Refresh();
-            return _employeeStore.Count + _attendanceStore.Count + _evaluationStore.Count;
-        }
-    }
-
     /// <summary>Source ids (NIPs for employees) of a resource's live records (a copy).</summary>
-    public IReadOnlyCollection<string> LiveIds(string resource) => Store(resource, s => s.Ids(deleted: false));
+    public IReadOnlyCollection<string> LiveIds(string resource) => RecordIds(resource, deleted: false);
 
     /// <summary>Source ids of a resource's tombstones (a copy).</summary>
-    public IReadOnlyCollection<string> TombstoneIds(string resource) => Store(resource, s => s.Ids(deleted: true));
+    public IReadOnlyCollection<string> TombstoneIds(string resource) => RecordIds(resource, deleted: true);
+
+    /// <summary>Serves a record again as of now, unchanged (a source re-sending a corrected item).</summary>
+    /// <returns>False for an unknown resource or id, or a tombstone.</returns>
+    public bool Touch(string resource, string id) => TouchRecord(resource, id);
+
+    /// <summary>Withdraws a record now: from then on it is served as a tombstone.</summary>
+    public bool Withdraw(string resource, string id) => WithdrawRecord(resource, id);
 
     protected override void MapResources(IEndpointRouteBuilder routes)
     {
@@ -103,76 +100,6 @@ internal sealed class StaffingSimulator : ScheduledSimulator<SimEvent>
             }
             return ids;
         }
-    }
-
-    /// <summary>Serves a record again as of now, unchanged (a source re-sending a corrected item).</summary>
-    /// <returns>False for an unknown id or a tombstone.</returns>
-    public bool Touch(string resource, string id)
-    {
-        lock (Gate)
-        {
-            Refresh();
-            var now = Time.GetUtcNow();
-            return resource switch
-            {
-                StaffingPayload.Employees => Retouch(_employeeStore, id, now),
-                StaffingPayload.Attendance => Retouch(_attendanceStore, id, now),
-                StaffingPayload.Performance => Retouch(_evaluationStore, id, now),
-                _ => false,
-            };
-        }
-    }
-
-    /// <summary>Withdraws a record now: from then on it is served as a tombstone.</summary>
-    public bool Withdraw(string resource, string id)
-    {
-        lock (Gate)
-        {
-            Refresh();
-            var now = Time.GetUtcNow();
-            return resource switch
-            {
-                StaffingPayload.Employees => _employeeStore.Delete(id, now),
-                StaffingPayload.Attendance => _attendanceStore.Delete(id, now),
-                StaffingPayload.Performance => _evaluationStore.Delete(id, now),
-                _ => false,
-            };
-        }
-    }
-
-    private static bool Retouch<T>(SimulatorStore<T> store, string id, DateTimeOffset now)
-    {
-        if (!store.TryGet(id, out var record) || record.Deleted)
-        {
-            return false;
-        }
-        store.Upsert(id, record.Value, now);
-        return true;
-    }
-
-    private IReadOnlyCollection<string> Store(string resource, Func<ISimStore, IReadOnlyCollection<string>> read)
-    {
-        lock (Gate)
-        {
-            Refresh();
-        }
-        return resource switch
-        {
-            StaffingPayload.Employees => read(new SimStore<EmployeeVersion>(_employeeStore)),
-            StaffingPayload.Attendance => read(new SimStore<AttendanceVersion>(_attendanceStore)),
-            StaffingPayload.Performance => read(new SimStore<EvaluationVersion>(_evaluationStore)),
-            _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Unknown staffing resource."),
-        };
-    }
-
-    private interface ISimStore
-    {
-        IReadOnlyCollection<string> Ids(bool deleted);
-    }
-
-    private sealed class SimStore<T>(SimulatorStore<T> store) : ISimStore
-    {
-        public IReadOnlyCollection<string> Ids(bool deleted) => store.Ids(deleted);
     }
 
     // ---- History ---------------------------------------------------------------------------------------------
