@@ -12,10 +12,12 @@ namespace Dashboard.Ingest.Shared.Ingest;
 
 /// <summary>
 /// PostgreSQL's write path for a batch's source rows (<see cref="SourceRowWriter"/> hands PostgreSQL batches here), inside
-/// the caller's transaction: the rows go by binary <c>COPY</c> into a temporary staging table of the same shape (one per
-/// entity table and session, no index, emptied at commit), then one
-/// <c>INSERT … SELECT … ON CONFLICT (Id) DO UPDATE … WHERE excluded.UpdatedAt &gt;= stored.UpdatedAt</c> moves them into
-/// the table, so the stale-version rule holds in SQL too; deletions are one <c>DELETE … WHERE Id = ANY(…)</c>. Columns,
+/// the caller's transaction. New rows (none stored under their id, as the batch found) go by binary <c>COPY</c> straight
+/// into the table, its key refusing any that another writer stored since. Rows that replace a stored one go by binary
+/// <c>COPY</c> into a temporary staging table of the same shape (one per entity table and session, no index, emptied at
+/// commit), then one <c>INSERT … SELECT … ON CONFLICT (Id) DO UPDATE … WHERE excluded.UpdatedAt &gt;= stored.UpdatedAt</c>
+/// moves them into the table, so the stale-version rule holds in SQL too. Deletions are one
+/// <c>DELETE … WHERE Id = ANY(…)</c>. Columns,
 /// their PostgreSQL types and value converters come from the EF model, so every source entity gets it without code of its
 /// own. docs/BENCHMARKS.md (<c>bench-ingest --postgres</c>) compares it with a bare <c>COPY</c> of the same rows.
 /// </summary>
@@ -45,7 +47,15 @@ public static class PostgreSqlRowWriter
             await delete.ExecuteNonQueryAsync(ct);
         }
 
-        var rows = changes.Where(c => c.Entity is not null).Select(c => c.Entity!).ToList();
+        // Rows the batch found nowhere in the table (as this transaction sees it) are copied straight in: only this run writes
+        // the source's tables (its lease), and should another writer have stored one since, the key refuses it and the
+        // transaction rolls back: never a duplicate, never a newer row overwritten.
+        var inserts = changes.Where(c => c.Entity is not null && !c.Existed).Select(c => c.Entity!).ToList();
+        if (inserts.Count > 0)
+        {
+            await CopyAsync(connection, table.CopyToTableSql, table, inserts, ct);
+        }
+        var rows = changes.Where(c => c.Entity is not null && c.Existed).Select(c => c.Entity!).ToList();
         if (rows.Count == 0)
         {
             return;
@@ -55,18 +65,21 @@ public static class PostgreSqlRowWriter
         {
             await create.ExecuteNonQueryAsync(ct);
         }
-        await using (var import = await connection.BeginBinaryImportAsync(table.CopySql, ct))
-        {
-            var write = (Action<NpgsqlBinaryImporter, T>)table.WriteRow;
-            foreach (var row in rows)
-            {
-                await import.StartRowAsync(ct);
-                write(import, row);
-            }
-            await import.CompleteAsync(ct);
-        }
+        await CopyAsync(connection, table.CopySql, table, rows, ct);
         await using var upsert = new NpgsqlCommand(table.UpsertSql, connection, transaction);
         await upsert.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string copy, Table table, List<T> rows, CancellationToken ct)
+    {
+        await using var import = await connection.BeginBinaryImportAsync(copy, ct);
+        var write = (Action<NpgsqlBinaryImporter, T>)table.WriteRow;
+        foreach (var row in rows)
+        {
+            await import.StartRowAsync(ct);
+            write(import, row);
+        }
+        await import.CompleteAsync(ct);
     }
 
     private sealed class Table
@@ -77,6 +90,7 @@ public static class PostgreSqlRowWriter
             var set = string.Join(", ", columns.Where(c => c != key).Select(c => $"{Quote(c)} = excluded.{Quote(c)}"));
             CreateStagingSql = $"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {name} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
             CopySql = $"COPY {staging} ({list}) FROM STDIN (FORMAT BINARY)";
+            CopyToTableSql = $"COPY {name} ({list}) FROM STDIN (FORMAT BINARY)";
             // The staging table is emptied in the same round trip: the next page of the transaction stages its own rows.
             UpsertSql = $"INSERT INTO {name} ({list}) SELECT {list} FROM {staging} " +
                         $"ON CONFLICT ({Quote(key)}) DO UPDATE SET {set} WHERE excluded.{Quote(updatedAt)} >= {name}.{Quote(updatedAt)}; " +
@@ -87,6 +101,7 @@ public static class PostgreSqlRowWriter
 
         public string CreateStagingSql { get; }
         public string CopySql { get; }
+        public string CopyToTableSql { get; }
         public string UpsertSql { get; }
         public string DeleteSql { get; }
 
