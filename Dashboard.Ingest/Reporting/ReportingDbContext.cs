@@ -68,9 +68,6 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.ScopeCode).HasMaxLength(24);
             e.Property(x => x.Label).HasMaxLength(120);
             e.HasIndex(x => new { x.IndicatorCode, x.ScopeCode, x.Date }).IsUnique();
-            // A recomputation replaces its codes' days from the dirty day on: this index bounds that delete (and the
-            // snapshot's look-back) to the days replaced, instead of every stored day of every scope of the codes.
-            e.HasIndex(x => new { x.IndicatorCode, x.Date });
         });
         modelBuilder.Entity<IndicatorSnapshot>(e =>
         {

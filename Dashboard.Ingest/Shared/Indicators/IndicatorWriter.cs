@@ -34,7 +34,7 @@ public static class IndicatorWriter
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(values);
-        await db.IndicatorValues.Where(v => codes.Contains(v.IndicatorCode) && v.Date >= from).ExecuteDeleteAsync(ct);
+        await DeleteFromAsync(db, codes, from, values, ct);
         await InsertSeriesAsync(db, values, ct);
 
         var current = await CurrentAsync(db, values, from, today, ct);
@@ -51,6 +51,25 @@ public static class IndicatorWriter
             RunId = runId,
         }));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Deletes the codes' series from <paramref name="from"/> on, one code at a time and only in the scopes that can hold a
+    /// row there (those just computed and those of the current snapshot), so that the unique (code, scope, day) index seeks
+    /// straight to the replaced days: a delete by code and day alone reads every stored day of every scope of the code,
+    /// which grows with the history however few days are replaced.
+    /// </summary>
+    private static async Task DeleteFromAsync(
+        ReportingDbContext db, IReadOnlyCollection<string> codes, DateOnly from, IReadOnlyList<ComputedValue> values, CancellationToken ct)
+    {
+        var scopes = values.Select(v => v.Scope).ToHashSet(StringComparer.Ordinal);
+        scopes.UnionWith(await db.IndicatorSnapshots.AsNoTracking()
+            .Where(s => codes.Contains(s.IndicatorCode)).Select(s => s.ScopeCode).Distinct().ToListAsync(ct));
+        var scopeList = scopes.ToList();
+        foreach (var code in codes)
+        {
+            await db.IndicatorValues.Where(v => v.IndicatorCode == code && scopeList.Contains(v.ScopeCode) && v.Date >= from).ExecuteDeleteAsync(ct);
+        }
     }
 
     /// <summary>
@@ -85,9 +104,12 @@ public static class IndicatorWriter
                 break;
             }
             var missingCodes = stillMissing.Select(k => k.Code).Distinct().ToList();
+            var missingScopes = stillMissing.Select(k => k.Scope).Distinct().ToList();
             var oldest = today.AddDays(-lookback);
+            // By code and scope: the unique (code, scope, day) index then reads only the look-back's days.
             var candidates = db.IndicatorValues.AsNoTracking()
-                .Where(v => missingCodes.Contains(v.IndicatorCode) && v.Date >= oldest && v.Date < from && (v.Value != null || v.Label != null));
+                .Where(v => missingCodes.Contains(v.IndicatorCode) && missingScopes.Contains(v.ScopeCode) && v.Date >= oldest && v.Date < from &&
+                            (v.Value != null || v.Label != null));
             var lastDays = candidates
                 .GroupBy(v => new { v.IndicatorCode, v.ScopeCode })
                 .Select(g => new { g.Key.IndicatorCode, g.Key.ScopeCode, Date = g.Max(v => v.Date) });
