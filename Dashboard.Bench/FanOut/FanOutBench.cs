@@ -28,7 +28,7 @@ internal static class FanOutBench
     {
         var runs = args.Int("--runs", 3);
         var ns = args.Ints("--n", [1000, 2000, 5000]);
-        var messages = args.Int("--messages", 10);
+        var messages = args.Int("--messages", 20);
         await using var product = new ProductHost();
         await product.RefreshAsync("Complaints");
         await using var baseline = await BaselineApp.StartAsync();
@@ -138,7 +138,7 @@ internal static class FanOutBench
                     var batch = line.Split(' ').Skip(1).Where(x => x.Length > 0).Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToList();
                     latencies[t].AddRange(batch);
                     received[t] += batch.Count;
-                    await Task.Delay(500);
+                    await Task.Delay(250);
                 }
             }
         }

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using Dashboard.Ingest.Shared.Ingest;
+using Dashboard.Ingest.Shared.Live;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Web.Browser;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Auth.Identity;
 using Dashboard.Web.Features;
+using Dashboard.Web.Live;
 using Dashboard.Web.Shared.Domains;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -204,6 +207,24 @@ public sealed class ScopeRuleTests(AgencyDataDashboardFixture dashboard) : IClas
             Assert.All(bapenda.Agency, m => Assert.All(m.Values, v => Assert.Equal(("Opd", "BAPENDA"), (v.Kind, v.Scope))));
             Assert.NotEmpty(dishub.Agency.Where(m => m.RunId == run.Id).SelectMany(m => m.Values));
             // Leadership reads every agency on the pages; the hub's agency messages are for the agency's heads.
+            Assert.Empty(mayor.Agency);
+
+            // The same update as a node's snapshot check recovers it (Redis unreachable): sent to this node's connections
+            // one by one, by the agencies the registry noted when each connected, with the same routing.
+            const long recovered = 987_654_321;
+            var codes = app.Services.GetRequiredService<SourceCatalog>().All.First(s => s.Name == "Complaints").Kpis.IndicatorCodes;
+            app.Services.GetRequiredService<KpiBroadcaster>().Publish(
+                new IndicatorsChanged("Complaints", TimeProvider.System.GetUtcNow(), recovered, codes) { FromNode = SnapshotVersionWatch.Origin });
+            await Eventually.TrueAsync(() => dishub.Agency.Any(m => m.RunId == recovered) && bapenda.Agency.Any(m => m.RunId == recovered)
+                && mayor.City.Any(m => m.RunId == recovered), TimeSpan.FromSeconds(20), "the recovered update reached the three connections");
+            foreach (var listener in new[] { dishub, bapenda, mayor })
+            {
+                Assert.Single(listener.City, m => m.RunId == recovered);
+                Assert.All(listener.City.SelectMany(m => m.Values), v => Assert.Equal("Kota", v.Kind));
+            }
+            Assert.All(dishub.Agency, m => Assert.All(m.Values, v => Assert.Equal(("Opd", "DISHUB"), (v.Kind, v.Scope))));
+            Assert.All(bapenda.Agency, m => Assert.All(m.Values, v => Assert.Equal(("Opd", "BAPENDA"), (v.Kind, v.Scope))));
+            Assert.Single(dishub.Agency, m => m.RunId == recovered);
             Assert.Empty(mayor.Agency);
         }
         finally
