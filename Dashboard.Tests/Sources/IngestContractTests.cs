@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Ingest;
@@ -159,9 +160,9 @@ public sealed class IngestContractTests
     {
         var c = Cases[source];
         using var kill = new CancellationTokenSource();
-        var killer = new KillAfterCommittedPages(source, c.KillAtPages, kill);
         await using var app = c.App(c.KillSettings)
-            .WithServices(s => s.ConfigureDbContext<SqliteReportingDbContext>(o => o.AddInterceptors(killer)));
+            .WithServices(s => s.ConfigureDbContext<SqliteReportingDbContext>(o => o.AddInterceptors(KillAfterCommittedPages.Instance)));
+        using var killer = KillAfterCommittedPages.Instance.Arm(app.DatabasePath, source, c.KillAtPages, kill);
         _ = app.RootUri;
         var engine = app.Services.GetRequiredService<IngestEngine>();
         var job = app.Services.GetRequiredService<SourceCatalog>().Get(source);
@@ -251,13 +252,23 @@ public sealed class IngestContractTests
         ReferenceData.Regions.Any(r => r.Name.Contains(value, StringComparison.Ordinal)) ||
         ReferenceData.Agencies.Any(a => a.Name.Contains(value, StringComparison.Ordinal));
 
-    /// <summary>Cancels <paramref name="kill"/> inside the commit that brings the source's running run to <paramref name="pages"/> pages.</summary>
-    private sealed class KillAfterCommittedPages(string source, int pages, CancellationTokenSource kill) : DbTransactionInterceptor
+    /// <summary>
+    /// Cancels an armed kill inside the commit that brings the source's running run to the armed number of pages. One
+    /// instance for every host (EF builds its internal services once per set of interceptors, so an instance per host
+    /// would rebuild them, and the model, for each test); each test arms it for its own database file.
+    /// </summary>
+    private sealed class KillAfterCommittedPages : DbTransactionInterceptor
     {
-        private int _pagesAtKill = -1;
+        public static readonly KillAfterCommittedPages Instance = new();
 
-        /// <summary>The run's committed pages when it was killed (-1: never).</summary>
-        public int PagesAtKill => Volatile.Read(ref _pagesAtKill);
+        private readonly ConcurrentDictionary<string, Armed> _armed = new(StringComparer.Ordinal);
+
+        public Armed Arm(string databasePath, string source, int pages, CancellationTokenSource kill)
+        {
+            var armed = new Armed(this, databasePath, source, pages, kill);
+            _armed[databasePath] = armed;
+            return armed;
+        }
 
         public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => KillIfDue(eventData.Context);
 
@@ -269,17 +280,46 @@ public sealed class IngestContractTests
 
         private void KillIfDue(DbContext? context)
         {
-            if (context is null || kill.IsCancellationRequested)
+            if (context is null || _armed.IsEmpty)
             {
                 return;
             }
-            var run = context.ChangeTracker.Entries<IngestRun>().Select(e => e.Entity)
-                .FirstOrDefault(r => r.Source == source && r.Status == IngestRunStatus.Running && r.Pages >= pages);
-            if (run is not null)
+            var connection = context.Database.GetConnectionString() ?? "";
+            foreach (var armed in _armed.Values)
             {
-                Volatile.Write(ref _pagesAtKill, run.Pages);
-                kill.Cancel();
+                if (connection.Contains(armed.DatabasePath, StringComparison.Ordinal))
+                {
+                    armed.KillIfDue(context);
+                }
             }
+        }
+
+        /// <summary>One test's kill: its database file, source, page count and token.</summary>
+        public sealed class Armed(KillAfterCommittedPages owner, string databasePath, string source, int pages, CancellationTokenSource kill) : IDisposable
+        {
+            private int _pagesAtKill = -1;
+
+            public string DatabasePath => databasePath;
+
+            /// <summary>The run's committed pages when it was killed (-1: never).</summary>
+            public int PagesAtKill => Volatile.Read(ref _pagesAtKill);
+
+            public void KillIfDue(DbContext context)
+            {
+                if (kill.IsCancellationRequested)
+                {
+                    return;
+                }
+                var run = context.ChangeTracker.Entries<IngestRun>().Select(e => e.Entity)
+                    .FirstOrDefault(r => r.Source == source && r.Status == IngestRunStatus.Running && r.Pages >= pages);
+                if (run is not null)
+                {
+                    Volatile.Write(ref _pagesAtKill, run.Pages);
+                    kill.Cancel();
+                }
+            }
+
+            public void Dispose() => owner._armed.TryRemove(databasePath, out _);
         }
     }
 }
