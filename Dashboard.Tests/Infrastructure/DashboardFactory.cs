@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Dashboard.Tests.Infrastructure;
 
@@ -19,8 +21,11 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-api-key-0123456789";
 
+    private static int _boots;
+
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IWebHostBuilder>? _configure;
+    private readonly List<Action<IServiceCollection>> _services = [];
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"dasbor-app-{Guid.NewGuid():N}.db");
 
     /// <param name="clock">
@@ -76,6 +81,33 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
             builder.UseSetting(k, v);
         }
         _configure?.Invoke(builder);
+        foreach (var configure in _services)
+        {
+            builder.ConfigureTestServices(configure);
+        }
+    }
+
+    /// <summary>
+    /// Full hosts booted so far in this test process. With <c>DASHBOARD_TEST_BOOTS</c> naming a file, each boot also
+    /// appends the test's name there, so a run can count the boots per test class.
+    /// </summary>
+    public static int Boots => Volatile.Read(ref _boots);
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        Interlocked.Increment(ref _boots);
+        if (Environment.GetEnvironmentVariable("DASHBOARD_TEST_BOOTS") is { Length: > 0 } file)
+        {
+            File.AppendAllLines(file, [TestContext.Current.Test?.TestDisplayName ?? TestContext.Current.TestClass?.TestClassName ?? "(fixture)"]);
+        }
+        return base.CreateHost(builder);
+    }
+
+    /// <summary>Adds or replaces services after the app's own registrations; call before the host starts.</summary>
+    public DashboardFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
     }
 
     /// <summary>The SQLite database file (its WAL is beside it with <c>-wal</c>).</summary>

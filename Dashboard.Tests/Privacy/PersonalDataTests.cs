@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -47,6 +47,7 @@ public sealed class PersonalDataTests
                 ["Logging:LogLevel:Default"] = "Trace",
             },
             b => b.ConfigureLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
+        var stopwatch = Stopwatch.StartNew();
         _ = app.RootUri;
         var sources = app.Services.GetServices<IIngestSource>().ToList();
         var simulators = app.Services.GetServices<ISourceSimulator>().ToDictionary(s => s.Source, StringComparer.Ordinal);
@@ -71,6 +72,8 @@ public sealed class PersonalDataTests
             Assert.True(db.QuarantinedItems.Any(), "No item was quarantined: the scan would not cover quarantine payloads.");
         }
 
+        var refreshed = stopwatch.Elapsed;
+
         var personal = new HashSet<string>(StringComparer.Ordinal) { Marker };
         using var http = app.CreateHttpClient();
         foreach (var source in sources)
@@ -81,18 +84,13 @@ public sealed class PersonalDataTests
             }
         }
         Assert.True(personal.Count > 1, "The simulators served no personal values to look for.");
+        var collected = stopwatch.Elapsed;
 
-        var haystacks = new Dictionary<string, string>
-        {
-            ["database"] = ReadShared(app.DatabasePath),
-            ["wal"] = ReadShared(app.DatabasePath + "-wal"),
-            ["logs"] = string.Join('\n', logs.Lines),
-        };
         Assert.NotEmpty(logs.Lines);
-        var leaks = (from h in haystacks
-                     from value in personal
-                     where h.Value.Contains(value, StringComparison.Ordinal)
-                     select $"{h.Key}: {value}").Take(20).ToList();
+        var scanning = Stopwatch.StartNew();
+        var haystacks = Haystacks(app, logs);
+        var leaks = new LeakScan(personal).FindIn(haystacks, 20);
+        Report(stopwatch, refreshed, collected, scanning, personal.Count, haystacks);
         Assert.True(leaks.Count == 0, "Personal values found:\n" + string.Join('\n', leaks));
     }
 
@@ -165,16 +163,7 @@ public sealed class PersonalDataTests
         }
         Assert.True(markers.Count > 100, $"only {markers.Count} markers");
 
-        var haystacks = new Dictionary<string, string>
-        {
-            ["database"] = ReadShared(app.DatabasePath),
-            ["wal"] = ReadShared(app.DatabasePath + "-wal"),
-            ["logs"] = string.Join('\n', logs.Lines),
-        };
-        var leaks = (from h in haystacks
-                     from value in markers
-                     where h.Value.Contains(value, StringComparison.Ordinal)
-                     select $"{h.Key}: {value}").Take(30).ToList();
+        var leaks = new LeakScan(markers).FindIn(Haystacks(app, logs), 30);
         Assert.True(leaks.Count == 0, $"Personal values found ({markers.Count} tried):\n" + string.Join('\n', leaks));
     }
 
@@ -262,18 +251,19 @@ public sealed class PersonalDataTests
         return items.OfType<JsonObject>().FirstOrDefault(i => i["deleted"] is null || !i["deleted"]!.GetValue<bool>());
     }
 
-    private static string ReadShared(string path)
+    /// <summary>Where a personal value must never be: the database file, its WAL and every captured log line.</summary>
+    private static Dictionary<string, string> Haystacks(DashboardFactory app, CapturedLogs logs) => new()
     {
-        if (!File.Exists(path))
-        {
-            return "";
-        }
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        // SQLite keeps text as UTF-8; a lossy decode is enough to find UTF-8 substrings.
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        ["database"] = LeakScan.ReadShared(app.DatabasePath),
+        ["wal"] = LeakScan.ReadShared(app.DatabasePath + "-wal"),
+        ["logs"] = string.Join('\n', logs.Lines),
+    };
+
+    /// <summary>Where the test's time went, and how much it scanned (in the test's output).</summary>
+    private static void Report(Stopwatch total, TimeSpan refreshed, TimeSpan collected, Stopwatch scanning, int values, Dictionary<string, string> haystacks) =>
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"refresh {refreshed.TotalSeconds:F1} s, collect {(collected - refreshed).TotalSeconds:F1} s, scan {scanning.Elapsed.TotalSeconds:F1} s " +
+            $"({values} values in {string.Join(", ", haystacks.Select(h => $"{h.Key} {h.Value.Length / 1_000_000.0:F1} M chars"))}), total {total.Elapsed.TotalSeconds:F1} s"));
 
     /// <summary>Reads every page of one simulated resource and keeps the personal values it carries.</summary>
     private static async Task CollectAsync(HttpClient http, string basePath, string resource, string key, HashSet<string> personal)
