@@ -1,3 +1,4 @@
+using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Web.Api;
 using Microsoft.AspNetCore.SignalR;
@@ -24,7 +25,9 @@ public sealed class KpiHubRelay(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = broadcaster.Subscribe(OnEventAsync);
+        // The once-a-run events start on the publisher's thread (the send of a city-wide update then waits for no
+        // thread-pool wake-up); per-page progress keeps the hand-off, so a job's pages never wait for sends.
+        _subscription = broadcaster.Subscribe(OnEventAsync, e => e is IndicatorsChanged or IngestProgress { Status: not IngestRunStatus.Running });
         return Task.CompletedTask;
     }
 
