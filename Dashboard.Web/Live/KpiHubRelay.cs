@@ -82,6 +82,9 @@ public sealed class KpiHubRelay(
                 case IndicatorsChanged changed:
                     var values = await queries.IndicatorsAsync(null, [.. changed.IndicatorCodes], CancellationToken.None);
                     await send("indicatorsChanged", new { source = changed.Source, runId = changed.RunId, at = changed.At, values });
+                    // The city-wide send queued one socket flush per connection on the thread pool; the agencies' query and
+                    // sends go behind them (and off the publisher's thread) instead of taking a core before they run.
+                    await Task.Yield();
                     foreach (var agency in await queries.AgencyIndicatorsAsync([.. changed.IndicatorCodes], CancellationToken.None))
                     {
                         await sendToAgency(agency.Key, "agencyIndicatorsChanged",
