@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Bench.Baseline;
@@ -37,10 +38,36 @@ internal static class FanOutBench
         var emptyHub = baseline.Services.GetRequiredService<IHubContext<EmptyHub>>();
         var payloadHub = baseline.Services.GetRequiredService<IHubContext<PayloadHub>>();
         var registryHub = baseline.Services.GetRequiredService<IHubContext<RegistryHub>>();
-        var productTarget = new Target("product /hubs/kpi", new Uri(product.RootUri, KpiHub.Path.TrimStart('/')), ProductHost.ApiKey,
-            () => broadcaster.Publish(new IndicatorsChanged("Complaints", TimeProvider.System.GetUtcNow(), null, ["ADUAN_MASUK"])));
+        // Instruments of the product's path: how long Publish holds the publisher (a job) now that the relay starts there,
+        // and when a subscriber that keeps the thread-pool hand-off (a probe, like every Blazor screen) gets the event.
+        // The probe is posted to last (it subscribed after the relay), so its hand-off runs from Publish's return.
+        var publishCost = new ConcurrentQueue<double>();
+        var publishEnd = new ConcurrentQueue<long>();
+        var probeStart = new ConcurrentQueue<long>();
+        var baselineSendCost = new ConcurrentQueue<double>();
+        using var probe = broadcaster.Subscribe(e =>
+        {
+            if (e is IndicatorsChanged { RunId: null, Source: "Complaints" })
+            {
+                probeStart.Enqueue(Stopwatch.GetTimestamp());
+            }
+            return Task.CompletedTask;
+        });
+        var productTarget = new Target("product /hubs/kpi", new Uri(product.RootUri, KpiHub.Path.TrimStart('/')), ProductHost.ApiKey, () =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            broadcaster.Publish(new IndicatorsChanged("Complaints", TimeProvider.System.GetUtcNow(), null, ["ADUAN_MASUK"]));
+            var ended = Stopwatch.GetTimestamp();
+            publishEnd.Enqueue(ended);
+            publishCost.Enqueue(Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds);
+        });
         var baselineTarget = new Target("minimal hub", new Uri(baseline.RootUri, EmptyHub.Path.TrimStart('/')), null,
-            () => _ = emptyHub.Clients.All.SendAsync("indicatorsChanged", new { source = "Complaints", at = TimeProvider.System.GetUtcNow() }));
+            () =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                _ = emptyHub.Clients.All.SendAsync("indicatorsChanged", new { source = "Complaints", at = TimeProvider.System.GetUtcNow() });
+                baselineSendCost.Enqueue(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            });
 
         // The product's message on the minimal hub (values read before, not at send time): the payload's share.
         var values = await queries.IndicatorsAsync(null, ["ADUAN_MASUK"], CancellationToken.None);
@@ -53,8 +80,15 @@ internal static class FanOutBench
 
         await Console.Out.WriteLineAsync($"fanout: N = {string.Join(", ", ns)}, {messages} updates per hub, interleaved, {runs} runs; warming up");
         await MeasureAsync(targets, 100, 2, 0);
+        publishCost.Clear();
+        publishEnd.Clear();
+        probeStart.Clear();
+        baselineSendCost.Clear();
         var results = new Dictionary<(int N, string Target), List<Sample>>();
         var queryTimes = new List<double>();
+        var publishCosts = new List<double>();
+        var handOffs = new List<double>();
+        var baselineSendCosts = new List<double>();
         var loads = new List<string>();
         for (var run = 1; run <= runs; run++)
         {
@@ -78,6 +112,17 @@ internal static class FanOutBench
                 q.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             queryTimes.Add(Stats.Median(q));
+            List<double> cost = [.. publishCost], baseCost = [.. baselineSendCost];
+            List<double> hop = [.. publishEnd.Zip(probeStart, (end, start) => Stopwatch.GetElapsedTime(end, start).TotalMilliseconds)];
+            publishCost.Clear();
+            publishEnd.Clear();
+            probeStart.Clear();
+            baselineSendCost.Clear();
+            publishCosts.Add(Stats.Median(cost));
+            baselineSendCosts.Add(Stats.Median(baseCost));
+            handOffs.Add(Stats.Median(hop));
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  run {run} Publish on the caller's thread (relay inline, to the send's end): median {publishCosts[^1]:F2} ms (p95 {Stats.Percentile(cost, 95):F2}); the minimal hub's SendAsync call: median {baselineSendCosts[^1]:F2} ms (p95 {Stats.Percentile(baseCost, 95):F2}); a queued subscriber's hand-off after Publish: median {handOffs[^1]:F2} ms (p95 {Stats.Percentile(hop, 95):F2}, max {hop.Max():F2}) over {hop.Count}"));
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  run {run} the relay's re-read of the values: median {queryTimes[^1]:F2} ms (p95 {Stats.Percentile(q, 95):F2} ms) over 20, load {Machine.LoadAverage()}"));
         }
@@ -98,6 +143,9 @@ internal static class FanOutBench
             report.Add($"N={n:N0}: minimal hub + connection filter and registry, memory per connection (KB)", [.. registry.Select(s => s.BytesPerConnection / 1024)], [.. b.Select(s => s.BytesPerConnection / 1024)], "F1", "(attribution)");
             report.Add($"N={n:N0}: deliveries received (of {n * messages:N0})", [.. p.Select(s => (double)s.Received)], [.. b.Select(s => (double)s.Received)], "F0", "all", (v, _) => v >= n * messages);
         }
+        report.Add("Publish on the publisher's thread, the relay's inline part (ms, median a run)", publishCosts, null, "F2", "(a job's cost)");
+        report.Add("The minimal hub's SendAsync call on the bench's thread (ms, median a run)", baselineSendCosts, null, "F2", "(the same loop)");
+        report.Add("A queued subscriber's hand-off, Publish's return to its handler (ms, median a run)", handOffs, null, "F2", "(what the relay no longer waits for)");
         report.Add("The relay's re-read of the values before each send (ms, median of 20 a run)", queryTimes, null, "F2", "(attribution)");
         await report.PrintAsync();
     }
@@ -144,10 +192,17 @@ internal static class FanOutBench
         }
         finally
         {
-            foreach (var c in clients.Where(c => c is not null))
+            foreach (var c in clients.Where(c => c is not null && !c.HasExited))
             {
-                await c.StandardInput.WriteLineAsync("quit");
-                await c.StandardInput.FlushAsync();
+                try
+                {
+                    await c.StandardInput.WriteLineAsync("quit");
+                    await c.StandardInput.FlushAsync();
+                }
+                catch (IOException)
+                {
+                    // It ended meanwhile; the error that brought us here (if any) is the one to show, not this one.
+                }
             }
             foreach (var c in clients.Where(c => c is not null))
             {

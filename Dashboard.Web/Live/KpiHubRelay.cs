@@ -1,3 +1,4 @@
+using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Web.Api;
 using Microsoft.AspNetCore.SignalR;
@@ -24,7 +25,9 @@ public sealed class KpiHubRelay(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = broadcaster.Subscribe(OnEventAsync);
+        // The once-a-run events start on the publisher's thread (the send of a city-wide update then waits for no
+        // thread-pool wake-up); per-page progress keeps the hand-off, so a job's pages never wait for sends.
+        _subscription = broadcaster.Subscribe(OnEventAsync, e => e is IndicatorsChanged or IngestProgress { Status: not IngestRunStatus.Running });
         return Task.CompletedTask;
     }
 
@@ -79,6 +82,9 @@ public sealed class KpiHubRelay(
                 case IndicatorsChanged changed:
                     var values = await queries.IndicatorsAsync(null, [.. changed.IndicatorCodes], CancellationToken.None);
                     await send("indicatorsChanged", new { source = changed.Source, runId = changed.RunId, at = changed.At, values });
+                    // The city-wide send queued one socket flush per connection on the thread pool; the agencies' query and
+                    // sends go behind them (and off the publisher's thread) instead of taking a core before they run.
+                    await Task.Yield();
                     foreach (var agency in await queries.AgencyIndicatorsAsync([.. changed.IndicatorCodes], CancellationToken.None))
                     {
                         await sendToAgency(agency.Key, "agencyIndicatorsChanged",

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Threading.Channels;
 using Dashboard.Ingest.Reporting;
 
 namespace Dashboard.Ingest.Shared.Live;
@@ -34,10 +33,16 @@ public sealed record AlertsChanged(string Source, DateTimeOffset At) : KpiEvent(
 
 /// <summary>
 /// The one in-process fan-out of <see cref="KpiEvent"/>s: jobs publish, Blazor components and the SignalR
-/// relay subscribe. Each subscriber has its own queue and one reader, so it sees events in publish order, while a
+/// relay subscribe. Each subscriber has its own queue and one reader at a time, so it sees events in publish order, while a
 /// slow screen never slows a job or another screen. A subscriber that falls <see cref="QueueLength"/> events behind
 /// loses the oldest ones: every event only says "re-read", so the newest is what matters.
 /// </summary>
+/// <remarks>
+/// A subscriber may name events it takes on the publisher's thread (<c>inline</c>): when it is idle with nothing queued,
+/// such an event runs its handler right there, up to the handler's first wait that does not complete at once; the rest runs
+/// on the thread pool, and events published meanwhile queue behind it. That spares the hand-off to a thread-pool thread,
+/// which on a loaded machine can wait tens of milliseconds for a core (the hub relay uses it for the once-a-run events).
+/// </remarks>
 public sealed class KpiBroadcaster
 {
     public const int QueueLength = 256;
@@ -48,10 +53,12 @@ public sealed class KpiBroadcaster
     public int SubscriberCount => Volatile.Read(ref _subscriptions).Length;
 
     /// <summary>Subscribes a handler; dispose the result to unsubscribe (components do so in Dispose).</summary>
-    public IDisposable Subscribe(Func<KpiEvent, Task> handler)
+    /// <param name="handler">Called once per event, one call at a time, in publish order.</param>
+    /// <param name="inline">The events to start on the publisher's thread when the subscriber is idle (see remarks); none if null.</param>
+    public IDisposable Subscribe(Func<KpiEvent, Task> handler, Func<KpiEvent, bool>? inline = null)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        var subscription = new Subscription(this, handler);
+        var subscription = new Subscription(this, handler, inline);
         lock (_gate)
         {
             _subscriptions = [.. _subscriptions, subscription];
@@ -63,7 +70,7 @@ public sealed class KpiBroadcaster
     {
         foreach (var subscription in Volatile.Read(ref _subscriptions))
         {
-            subscription.Queue.Writer.TryWrite(e);
+            subscription.Post(e);
         }
     }
 
@@ -75,44 +82,131 @@ public sealed class KpiBroadcaster
         }
     }
 
-    private sealed class Subscription : IDisposable
+    private sealed class Subscription(KpiBroadcaster owner, Func<KpiEvent, Task> handler, Func<KpiEvent, bool>? inline) : IDisposable
     {
-        private readonly KpiBroadcaster _owner;
-        private readonly Func<KpiEvent, Task> _handler;
-        private int _disposed;
+        private readonly Lock _gate = new();
+        private readonly Queue<KpiEvent> _queue = new();
+        // True while a handler call is in flight or a drain is scheduled: then new events queue behind it.
+        private bool _running;
+        private bool _disposed;
 
-        public Subscription(KpiBroadcaster owner, Func<KpiEvent, Task> handler)
+        public void Post(KpiEvent e)
         {
-            _owner = owner;
-            _handler = handler;
-            _ = Task.Run(DeliverAsync);
+            var runHere = false;
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+                if (_running)
+                {
+                    if (_queue.Count == QueueLength)
+                    {
+                        _queue.Dequeue();
+                    }
+                    _queue.Enqueue(e);
+                    return;
+                }
+                _running = true;
+                if (inline?.Invoke(e) != true)
+                {
+                    _queue.Enqueue(e);
+                }
+                else
+                {
+                    runHere = true;
+                }
+            }
+            if (!runHere)
+            {
+                _ = Task.Run(DrainAsync);
+                return;
+            }
+            var call = Call(e);
+            if (call.IsCompleted)
+            {
+                Release();
+            }
+            else
+            {
+                _ = call.ContinueWith(_ => DrainAsync(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
         }
 
-        public Channel<KpiEvent> Queue { get; } = Channel.CreateBounded<KpiEvent>(
-            new BoundedChannelOptions(QueueLength) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-
-        private async Task DeliverAsync()
+        /// <summary>After an inline call that completed at once: idle again, or hand what queued meanwhile to the thread pool.</summary>
+        private void Release()
         {
-            await foreach (var e in Queue.Reader.ReadAllAsync())
+            lock (_gate)
             {
-                try
+                if (_queue.Count == 0 || _disposed)
                 {
-                    await _handler(e);
+                    _running = false;
+                    return;
                 }
-                catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+            }
+            _ = Task.Run(DrainAsync);
+        }
+
+        private async Task DrainAsync()
+        {
+            while (true)
+            {
+                KpiEvent e;
+                lock (_gate)
                 {
-                    // A circuit that went away between publish and delivery: nothing to deliver to.
+                    if (_disposed || !_queue.TryDequeue(out e!))
+                    {
+                        _running = false;
+                        return;
+                    }
                 }
+                await Call(e);
+            }
+        }
+
+        private Task Call(KpiEvent e)
+        {
+            try
+            {
+                return Swallow(handler(e));
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+            {
+                // A circuit that went away between publish and delivery: nothing to deliver to.
+                return Task.CompletedTask;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Never thrown into the publisher (a job): the failed call ends as its task does on the thread pool.
+                return Task.FromException(ex);
+            }
+        }
+
+        private static async Task Swallow(Task call)
+        {
+            try
+            {
+                await call;
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+            {
+                // As above, when the handler failed after its first wait.
             }
         }
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            lock (_gate)
             {
-                _owner.Unsubscribe(this);
-                Queue.Writer.TryComplete();
+                if (_disposed)
+                {
+                    return;
+                }
+                _disposed = true;
+                _queue.Clear();
             }
+            owner.Unsubscribe(this);
         }
     }
 }

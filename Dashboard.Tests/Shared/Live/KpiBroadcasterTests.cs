@@ -62,6 +62,65 @@ public sealed class KpiBroadcasterTests
     }
 
     [Fact]
+    public void An_inline_event_runs_on_the_publishers_thread_when_the_subscriber_is_idle()
+    {
+        var broadcaster = new KpiBroadcaster();
+        int? handledOn = null;
+        using var _ = broadcaster.Subscribe(e =>
+        {
+            handledOn = Environment.CurrentManagedThreadId;
+            return Task.CompletedTask;
+        }, e => e is IndicatorsChanged);
+
+        broadcaster.Publish(new IndicatorsChanged("Complaints", At, 1, []));
+
+        // Handled before Publish returned, on this thread: no hand-off to wait for.
+        Assert.Equal(Environment.CurrentManagedThreadId, handledOn);
+    }
+
+    [Fact]
+    public async Task Inline_and_queued_events_keep_publish_order_and_never_overlap()
+    {
+        var broadcaster = new KpiBroadcaster();
+        var seen = new List<long>();
+        var inFlight = 0;
+        var overlapped = false;
+        var done = new TaskCompletionSource();
+        using var _ = broadcaster.Subscribe(async e =>
+        {
+            overlapped |= Interlocked.Increment(ref inFlight) > 1;
+            // Some calls finish at once, some after a wait, so later events meet a busy subscriber.
+            if (Random.Shared.Next(3) == 0)
+            {
+                await Task.Delay(Random.Shared.Next(0, 3));
+            }
+            var id = e is IndicatorsChanged c ? c.RunId!.Value : ((IngestProgress)e).Pages;
+            seen.Add(id);
+            Interlocked.Decrement(ref inFlight);
+            if (id == 200)
+            {
+                done.SetResult();
+            }
+        }, e => e is IndicatorsChanged);
+
+        for (var i = 1; i <= 200; i++)
+        {
+            broadcaster.Publish(i % 2 == 0
+                ? new IndicatorsChanged("Complaints", At, i, [])
+                : new IngestProgress("Complaints", At, 1, IngestRunStatus.Running, i, i));
+            if (i % 20 == 0)
+            {
+                // Let the subscriber go idle now and then, so inline calls happen too.
+                await Task.Delay(5);
+            }
+        }
+
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), seen);
+        Assert.False(overlapped);
+    }
+
+    [Fact]
     public async Task Disposing_a_subscription_stops_delivery()
     {
         var broadcaster = new KpiBroadcaster();
