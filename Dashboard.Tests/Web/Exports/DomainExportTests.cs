@@ -17,9 +17,27 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Web.Exports;
 
-/// <summary>One app with every source refreshed once (small simulated registers), shared by the export tests.</summary>
+/// <summary>
+/// One app with every source refreshed once (small simulated registers), shared by the export tests, and a head of
+/// one more agency than the demo's, so that every domain has the head of an agency that does not own it.
+/// </summary>
 public sealed class AllSourcesFixture : LazyDashboardFixture
 {
+    public const string HeadsPassword = DemoUsers.Password;
+
+    /// <summary>The agency heads who can sign in: the demo's, and one created for another agency.</summary>
+    public static IReadOnlyList<DemoUsers.DemoUser> Heads { get; } =
+    [
+        .. DemoUsers.All.Where(u => u.Role == Roles.KepalaOpd),
+        OtherHead(DemoUsers.All.Where(u => u.Role == Roles.KepalaOpd).Select(u => u.Opd).ToHashSet(StringComparer.Ordinal)),
+    ];
+
+    private static DemoUsers.DemoUser OtherHead(HashSet<string?> demoAgencies)
+    {
+        var opd = ReferenceData.Agencies.First(a => !demoAgencies.Contains(a.Code)).Code;
+        return new("kepala-" + opd.ToLowerInvariant(), "Kepala " + opd, Roles.KepalaOpd, opd);
+    }
+
     protected override async Task<DashboardFactory> CreateAsync()
     {
         var settings = new Dictionary<string, string?>
@@ -33,6 +51,15 @@ public sealed class AllSourcesFixture : LazyDashboardFixture
             settings.Add(key, value);
         }
         var app = new DashboardFactory(settings);
+        _ = app.RootUri;
+        var other = Heads[^1];
+        var created = await app.Services.GetRequiredService<UserAdministration>().CreateAsync(
+            "admin", other.UserName, other.DisplayName, HeadsPassword, [other.Role], [other.Opd!], default);
+        if (!created.Succeeded)
+        {
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"{other.UserName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+        }
         foreach (var source in app.Services.GetServices<IIngestSource>())
         {
             var run = await app.RefreshAsync(source.Name);
@@ -175,8 +202,10 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
         var route = domain.Route;
         var app = await fixture.StartAsync();
         using var anonymous = new AccountClient(app);
-        using var dishub = new AccountClient(app);
-        Assert.Equal("/opd/DISHUB", await dishub.SignInAsync("dishub", DemoUsers.Password));
+        // The head of an agency that does not own the domain (a demo head, or the one the fixture adds).
+        var head = AllSourcesFixture.Heads.First(h => h.Opd != domain.Opd);
+        using var otherHead = new AccountClient(app);
+        Assert.Equal("/opd/" + head.Opd, await otherHead.SignInAsync(head.UserName, AllSourcesFixture.HeadsPassword));
         var ct = TestContext.Current.CancellationToken;
         var table = domain.Exports.TableIds.First();
 
@@ -188,9 +217,9 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
             Assert.StartsWith("/masuk", refused.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
             Assert.Null(refused.Content.Headers.ContentDisposition);
 
-            // Dishub's head owns none of these domains: downloads are rows, their own agency's only (ReaderScope):
+            // That head does not own this domain: downloads are rows, their own agency's only (ReaderScope):
             // a city-wide download is refused, no file.
-            var forbidden = await dishub.Http.GetAsync(path, ct);
+            var forbidden = await otherHead.Http.GetAsync(path, ct);
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
             Assert.Null(forbidden.Content.Headers.ContentDisposition);
         }
