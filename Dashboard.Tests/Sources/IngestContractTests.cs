@@ -4,14 +4,7 @@ using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Simulators.Shared;
 using Dashboard.Tests.Infrastructure;
-using Dashboard.Tests.Sources.Admissions;
-using Dashboard.Tests.Sources.Budget;
-using Dashboard.Tests.Sources.Complaints;
-using Dashboard.Tests.Sources.Letters;
-using Dashboard.Tests.Sources.Licensing;
-using Dashboard.Tests.Sources.Revenue;
-using Dashboard.Tests.Sources.SocialAid;
-using Dashboard.Tests.Sources.Staffing;
+using Dashboard.Web.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -25,48 +18,17 @@ namespace Dashboard.Tests.Sources;
 /// </summary>
 public sealed class IngestContractTests
 {
-    /// <summary>Small simulated sizes, so that a test host builds each source in moments.</summary>
-    private static readonly Dictionary<string, string?> Small = new()
+    /// <summary>Every registered source: a source without an <see cref="IngestHttpCase"/> in its test folder fails here (and in the registry walk).</summary>
+    public static TheoryData<string> Sources() => [.. DomainRegistry.All.Select(d => d.Source)];
+
+    public static TheoryData<string> SlowSources() => [.. IngestHttpCase.All.Values.Where(c => c.HasSlowSourceTest).Select(c => c.Source)];
+
+    public static TheoryData<string> PersonalDataSources() => [.. IngestHttpCase.All.Values.Where(c => c.HasPersonalData).Select(c => c.Source)];
+
+    private static IngestHttpCase Case(string source)
     {
-        ["Sources:Staffing:Simulator:Headcount"] = "300",
-        ["Sources:Staffing:Simulator:AttendanceWorkingDays"] = "5",
-        ["Sources:SocialAid:Simulator:Families"] = "800",
-        ["Sources:Revenue:Simulator:Taxpayers"] = "100",
-        ["Sources:Revenue:Simulator:PbbObjects"] = "400",
-        ["Sources:Revenue:Simulator:ComparisonDays"] = "0",
-        ["Sources:Admissions:Simulator:CohortSize"] = "700",
-        ["Sources:Budget:Simulator:Lines"] = "60",
-    };
-
-    private static readonly string[] Names = ["Complaints", "Letters", "Staffing", "Revenue", "SocialAid", "Admissions", "Budget", "Licensing"];
-
-    public static TheoryData<string> Sources() => [.. Names];
-
-    /// <summary>Each source's settings, reconciliation and own numbers for the shared HTTP theories below.</summary>
-    private static readonly IReadOnlyDictionary<string, IngestHttpCase> Cases = new IngestHttpCase[]
-    {
-        new ComplaintsIngestHttpTests.Case(),
-        new LettersIngestHttpTests.Case(),
-        new StaffingIngestHttpTests.Case(),
-        new RevenueIngestHttpTests.Case(),
-        new SocialAidIngestHttpTests.Case(),
-        new AdmissionsIngestHttpTests.Case(),
-        new BudgetIngestHttpTests.Case(),
-        new LicensingIngestHttpTests.Case(),
-    }.ToDictionary(c => c.Source);
-
-    public static TheoryData<string> SlowSources() => [.. Names.Where(n => Cases[n].HasSlowSourceTest)];
-
-    public static TheoryData<string> PersonalDataSources() => [.. Names.Where(n => Cases[n].HasPersonalData)];
-
-    private static DashboardFactory App(string source, params (string Key, string Value)[] settings)
-    {
-        var all = new Dictionary<string, string?>(Small);
-        foreach (var (k, v) in settings)
-        {
-            all[k] = v;
-        }
-        return new DashboardFactory(all);
+        Assert.True(IngestHttpCase.All.TryGetValue(source, out var c), $"{source}: no IngestHttpCase in its test folder (Sources/<Source>/<Source>IngestHttpTests.cs)");
+        return c;
     }
 
     private static ILiveSimulator Simulator(DashboardFactory app, string source)
@@ -79,11 +41,12 @@ public sealed class IngestContractTests
     [MemberData(nameof(Sources))]
     public async Task WrongApiKey_FailsTheRunWith401(string source)
     {
-        await using var app = App(source, ($"Sources:{source}:ApiKey", $"the-{source.ToLowerInvariant()}-simulator-key"));
+        await using var app = Case(source).App(($"Sources:{source}:ApiKey", $"the-{source.ToLowerInvariant()}-simulator-key"));
         var simulator = Simulator(app, source);
         var catalog = app.Services.GetRequiredService<SourceCatalog>();
-        // The theory covers every source of the catalogue.
-        Assert.Equal(catalog.All.Select(s => s.Name).Order(StringComparer.Ordinal), Names.Order(StringComparer.Ordinal));
+        // The theory covers every source of the catalogue, and each has its case.
+        Assert.Equal(catalog.All.Select(s => s.Name).Order(StringComparer.Ordinal), DomainRegistry.All.Select(d => d.Source).Order(StringComparer.Ordinal));
+        Assert.Equal(catalog.All.Select(s => s.Name).Order(StringComparer.Ordinal), IngestHttpCase.All.Keys.Order(StringComparer.Ordinal));
         catalog.Get(source).Options.ApiKey = "not-the-key";
 
         var run = await app.RefreshAsync(source);
@@ -97,8 +60,7 @@ public sealed class IngestContractTests
     [MemberData(nameof(Sources))]
     public async Task FullLoad_ReconcilesExactly_AndASecondRunDuplicatesNothing(string source)
     {
-        var c = Cases[source];
-        Assert.Equal(Names.Order(StringComparer.Ordinal), Cases.Keys.Order(StringComparer.Ordinal));
+        var c = Case(source);
         await using var app = c.App(c.FullLoadSettings);
 
         var first = await c.SettledRefreshAsync(app);
@@ -119,7 +81,7 @@ public sealed class IngestContractTests
     [MemberData(nameof(Sources))]
     public async Task EveryDataFault_IsSurvived_AndCorrectedItemsReplaceTheirQuarantinedVersions(string source)
     {
-        var c = Cases[source];
+        var c = Case(source);
         await using var app = c.App(c.FaultSettings);
         c.ArrangeFaults(app);
 
@@ -158,7 +120,7 @@ public sealed class IngestContractTests
     [MemberData(nameof(Sources))]
     public async Task RunKilledMidway_ThenRerun_EndsExactlyRight(string source)
     {
-        var c = Cases[source];
+        var c = Case(source);
         using var kill = new CancellationTokenSource();
         await using var app = c.App(c.KillSettings)
             .WithServices(s => s.ConfigureDbContext<SqliteReportingDbContext>(o => o.AddInterceptors(KillAfterCommittedPages.Instance)));
@@ -201,7 +163,7 @@ public sealed class IngestContractTests
     [MemberData(nameof(SlowSources))]
     public async Task SlowSource_AttemptTimesOut_AndTheRetrySucceeds(string source)
     {
-        var c = Cases[source];
+        var c = Case(source);
         await using var app = c.App(($"Sources:{source}:AttemptTimeoutSeconds", "1"), ($"Sources:{source}:TotalTimeoutSeconds", "20"));
         Simulator(app, source).Faults.Timeout(1, TimeSpan.FromSeconds(30));
 
@@ -216,7 +178,7 @@ public sealed class IngestContractTests
     [MemberData(nameof(PersonalDataSources))]
     public async Task PersonalData_NeverReachesTheDatabase(string source)
     {
-        var c = Cases[source];
+        var c = Case(source);
         await using var app = c.App();
         _ = app.RootUri;
         var personal = await c.PersonalValuesAndFaultsAsync(app);

@@ -15,6 +15,15 @@ public sealed record SettledRun(IngestRun Run, Func<Task> AssertReconciledAsync,
 /// </summary>
 public abstract class IngestHttpCase
 {
+    /// <summary>
+    /// Every case in this assembly, keyed by source: each source declares its own in its test folder
+    /// (<c>Sources/Complaints/ComplaintsIngestHttpTests.Case</c>), and the registry walk fails for a registered source without one.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IngestHttpCase> All { get; } = typeof(IngestHttpCase).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(IngestHttpCase)) && !t.IsAbstract)
+        .Select(t => (IngestHttpCase)Activator.CreateInstance(t)!)
+        .ToDictionary(c => c.Source, StringComparer.Ordinal);
+
     public abstract string Source { get; }
 
     /// <summary>A host with the source's test settings, <paramref name="settings"/> on top.</summary>

@@ -3,16 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Dashboard.Ingest.Shared.Ingest;
-using Dashboard.Simulators.Admissions;
-using Dashboard.Simulators.Budget;
-using Dashboard.Simulators.Complaints;
-using Dashboard.Simulators.Letters;
-using Dashboard.Simulators.Licensing;
-using Dashboard.Simulators.Revenue;
 using Dashboard.Simulators.Shared;
-using Dashboard.Simulators.SocialAid;
-using Dashboard.Simulators.Staffing;
 using Dashboard.Tests.Shared.Simulation;
+using Dashboard.Web.Features;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Sources;
@@ -27,8 +20,11 @@ public enum SimulatorUse
     SameSeed,
 }
 
-/// <summary>One source's simulator as the shared contract tests build and read it.</summary>
-public sealed record SimulatorCase(
+/// <summary>
+/// One source's simulator as the shared contract tests build and read it: how it is built for each use, and with
+/// another key through its own constructor. Each source derives its case in its test folder.
+/// </summary>
+public abstract record SimulatorCase(
     string Source,
     DateTimeOffset Start,
     string Key,
@@ -36,8 +32,19 @@ public sealed record SimulatorCase(
     string UpdatedSinceFeed,
     IReadOnlyList<int> PagingLimits,
     Func<FakeTimeProvider, SimulatorUse, int, ILiveSimulator> Create,
+    Func<FakeTimeProvider, string, ILiveSimulator> WithKey,
     Func<ILiveSimulator, bool>? WithdrawOne = null,
-    int MinSameSeedItems = 0);
+    int MinSameSeedItems = 0)
+{
+    /// <summary>Western Indonesian Time, the simulators' clock.</summary>
+    protected static readonly TimeSpan Wib = TimeSpan.FromHours(7);
+
+    /// <summary>Every case in this assembly, keyed by source (each a record derived from this one with no parameters).</summary>
+    public static IReadOnlyDictionary<string, SimulatorCase> All { get; } = typeof(SimulatorCase).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(SimulatorCase)) && !t.IsAbstract)
+        .Select(t => (SimulatorCase)Activator.CreateInstance(t)!)
+        .ToDictionary(c => c.Source, StringComparer.Ordinal);
+}
 
 /// <summary>
 /// The paged contract every simulator serves (paging, <c>updated_since</c>, bearer keys, determinism), run as one
@@ -45,65 +52,20 @@ public sealed record SimulatorCase(
 /// </summary>
 public sealed class SimulatorContractTests
 {
-    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
+    /// <summary>
+    /// Every case in this assembly, keyed by source: each source declares its own in its test folder
+    /// (<c>Sources/Complaints/ComplaintsSimulatorCase.cs</c>), and the registry walk fails for a registered source without one.
+    /// </summary>
+    public static IReadOnlyDictionary<string, SimulatorCase> Cases => SimulatorCase.All;
 
-    public static readonly IReadOnlyDictionary<string, SimulatorCase> Cases = new[]
+    /// <summary>Every registered source: one without a <see cref="SimulatorCase"/> fails here (and in the registry walk).</summary>
+    public static TheoryData<string> Sources() => [.. DomainRegistry.All.Select(d => d.Source)];
+
+    private static SimulatorCase Case(string source)
     {
-        new SimulatorCase("Complaints", new(2026, 6, 1, 10, 0, 0, Wib), "sim-complaints-test-key",
-            ["/sim/complaints/v1/complaints"], "/sim/complaints/v1/complaints", [1, 7, 1000],
-            (time, use, seed) => new ComplaintsSimulator(time,
-                new SimulatorOptions { Seed = seed, HistoryDays = use switch { SimulatorUse.PagingOneByOne => 20, SimulatorUse.Paging => 60, SimulatorUse.SameSeed => 90, _ => 30 } },
-                "sim-complaints-test-key"),
-            sim => ((ComplaintsSimulator)sim).Withdraw(((ComplaintsSimulator)sim).LiveIds.Order(StringComparer.Ordinal).First()),
-            MinSameSeedItems: 501),
-        new SimulatorCase("Letters", new(2026, 6, 1, 10, 0, 0, Wib), "sim-letters-test-key",
-            ["/sim/letters/v1/letters"], "/sim/letters/v1/letters", [1, 333, 1000],
-            (time, use, seed) => new LettersSimulator(time,
-                new SimulatorOptions { Seed = seed, HistoryDays = use switch { SimulatorUse.PagingOneByOne => 2, SimulatorUse.SameSeed => 10, _ => 14 } },
-                "sim-letters-test-key"),
-            sim => ((LettersSimulator)sim).Withdraw(((LettersSimulator)sim).LiveIds.Order(StringComparer.Ordinal).First()),
-            MinSameSeedItems: 1001),
-        new SimulatorCase("Staffing", new(2026, 10, 6, 5, 30, 0, Wib), "sim-staffing-test-key",
-            ["/sim/staffing/v1/employees", "/sim/staffing/v1/attendance", "/sim/staffing/v1/performance"], "/sim/staffing/v1/performance", [1, 37, 1000],
-            (time, use, seed) => new StaffingSimulator(time, new SimulatorOptions { Seed = seed, HistoryDays = 120 },
-                use == SimulatorUse.PagingOneByOne
-                    ? new StaffingSimulatorOptions { Headcount = 60, AttendanceWorkingDays = 2 }
-                    : new StaffingSimulatorOptions { Headcount = 400, AttendanceWorkingDays = 10 },
-                "sim-staffing-test-key")),
-        new SimulatorCase("Revenue", new(2026, 7, 28, 10, 0, 0, Wib), "sim-revenue-test-key",
-            ["/sim/revenue/v1/payments", "/sim/revenue/v1/pbb-assessments"], "/sim/revenue/v1/payments", [1, 37, 1000],
-            (time, use, seed) => use == SimulatorUse.PagingOneByOne
-                ? new RevenueSimulator(time, new SimulatorOptions { Seed = seed, HistoryDays = 3 },
-                    new RevenueSimulatorOptions { Taxpayers = 40, PbbObjects = 100, ComparisonDays = 0 }, "sim-revenue-test-key")
-                : new RevenueSimulator(time, new SimulatorOptions { Seed = seed, HistoryDays = 30 },
-                    new RevenueSimulatorOptions { Taxpayers = 200, PbbObjects = 600, ComparisonDays = 0 }, "sim-revenue-test-key")),
-        new SimulatorCase("SocialAid", new(2026, 8, 12, 10, 0, 0, Wib), "sim-socialaid-test-key",
-            ["/sim/socialaid/v1/families", "/sim/socialaid/v1/disbursements"], "/sim/socialaid/v1/disbursements", [1, 37, 1000],
-            (time, use, seed) => new SocialAidSimulator(time,
-                new SimulatorOptions { Seed = seed, HistoryDays = use == SimulatorUse.PagingOneByOne ? 20 : 120 },
-                new SocialAidSimulatorOptions { Families = use switch { SimulatorUse.PagingOneByOne => 150, SimulatorUse.SameSeed => 400, _ => 1000 } },
-                "sim-socialaid-test-key")),
-        new SimulatorCase("Admissions", new(2026, 6, 10, 5, 0, 0, Wib), "sim-admissions-test-key",
-            ["/sim/admissions/v1/schools", "/sim/admissions/v1/applications"], "/sim/admissions/v1/applications", [1, 37, 1000],
-            (time, use, seed) => new AdmissionsSimulator(time, new SimulatorOptions { Seed = seed, HistoryDays = 20 },
-                new AdmissionsSimulatorOptions { CohortSize = use == SimulatorUse.PagingOneByOne ? 300 : 1500 }, "sim-admissions-test-key")),
-        new SimulatorCase("Budget", new(2026, 2, 16, 10, 0, 0, Wib), "sim-budget-test-key",
-            ["/sim/budget/v1/budget-lines", "/sim/budget/v1/cash-plans", "/sim/budget/v1/payments", "/sim/budget/v1/progress"],
-            "/sim/budget/v1/payments", [1, 37, 1000],
-            (time, use, seed) => new BudgetSimulator(time, new SimulatorOptions { Seed = seed, HistoryDays = 20 },
-                new BudgetSimulatorOptions { Lines = use == SimulatorUse.PagingOneByOne ? 40 : 120 }, "sim-budget-test-key"),
-            sim => ((BudgetSimulator)sim).Withdraw(((BudgetSimulator)sim).LiveIds("payments").Order(StringComparer.Ordinal).First())),
-        new SimulatorCase("Licensing", new(2026, 6, 1, 10, 0, 0, Wib), "sim-licensing-test-key",
-            ["/sim/licensing/v1/applications", "/sim/licensing/v1/business-ids", "/sim/licensing/v1/investment-reports"],
-            "/sim/licensing/v1/applications", [1, 37, 1000],
-            (time, use, seed) => new LicensingSimulator(time,
-                new SimulatorOptions { Seed = seed, HistoryDays = use switch { SimulatorUse.PagingOneByOne => 5, SimulatorUse.SameSeed => 30, _ => 20 } },
-                "sim-licensing-test-key"),
-            sim => ((LicensingSimulator)sim).Withdraw(((LicensingSimulator)sim).LiveIds.Order(StringComparer.Ordinal).First()),
-            MinSameSeedItems: 18),
-    }.ToDictionary(c => c.Source, StringComparer.Ordinal);
-
-    public static TheoryData<string> Sources() => [.. Cases.Keys];
+        Assert.True(Cases.TryGetValue(source, out var c), $"{source}: no SimulatorCase in its test folder (Sources/<Source>/<Source>SimulatorCase.cs)");
+        return c;
+    }
 
     public static TheoryData<string, int> PagingCases()
     {
@@ -136,7 +98,7 @@ public sealed class SimulatorContractTests
     [MemberData(nameof(PagingCases))]
     public async Task Paging_ServesEveryRecordOnce_InUpdatedAtIdOrder(string source, int limit)
     {
-        var c = Cases[source];
+        var c = Case(source);
         await using var host = await StartHost(c, new FakeTimeProvider(c.Start), limit == 1 ? SimulatorUse.PagingOneByOne : SimulatorUse.Paging);
         if (c.WithdrawOne is { } withdraw)
         {
@@ -175,7 +137,7 @@ public sealed class SimulatorContractTests
     [MemberData(nameof(Sources))]
     public async Task UpdatedSince_IsInclusive(string source)
     {
-        var c = Cases[source];
+        var c = Case(source);
         await using var host = await StartHost(c, new FakeTimeProvider(c.Start), SimulatorUse.UpdatedSince);
         var all = await host.ReadAllAsync(c.UpdatedSinceFeed, 1000);
         var pivot = all.Items[all.Items.Count / 2];
@@ -194,7 +156,7 @@ public sealed class SimulatorContractTests
     [MemberData(nameof(Sources))]
     public async Task MissingOrWrongKey_Is401_OnEveryResource(string source)
     {
-        var c = Cases[source];
+        var c = Case(source);
         await using var host = await StartHost(c, new FakeTimeProvider(c.Start), SimulatorUse.UpdatedSince);
         foreach (var feed in c.Feeds)
         {
@@ -211,7 +173,7 @@ public sealed class SimulatorContractTests
     [MemberData(nameof(Sources))]
     public async Task SameSeedAndStart_GiveIdenticalJson_AnotherSeedDoesNot(string source)
     {
-        var c = Cases[source];
+        var c = Case(source);
         var time = new FakeTimeProvider(c.Start);
         await using var a = await StartHost(c, time, SimulatorUse.SameSeed, seed: 7);
         await using var b = await StartHost(c, time, SimulatorUse.SameSeed, seed: 7);
@@ -231,23 +193,9 @@ public sealed class SimulatorContractTests
     [MemberData(nameof(Sources))]
     public void Constructor_EmptyKey_Throws(string source)
     {
-        var c = Cases[source];
+        var c = Case(source);
         var time = new FakeTimeProvider(c.Start);
-        Assert.Throws<ArgumentException>(() => Create(c, time, ""));
-        Assert.Throws<ArgumentException>(() => Create(c, time, "  "));
+        Assert.Throws<ArgumentException>(() => c.WithKey(time, ""));
+        Assert.Throws<ArgumentException>(() => c.WithKey(time, "  "));
     }
-
-    /// <summary>Builds the source's simulator with another key, through its own constructor.</summary>
-    private static ILiveSimulator Create(SimulatorCase c, FakeTimeProvider time, string key) => c.Source switch
-    {
-        "Complaints" => new ComplaintsSimulator(time, new SimulatorOptions(), key),
-        "Letters" => new LettersSimulator(time, new SimulatorOptions(), key),
-        "Staffing" => new StaffingSimulator(time, new SimulatorOptions(), new StaffingSimulatorOptions(), key),
-        "Revenue" => new RevenueSimulator(time, new SimulatorOptions(), new RevenueSimulatorOptions(), key),
-        "Licensing" => new LicensingSimulator(time, new SimulatorOptions(), key),
-        "SocialAid" => new SocialAidSimulator(time, new SimulatorOptions(), new SocialAidSimulatorOptions(), key),
-        "Admissions" => new AdmissionsSimulator(time, new SimulatorOptions(), new AdmissionsSimulatorOptions(), key),
-        "Budget" => new BudgetSimulator(time, new SimulatorOptions(), new BudgetSimulatorOptions(), key),
-        _ => throw new ArgumentOutOfRangeException(nameof(c), c.Source, "Unknown source."),
-    };
 }

@@ -10,23 +10,30 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Web.Accounts;
 
-/// <summary>API clients managed by administrators: scopes, key shown once and stored hashed, revocation at once, audited.</summary>
-public sealed class ApiClientsTests : WebTestContext
+/// <summary>
+/// API clients managed by administrators: scopes, key shown once and stored hashed, revocation at once, audited.
+/// The tests share one app; each creates clients under names no other test uses.
+/// </summary>
+public sealed class ApiClientsTests : WebTestContext, IClassFixture<ApiClientsTests.App>
 {
-    private readonly DashboardFactory _app = new();
+    private readonly DashboardFactory _app;
 
-    public ApiClientsTests()
+    /// <summary>The app the tests share.</summary>
+    public sealed class App : IAsyncDisposable
     {
-        _ = _app.RootUri;
+        public DashboardFactory Factory { get; } = new();
+
+        public App() => _ = Factory.RootUri;
+
+        public ValueTask DisposeAsync() => Factory.DisposeAsync();
+    }
+
+    public ApiClientsTests(App shared)
+    {
+        _app = shared.Factory;
         Services.AddSingleton(_app.Services.GetRequiredService<ApiClientAdministration>());
         AddAuthorization().SetAuthorized("admin").SetRoles(Roles.Admin).SetPolicies(Policies.Administer);
         UseInteractiveServerRenderer();
-    }
-
-    protected override async ValueTask DisposeAsyncCore()
-    {
-        await base.DisposeAsyncCore();
-        await _app.DisposeAsync();
     }
 
     private ApiClientAdministration Admin => _app.Services.GetRequiredService<ApiClientAdministration>();
@@ -61,10 +68,10 @@ public sealed class ApiClientsTests : WebTestContext
     [Fact]
     public async Task TheKey_IsStoredOnlyAsItsHash()
     {
-        var (_, key) = await Admin.CreateAsync("admin", "portal", [ApiScopes.ReadIndicators], default);
+        var (_, key) = await Admin.CreateAsync("admin", "portal-hash", [ApiScopes.ReadIndicators], default);
 
         await using var scope = _app.Services.CreateAsyncScope();
-        var client = await scope.ServiceProvider.GetRequiredService<IdentityStoreDbContext>().ApiClients.SingleAsync();
+        var client = await scope.ServiceProvider.GetRequiredService<IdentityStoreDbContext>().ApiClients.SingleAsync(c => c.Name == "portal-hash");
         Assert.Equal(ApiClientAdministration.Hash(key!), client.KeyHash);
         Assert.NotEqual(key, client.KeyHash);
         Assert.StartsWith(client.KeyPrefix, key, StringComparison.Ordinal);

@@ -8,14 +8,35 @@ using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Web.Accounts;
 
-/// <summary>Security headers, the strict CSP in Chromium on every page, rate limits, no stack traces outside Development.</summary>
-public sealed class HardeningTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+/// <summary>
+/// Security headers, the strict CSP in Chromium on every page, rate limits, no stack traces outside Development.
+/// The Development tests share one app with small limits: the sign-in limit is per address, so its test signs in from an
+/// address of its own (X-Forwarded-For from loopback, which the app trusts) and starts with the full budget; only its
+/// test calls the API. The Production one has its own host.
+/// </summary>
+public sealed class HardeningTests(BrowserFixture browser, HardeningTests.App shared)
+    : IClassFixture<BrowserFixture>, IClassFixture<HardeningTests.App>, IAsyncLifetime
 {
+    /// <summary>The app the Development tests share, with a small sign-in and API budget.</summary>
+    public sealed class App : LazyDashboardFixture
+    {
+        protected override Task<DashboardFactory> CreateAsync()
+        {
+            var app = new DashboardFactory(new Dictionary<string, string?>
+            {
+                ["Hardening:SignInPerMinute"] = "3",
+                ["Hardening:ApiPerMinute"] = "2",
+            });
+            _ = app.RootUri;
+            return Task.FromResult(app);
+        }
+    }
+
     private static readonly string[] Pages =
         ["/", .. Dashboard.Web.Features.DomainRegistry.All.Select(d => "/" + d.Route), "/operasi", "/admin/pengguna", "/admin/api-klien", "/not-found",
          "/admin/layar", "/indikator/ADUAN_TL_5HK_PCT", "/ringkasan-opd", "/ringkasan-opd/DISKOMINFO"];
 
-    private DashboardFactory? _app;
+    private DashboardFactory? _ownApp;
     private BrowserSession? _session;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -26,17 +47,17 @@ public sealed class HardeningTests(BrowserFixture browser) : IClassFixture<Brows
         {
             await _session.DisposeAsync();
         }
-        if (_app is not null)
+        if (_ownApp is not null)
         {
-            await _app.DisposeAsync();
+            await _ownApp.DisposeAsync();
         }
     }
 
     [Fact]
     public async Task EveryResponse_CarriesTheSecurityHeaders()
     {
-        _app = new DashboardFactory();
-        using var client = new AccountClient(_app);
+        var app = await shared.StartAsync();
+        using var client = new AccountClient(app);
 
         foreach (var path in new[] { "masuk", "healthz", "css/account.css" })
         {
@@ -55,9 +76,9 @@ public sealed class HardeningTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task EveryPage_InChromium_RunsUnderTheCsp_WithoutAViolation()
     {
         BrowserFixture.RequireChromium();
-        _app = new DashboardFactory();
-        await _app.RefreshAsync();
-        _session = await browser.OpenSessionAsync(_app.RootUri);
+        var app = await shared.StartAsync();
+        await app.RefreshAsync();
+        _session = await browser.OpenSessionAsync(app.RootUri);
         var page = _session.Page;
         await page.AddInitScriptAsync("""
             window.__csp = [];
@@ -98,8 +119,8 @@ public sealed class HardeningTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task SignIn_IsRateLimited_PerAddress()
     {
-        _app = new DashboardFactory(new Dictionary<string, string?> { ["Hardening:SignInPerMinute"] = "3" });
-        using var client = new AccountClient(_app);
+        var app = await shared.StartAsync();
+        using var client = new AccountClient(app, "198.51.100.33");
         for (var i = 0; i < 3; i++)
         {
             Assert.Contains("gagal=1", await client.SignInAsync("admin", "salah"), StringComparison.Ordinal);
@@ -113,8 +134,8 @@ public sealed class HardeningTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task Api_IsRateLimited_PerClient()
     {
-        _app = new DashboardFactory(new Dictionary<string, string?> { ["Hardening:ApiPerMinute"] = "2" });
-        using var http = _app.CreateHttpClient();
+        var app = await shared.StartAsync();
+        using var http = app.CreateHttpClient();
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DashboardFactory.ApiKey);
 
         var statuses = new List<HttpStatusCode>();
@@ -129,14 +150,14 @@ public sealed class HardeningTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task OutsideDevelopment_AnError_ShowsNoStackTrace()
     {
-        _app = new DashboardFactory(
+        _ownApp = new DashboardFactory(
             new Dictionary<string, string?> { ["Api:Keys:portal"] = "k8Zq2vN4r7Xw1pLs9Tb3Hc6Jy0Md5Gf2" },
             b =>
             {
                 b.UseEnvironment("Production");
                 b.ConfigureServices(s => s.AddSingleton<IStringLocalizerFactory, ThrowingLocalizer>());
             });
-        using var http = _app.CreateHttpClient();
+        using var http = _ownApp.CreateHttpClient();
 
         var response = await http.GetAsync(new Uri("ditolak", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();

@@ -13,25 +13,63 @@ namespace Dashboard.Tests.Web.Accounts;
 /// <summary>
 /// Identity-backed sign-in on /masuk: demo users in Development, the lock-out per address and account, one answer for
 /// every refusal, disabled accounts, password change.
+/// The tests share one app: each signs in from addresses of its own (X-Forwarded-For from loopback, which the app
+/// trusts), so each starts with full per-address budgets as on a fresh app, and every account a test locks, disables,
+/// guesses at or changes the password of is one it creates itself; the demo accounts are only signed in to.
 /// </summary>
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests(SignInTests.App shared) : IClassFixture<SignInTests.App>, IAsyncLifetime
 {
-    private readonly DashboardFactory _app = new(
-        new Dictionary<string, string?> { ["Auth:LockoutAttempts"] = "3", ["Auth:LockoutMinutes"] = "7", ["Hardening:SignInPerMinute"] = "100" },
-        b => b.ConfigureServices(s =>
+    /// <summary>The password of the accounts the tests create (the policy wants one longer than the demo's).</summary>
+    private const string Password = "kalimat sandi uji yang panjang";
+
+    private static int _addresses;
+
+    private DashboardFactory _app = null!;
+
+    /// <summary>The app the tests share: a short lock-out, and Identity's hasher counting its checks.</summary>
+    public sealed class App : LazyDashboardFixture
+    {
+        protected override Task<DashboardFactory> CreateAsync()
         {
-            s.AddSingleton<CountingHasher>();
-            s.AddSingleton<IPasswordHasher<DashboardUser>>(p => p.GetRequiredService<CountingHasher>());
-        }));
+            var app = new DashboardFactory(
+                new Dictionary<string, string?> { ["Auth:LockoutAttempts"] = "3", ["Auth:LockoutMinutes"] = "7", ["Hardening:SignInPerMinute"] = "100" },
+                b => b.ConfigureServices(s =>
+                {
+                    s.AddSingleton<CountingHasher>();
+                    s.AddSingleton<IPasswordHasher<DashboardUser>>(p => p.GetRequiredService<CountingHasher>());
+                }));
+            _ = app.RootUri;
+            return Task.FromResult(app);
+        }
+    }
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public async ValueTask InitializeAsync() => _app = await shared.StartAsync();
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>A client address no other test of this class uses (TEST-NET-2).</summary>
+    private static string NewAddress()
+    {
+        var n = Interlocked.Increment(ref _addresses);
+        return $"198.51.100.{n % 250 + 1}";
+    }
+
+    /// <summary>A client from an address of its own.</summary>
+    private AccountClient NewClient() => new(_app, NewAddress());
+
+    /// <summary>An account of this test's own, with <see cref="Password"/>.</summary>
+    private async Task<string> NewAccountAsync(string userName, string role, params string[] opds)
+    {
+        var created = await _app.Services.GetRequiredService<UserAdministration>().CreateAsync(
+            "admin", userName, userName, Password, [role], opds, default);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        return userName;
+    }
 
     [Fact]
     public async Task DemoUser_SignsIn_AndReachesTheOverview_SignOutEndsIt()
     {
-        using var client = new AccountClient(_app);
+        using var client = NewClient();
         Assert.Equal(HttpStatusCode.Redirect, await client.StatusAsync("/"));
 
         Assert.Equal("/aduan", await client.SignInAsync("walikota", DemoUsers.Password, "/aduan"));
@@ -45,7 +83,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task WrongPassword_IsRefused_WithTheGenericMessage()
     {
-        using var client = new AccountClient(_app);
+        using var client = NewClient();
 
         var location = await client.SignInAsync("admin", "salah-sekali");
 
@@ -61,36 +99,38 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task RepeatedFailures_HoldThatAddress_WithTheSameAnswer_EvenTheRightPasswordIsRefused_ThereOnly()
     {
-        using var guesser = new AccountClient(_app, "198.51.100.66");
+        var user = await NewAccountAsync("operator-ditebak", Roles.Operator);
+        using var guesser = NewClient();
         for (var i = 0; i < 3; i++)
         {
-            Assert.Contains("gagal=1", await guesser.SignInAsync("operator", "bukan-ini"), StringComparison.Ordinal);
+            Assert.Contains("gagal=1", await guesser.SignInAsync(user, "bukan-ini"), StringComparison.Ordinal);
         }
 
-        var held = await guesser.SignInAsync("operator", DemoUsers.Password);
-        Assert.Equal(await guesser.SignInAsync("operator", "bukan-ini"), held);
+        var held = await guesser.SignInAsync(user, Password);
+        Assert.Equal(await guesser.SignInAsync(user, "bukan-ini"), held);
         var page = await guesser.Http.GetStringAsync(new Uri(held, UriKind.Relative));
         Assert.Contains("Nama pengguna atau kata sandi salah.", page, StringComparison.Ordinal);
         Assert.Contains("7 menit", page, StringComparison.Ordinal);
         Assert.DoesNotContain("terkunci", page, StringComparison.Ordinal);
 
         // The owner, from their own address, is not locked out by someone else's guesses.
-        using var owner = new AccountClient(_app, "203.0.113.10");
-        Assert.Equal("/", await owner.SignInAsync("operator", DemoUsers.Password));
+        using var owner = NewClient();
+        Assert.Equal("/", await owner.SignInAsync(user, Password));
     }
 
     [Fact]
     public async Task AStranger_CannotLockTheMayorOut_FromManyGuesses()
     {
-        using var stranger = new AccountClient(_app, "198.51.100.7");
+        var mayorName = await NewAccountAsync("pimpinan-ditebak", Roles.Pimpinan);
+        using var stranger = NewClient();
         for (var i = 0; i < 10; i++)
         {
-            Assert.Contains("gagal=1", await stranger.SignInAsync("walikota", "tebakan-" + i), StringComparison.Ordinal);
+            Assert.Contains("gagal=1", await stranger.SignInAsync(mayorName, "tebakan-" + i), StringComparison.Ordinal);
         }
-        Assert.Contains("gagal=1", await stranger.SignInAsync("walikota", DemoUsers.Password), StringComparison.Ordinal);
+        Assert.Contains("gagal=1", await stranger.SignInAsync(mayorName, Password), StringComparison.Ordinal);
 
-        using var mayor = new AccountClient(_app, "203.0.113.20");
-        Assert.Equal("/aduan", await mayor.SignInAsync("walikota", DemoUsers.Password, "/aduan"));
+        using var mayor = NewClient();
+        Assert.Equal("/aduan", await mayor.SignInAsync(mayorName, Password, "/aduan"));
         Assert.Equal(HttpStatusCode.OK, await mayor.StatusAsync("/"));
     }
 
@@ -100,13 +140,16 @@ public sealed class SignInTests : IAsyncLifetime
         _ = _app.RootUri;
         var hasher = _app.Services.GetRequiredService<CountingHasher>();
         var admin = _app.Services.GetRequiredService<UserAdministration>();
+        var lockedName = await NewAccountAsync("operator-dikunci", Roles.Operator);
+        var disabledName = await NewAccountAsync("kepala-nonaktif", Roles.KepalaOpd, "DISHUB");
+        var guessedName = await NewAccountAsync("pimpinan-salah-sandi", Roles.Pimpinan);
         var users = await admin.ListAsync(default);
-        Assert.True((await admin.SetLockedAsync("admin", users.Single(u => u.UserName == "operator").Id, locked: true, default)).Succeeded);
-        Assert.True((await admin.SetDisabledAsync("admin", users.Single(u => u.UserName == "dishub").Id, disabled: true, default)).Succeeded);
+        Assert.True((await admin.SetLockedAsync("admin", users.Single(u => u.UserName == lockedName).Id, locked: true, default)).Succeeded);
+        Assert.True((await admin.SetDisabledAsync("admin", users.Single(u => u.UserName == disabledName).Id, disabled: true, default)).Succeeded);
 
-        async Task<(string Location, string Page, int Hashes, TimeSpan Took)> TryAsync(string client, string user, string password)
+        async Task<(string Location, string Page, int Hashes, TimeSpan Took)> TryAsync(string user, string password)
         {
-            using var http = new AccountClient(_app, client);
+            using var http = NewClient();
             var before = hasher.Verifications;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var location = await http.SignInAsync(user, password);
@@ -119,10 +162,10 @@ public sealed class SignInTests : IAsyncLifetime
         for (var round = 0; round < 3; round++)
         {
             // Each from its own address, so none is held by the others' failures.
-            Add("unknown", await TryAsync($"192.0.2.{10 + round}", "tidak-ada-orang-ini", "apa saja"));
-            Add("wrong password", await TryAsync($"192.0.2.{20 + round}", "walikota", "bukan kata sandinya"));
-            Add("locked by an administrator", await TryAsync($"192.0.2.{30 + round}", "operator", DemoUsers.Password));
-            Add("disabled", await TryAsync($"192.0.2.{40 + round}", "dishub", DemoUsers.Password));
+            Add("unknown", await TryAsync("tidak-ada-orang-ini", "apa saja"));
+            Add("wrong password", await TryAsync(guessedName, "bukan kata sandinya"));
+            Add("locked by an administrator", await TryAsync(lockedName, Password));
+            Add("disabled", await TryAsync(disabledName, Password));
         }
 
         var first = results["wrong password"][0];
@@ -154,18 +197,24 @@ public sealed class SignInTests : IAsyncLifetime
     {
         var admin = _app.Services.GetRequiredService<UserAdministration>();
         _ = _app.RootUri;
-        var id = (await admin.ListAsync(default)).Single(u => u.UserName == "dishub").Id;
+        var user = await NewAccountAsync("kepala-dimatikan", Roles.KepalaOpd, "DISHUB");
+        using (var before = NewClient())
+        {
+            Assert.Equal("/opd/DISHUB", await before.SignInAsync(user, Password));
+        }
+        var id = (await admin.ListAsync(default)).Single(u => u.UserName == user).Id;
         Assert.True((await admin.SetDisabledAsync("admin", id, disabled: true, default)).Succeeded);
-        using var client = new AccountClient(_app);
+        using var client = NewClient();
 
-        Assert.Contains("gagal=1", await client.SignInAsync("dishub", DemoUsers.Password), StringComparison.Ordinal);
+        Assert.Contains("gagal=1", await client.SignInAsync(user, Password), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task PasswordChange_NeedsTheCurrentPassword_KeepsTheSession_AndTheNewOneSignsIn()
     {
-        using var client = new AccountClient(_app);
-        await client.SignInAsync("walikota", DemoUsers.Password);
+        var user = await NewAccountAsync("pimpinan-ganti-sandi", Roles.Pimpinan);
+        using var client = NewClient();
+        await client.SignInAsync(user, Password);
 
         var wrong = await client.PostFormAsync("akun/kata-sandi", "akun/kata-sandi",
             new() { ["current"] = "bukan", ["new"] = "kalimat sandi baru yang panjang", ["confirm"] = "kalimat sandi baru yang panjang" });
@@ -173,19 +222,19 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Contains("Kata sandi sekarang salah.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var tooShort = await client.PostFormAsync("akun/kata-sandi", "akun/kata-sandi",
-            new() { ["current"] = DemoUsers.Password, ["new"] = "pendek", ["confirm"] = "pendek" });
+            new() { ["current"] = Password, ["new"] = "pendek", ["confirm"] = "pendek" });
         Assert.Contains("Kata sandi terlalu pendek.", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var ok = await client.PostFormAsync("akun/kata-sandi", "akun/kata-sandi",
-            new() { ["current"] = DemoUsers.Password, ["new"] = "kalimat sandi baru yang panjang", ["confirm"] = "kalimat sandi baru yang panjang" });
+            new() { ["current"] = Password, ["new"] = "kalimat sandi baru yang panjang", ["confirm"] = "kalimat sandi baru yang panjang" });
         Assert.Equal("/akun/kata-sandi?ok=1", ok.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, await client.StatusAsync("/"));
 
-        using var again = new AccountClient(_app);
-        Assert.Contains("gagal=1", await again.SignInAsync("walikota", DemoUsers.Password), StringComparison.Ordinal);
-        Assert.Equal("/", await again.SignInAsync("walikota", "kalimat sandi baru yang panjang"));
+        using var again = NewClient();
+        Assert.Contains("gagal=1", await again.SignInAsync(user, Password), StringComparison.Ordinal);
+        Assert.Equal("/", await again.SignInAsync(user, "kalimat sandi baru yang panjang"));
         await using var db = await _app.Db.CreateDbContextAsync();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "user.password.change" && a.User == "walikota"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "user.password.change" && a.User == user));
     }
 
     /// <summary>Identity's hasher, counting the password checks (a refusal must cost the same whatever its reason).</summary>

@@ -8,37 +8,54 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Web.Accounts;
 
-/// <summary>The administrators' user page against the app's real Identity store (demo users of Development).</summary>
-public sealed class UsersPageTests : WebTestContext
+/// <summary>
+/// The administrators' user page against the app's real Identity store (demo users of Development). The tests share
+/// one app: the demo accounts are only read, and every account a test changes is one it creates itself.
+/// </summary>
+public sealed class UsersPageTests : WebTestContext, IClassFixture<UsersPageTests.App>
 {
-    private readonly DashboardFactory _app = new();
+    private readonly DashboardFactory _app;
 
-    public UsersPageTests()
+    /// <summary>The app the tests share.</summary>
+    public sealed class App : IAsyncDisposable
     {
-        _ = _app.RootUri;
+        public DashboardFactory Factory { get; } = new();
+
+        public App() => _ = Factory.RootUri;
+
+        public ValueTask DisposeAsync() => Factory.DisposeAsync();
+    }
+
+    public UsersPageTests(App shared)
+    {
+        _app = shared.Factory;
         Services.AddSingleton(_app.Services.GetRequiredService<UserAdministration>());
         Services.AddSingleton(_app.Services.GetRequiredService<IOptions<AuthOptions>>());
         AddAuthorization().SetAuthorized("admin").SetRoles(Roles.Admin).SetPolicies(Policies.Administer);
         UseInteractiveServerRenderer();
     }
 
-    protected override async ValueTask DisposeAsyncCore()
+    /// <summary>An account of this test's own.</summary>
+    private async Task NewAccountAsync(string userName, string role)
     {
-        await base.DisposeAsyncCore();
-        await _app.DisposeAsync();
+        var created = await _app.Services.GetRequiredService<UserAdministration>().CreateAsync(
+            "admin", userName, userName, "kalimat sandi awal yang panjang", [role], [], default);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
     }
 
     [Fact]
     public async Task ListsTheUsers_WithRolesOpdsAndState()
     {
+        var users = await _app.Services.GetRequiredService<UserAdministration>().ListAsync(default);
         var cut = Render<UsersPage>();
 
-        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=users] tbody tr").Count));
+        // A row for every account of the store (other tests of the class add their own), the demo's among them.
+        cut.WaitForAssertion(() => Assert.Equal(users.Count, cut.FindAll("[data-testid=users] tbody tr").Count));
+        Assert.All(DemoUsers.All, u => Assert.NotNull(cut.Find($"[data-testid=user-{u.UserName}]")));
         var dishub = cut.Find("[data-testid=user-dishub]").TextContent;
         Assert.Contains("Kepala OPD", dishub, StringComparison.Ordinal);
         Assert.Contains("DISHUB", dishub, StringComparison.Ordinal);
         Assert.Contains("Aktif", dishub, StringComparison.Ordinal);
-        await Task.CompletedTask;
     }
 
     [Fact]
@@ -69,23 +86,24 @@ public sealed class UsersPageTests : WebTestContext
     [Fact]
     public async Task ChangesRoles_LocksAndDisables_EachAudited()
     {
+        await NewAccountAsync("operator-diubah", Roles.Operator);
         var cut = Render<UsersPage>();
-        cut.WaitForElement("[data-testid=user-operator]");
+        cut.WaitForElement("[data-testid=user-operator-diubah]");
 
-        cut.Find("[data-testid=user-operator] [data-testid=user-edit]").Click();
+        cut.Find("[data-testid=user-operator-diubah] [data-testid=user-edit]").Click();
         cut.Find("input[data-testid=role-Pimpinan]").Change(true);
         cut.Find("[data-testid=user-save]").Click();
-        cut.WaitForAssertion(() => Assert.Contains("Operator, Pimpinan", cut.Find("[data-testid=user-operator]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Operator, Pimpinan", cut.Find("[data-testid=user-operator-diubah]").TextContent, StringComparison.Ordinal));
 
-        cut.Find("[data-testid=user-operator] [data-testid=user-lock]").Click();
-        cut.WaitForAssertion(() => Assert.Contains("Terkunci", cut.Find("[data-testid=user-operator] [data-testid=user-state]").TextContent, StringComparison.Ordinal));
-        cut.Find("[data-testid=user-operator] [data-testid=user-disable]").Click();
-        cut.WaitForAssertion(() => Assert.Contains("Nonaktif", cut.Find("[data-testid=user-operator] [data-testid=user-state]").TextContent, StringComparison.Ordinal));
+        cut.Find("[data-testid=user-operator-diubah] [data-testid=user-lock]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Terkunci", cut.Find("[data-testid=user-operator-diubah] [data-testid=user-state]").TextContent, StringComparison.Ordinal));
+        cut.Find("[data-testid=user-operator-diubah] [data-testid=user-disable]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Nonaktif", cut.Find("[data-testid=user-operator-diubah] [data-testid=user-state]").TextContent, StringComparison.Ordinal));
 
         await using var db = await _app.Db.CreateDbContextAsync();
-        var actions = await db.AuditEntries.Where(a => a.Target == "user:operator").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+        var actions = await db.AuditEntries.Where(a => a.Target == "user:operator-diubah" && a.Action != "user.create").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
         Assert.Equal(["user.roles", "user.lock", "user.disable"], actions);
-        var roles = await db.AuditEntries.SingleAsync(a => a.Action == "user.roles");
+        var roles = await db.AuditEntries.SingleAsync(a => a.Action == "user.roles" && a.Target == "user:operator-diubah");
         Assert.Equal(("Operator", "Operator, Pimpinan"), (roles.Before, roles.After));
     }
 
@@ -105,9 +123,10 @@ public sealed class UsersPageTests : WebTestContext
     [Fact]
     public async Task ResetsAPassword_ThePolicyApplies()
     {
+        await NewAccountAsync("pimpinan-disetel", Roles.Pimpinan);
         var cut = Render<UsersPage>();
-        cut.WaitForElement("[data-testid=user-walikota]");
-        cut.Find("[data-testid=user-walikota] [data-testid=user-reset]").Click();
+        cut.WaitForElement("[data-testid=user-pimpinan-disetel]");
+        cut.Find("[data-testid=user-pimpinan-disetel] [data-testid=user-reset]").Click();
         cut.Find("input[data-testid=reset-password]").Change("pendek");
         cut.Find("[data-testid=reset-save]").Click();
         cut.WaitForAssertion(() => Assert.Contains("Kata sandi terlalu pendek.", cut.Find("[data-testid=user-error]").TextContent, StringComparison.Ordinal));
@@ -116,9 +135,9 @@ public sealed class UsersPageTests : WebTestContext
         cut.Find("[data-testid=reset-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=reset-form]")));
-        using var client = new AccountClient(_app);
-        Assert.Equal("/", await client.SignInAsync("walikota", "kalimat sandi pengganti"));
+        using var client = new AccountClient(_app, "198.51.100.77");
+        Assert.Equal("/", await client.SignInAsync("pimpinan-disetel", "kalimat sandi pengganti"));
         await using var db = await _app.Db.CreateDbContextAsync();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "user.password.reset" && a.Target == "user:walikota" && a.User == "admin"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "user.password.reset" && a.Target == "user:pimpinan-disetel" && a.User == "admin"));
     }
 }

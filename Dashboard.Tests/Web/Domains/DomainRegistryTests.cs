@@ -4,6 +4,7 @@ using System.Text.Json;
 using Bunit;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Tests.Docs;
+using Dashboard.Tests.Sources;
 using Dashboard.Tests.Web.Exports;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components.Layout;
@@ -52,6 +53,25 @@ public sealed class DomainRegistryTests : WebTestContext
     public void Its_expected_export_tables_are_declared_in_its_test_folder(string source)
     {
         Assert.True(DomainExportCase.All.ContainsKey(source), $"{source}: no DomainExportCase (Web/<Domain>/<Domain>ExportCase.cs)");
+    }
+
+    /// <summary>The shared ingest and simulator contract theories run over the registry; each needs the source's case.</summary>
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public void Its_ingest_and_simulator_cases_are_declared_in_its_test_folder(string source)
+    {
+        Assert.True(IngestHttpCase.All.ContainsKey(source), $"{source}: no IngestHttpCase (Sources/<Source>/<Source>IngestHttpTests.cs, a nested Case)");
+        Assert.True(SimulatorCase.All.ContainsKey(source), $"{source}: no SimulatorCase (Sources/<Source>/<Source>SimulatorCase.cs)");
+    }
+
+    /// <summary>No case is left behind for a source the registry no longer has.</summary>
+    [Fact]
+    public void Every_declared_test_case_names_a_registered_source()
+    {
+        var registered = DomainRegistry.All.Select(d => d.Source).ToHashSet(StringComparer.Ordinal);
+        Assert.All(DomainExportCase.All.Keys, s => Assert.Contains(s, registered));
+        Assert.All(IngestHttpCase.All.Keys, s => Assert.Contains(s, registered));
+        Assert.All(SimulatorCase.All.Keys, s => Assert.Contains(s, registered));
     }
 
     /// <summary>

@@ -17,9 +17,31 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Web.Exports;
 
-/// <summary>One app with every source refreshed once (small simulated registers), shared by the export tests.</summary>
+/// <summary>
+/// One app with every source refreshed once (small simulated registers), shared by the export tests, and a head of
+/// one more agency than the demo's, so that every domain has the head of an agency that does not own it.
+/// </summary>
 public sealed class AllSourcesFixture : LazyDashboardFixture
 {
+    /// <summary>The created head's password (the policy wants one longer than the demo's).</summary>
+    private const string OtherHeadPassword = "kalimat sandi kepala lain";
+
+    /// <summary>The password <paramref name="head"/> signs in with.</summary>
+    public static string PasswordOf(DemoUsers.DemoUser head) => head == Heads[^1] ? OtherHeadPassword : DemoUsers.Password;
+
+    /// <summary>The agency heads who can sign in: the demo's, and one created for another agency.</summary>
+    public static IReadOnlyList<DemoUsers.DemoUser> Heads { get; } =
+    [
+        .. DemoUsers.All.Where(u => u.Role == Roles.KepalaOpd),
+        OtherHead(DemoUsers.All.Where(u => u.Role == Roles.KepalaOpd).Select(u => u.Opd).ToHashSet(StringComparer.Ordinal)),
+    ];
+
+    private static DemoUsers.DemoUser OtherHead(HashSet<string?> demoAgencies)
+    {
+        var opd = ReferenceData.Agencies.First(a => !demoAgencies.Contains(a.Code)).Code;
+        return new("kepala-" + opd.ToLowerInvariant(), "Kepala " + opd, Roles.KepalaOpd, opd);
+    }
+
     protected override async Task<DashboardFactory> CreateAsync()
     {
         var settings = new Dictionary<string, string?>
@@ -33,6 +55,15 @@ public sealed class AllSourcesFixture : LazyDashboardFixture
             settings.Add(key, value);
         }
         var app = new DashboardFactory(settings);
+        _ = app.RootUri;
+        var other = Heads[^1];
+        var created = await app.Services.GetRequiredService<UserAdministration>().CreateAsync(
+            "admin", other.UserName, other.DisplayName, OtherHeadPassword, [other.Role], [other.Opd!], default);
+        if (!created.Succeeded)
+        {
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"{other.UserName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+        }
         foreach (var source in app.Services.GetServices<IIngestSource>())
         {
             var run = await app.RefreshAsync(source.Name);
@@ -175,24 +206,30 @@ public sealed partial class DomainExportTests(AllSourcesFixture fixture) : IClas
         var route = domain.Route;
         var app = await fixture.StartAsync();
         using var anonymous = new AccountClient(app);
-        using var dishub = new AccountClient(app);
-        Assert.Equal("/opd/DISHUB", await dishub.SignInAsync("dishub", DemoUsers.Password));
         var ct = TestContext.Current.CancellationToken;
         var table = domain.Exports.TableIds.First();
+        // Every head of an agency that does not own the domain (the demo head, and the one the fixture adds).
+        var heads = AllSourcesFixture.Heads.Where(h => h.Opd != domain.Opd).ToList();
+        Assert.NotEmpty(heads);
 
-        foreach (var format in new[] { "csv", "xlsx" })
+        foreach (var head in heads)
         {
-            var path = new Uri($"{route}/ekspor/{table}.{format}", UriKind.Relative);
-            var refused = await anonymous.Http.GetAsync(path, ct);
-            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-            Assert.StartsWith("/masuk", refused.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
-            Assert.Null(refused.Content.Headers.ContentDisposition);
+            using var otherHead = new AccountClient(app);
+            Assert.Equal("/opd/" + head.Opd, await otherHead.SignInAsync(head.UserName, AllSourcesFixture.PasswordOf(head)));
+            foreach (var format in new[] { "csv", "xlsx" })
+            {
+                var path = new Uri($"{route}/ekspor/{table}.{format}", UriKind.Relative);
+                var refused = await anonymous.Http.GetAsync(path, ct);
+                Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+                Assert.StartsWith("/masuk", refused.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+                Assert.Null(refused.Content.Headers.ContentDisposition);
 
-            // Dishub's head owns none of these domains: downloads are rows, their own agency's only (ReaderScope):
-            // a city-wide download is refused, no file.
-            var forbidden = await dishub.Http.GetAsync(path, ct);
-            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-            Assert.Null(forbidden.Content.Headers.ContentDisposition);
+                // That head does not own this domain: downloads are rows, their own agency's only (ReaderScope):
+                // a city-wide download is refused, no file.
+                var forbidden = await otherHead.Http.GetAsync(path, ct);
+                Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+                Assert.Null(forbidden.Content.Headers.ContentDisposition);
+            }
         }
     }
 

@@ -8,19 +8,27 @@ namespace Dashboard.Tests.Web.Jobs;
 
 /// <summary>
 /// The one test host with a real Hangfire store (in memory). Hangfire's JobStorage.Current is process-wide, so
-/// every other host runs with Hangfire:Storage=None.
+/// every other host runs with Hangfire:Storage=None. Its tests share it: they sign in (five sign-ins, well under the
+/// per-address limit) and read, and the one that changes a schedule puts the default back.
 /// </summary>
-public sealed class HangfireHostingTests : IAsyncLifetime
+public sealed class HangfireHostingTests(HangfireHostingTests.App shared) : IClassFixture<HangfireHostingTests.App>, IAsyncLifetime
 {
-    private readonly DashboardFactory _app = new(new Dictionary<string, string?> { ["Hangfire:Storage"] = "InMemory" });
+    private DashboardFactory _app = null!;
 
-    public ValueTask InitializeAsync()
+    /// <summary>The app the tests share, with Hangfire's in-memory store.</summary>
+    public sealed class App : LazyDashboardFixture
     {
-        _app.StartServer();
-        return ValueTask.CompletedTask;
+        protected override Task<DashboardFactory> CreateAsync()
+        {
+            var app = new DashboardFactory(new Dictionary<string, string?> { ["Hangfire:Storage"] = "InMemory" });
+            app.StartServer();
+            return Task.FromResult(app);
+        }
     }
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public async ValueTask InitializeAsync() => _app = await shared.StartAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public void RecurringPull_IsRegistered_WithItsIdCronAndJakartaTime()
