@@ -125,9 +125,18 @@ public sealed class IncrementalRecomputeTests(IncrementalRecomputeTests.Hosts ho
             await RefreshAsync(source, 3);
             var nothingNew = rows.Take(source);
             var simulator = _app.Services.GetServices<ISourceSimulator>().OfType<ILiveSimulator>().Single(s => s.Source == source);
-            simulator.Generate(20);
-            await RefreshAsync(source, 4);
-            return new Measured(firstLoad, nothingNew, rows.Take(source));
+            // The change, twice, keeping the smaller count: between two runs the simulator's own clock may also bring due a
+            // correction of an older record (a failed disbursement retried weeks later), which rightly recomputes from that
+            // record's day but is not the change measured. It cannot come due in both attempts by chance, while a cost that
+            // grows with the history shows in both.
+            var change = long.MaxValue;
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                simulator.Generate(20);
+                await RefreshAsync(source, 4 + attempt);
+                change = Math.Min(change, rows.Take(source));
+            }
+            return new Measured(firstLoad, nothingNew, change);
         }
 
         /// <summary>Runs the source and waits until the ledger and the counter both hold its <paramref name="nth"/> recomputation.</summary>
