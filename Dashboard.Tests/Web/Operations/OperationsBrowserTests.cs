@@ -1,3 +1,5 @@
+using Dashboard.Ingest.Shared;
+using Dashboard.Ingest.Shared.Calendar;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Alerts;
 using Dashboard.Simulators.Letters;
@@ -29,6 +31,24 @@ public sealed class OperationsBrowserTests(BrowserFixture browser) : IClassFixtu
         await using var session = await browser.OpenSessionAsync(app.RootUri);
         var page = session.Page;
         await session.SignInAsync("/operasi", "operator");
+
+        // A year whose days off nobody entered is named at the top (next year from October, or the current year).
+        int? uncovered;
+        await using (var calendarDb = await app.Db.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            uncovered = await WorkingCalendars.UncoveredYearAsync(calendarDb, Wib.Today(TimeProvider.System), TestContext.Current.CancellationToken);
+        }
+        var notice = page.Locator("[data-testid='calendar-missing-year']");
+        if (uncovered is { } year)
+        {
+            await Expect(notice).ToContainTextAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // The operator may not edit the calendar: no link to the administrators' page.
+            await Expect(notice.Locator("[data-testid='calendar-missing-year-link']")).ToHaveCountAsync(0);
+        }
+        else
+        {
+            await Expect(notice).ToHaveCountAsync(0);
+        }
 
         // Refresh now, with a reason; it lands in the history with who and why.
         var complaints = page.Locator("[data-testid='ops-source-Complaints']");
