@@ -30,11 +30,9 @@ public readonly record struct RowChange<T>(T? Entity, T? Stored, bool Existed) w
 public static class SourceRowWriter
 {
     /// <summary>
-    /// Rows in one upsert statement on PostgreSQL (one round trip for many rows). SQLite runs in process and binds
-    /// parameters by name with a linear search, so a wide statement costs more than it saves: one row a statement.
+    /// Rows in one upsert statement on SQLite's by-name path (tables whose columns cannot all be bound natively): SQLite
+    /// runs in process and binds parameters by name with a linear search, so a wide statement costs more than it saves.
     /// </summary>
-    public const int RowsPerStatementPostgreSql = 64;
-
     private const int RowsPerStatementSqlite = 1;
 
     /// <summary>
@@ -103,7 +101,7 @@ public static class SourceRowWriter
             return;
         }
         var table = Tables.GetOrAdd((db.Model, typeof(T)), static (key, model) => Table.For(model, key.Item2), db.Model);
-        var rowsPerStatement = sqlite ? RowsPerStatementSqlite : RowsPerStatementPostgreSql;
+        const int rowsPerStatement = RowsPerStatementSqlite;
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Source rows are written inside the batch's transaction.");
@@ -128,7 +126,7 @@ public static class SourceRowWriter
         {
             return;
         }
-        if (sqlite && table.BindsNatively && connection is SqliteConnection { Handle: { } handle })
+        if (table.BindsNatively && connection is SqliteConnection { Handle: { } handle })
         {
             table.UpsertNatively(handle, rows);
             return;
