@@ -105,16 +105,8 @@ internal static class IncrementalBench
         return new Round(seconds, side.Timings.Of("Staffing").Indicators, side.Rows.Take(), run.ItemsRead);
     }
 
-    private static async Task<IngestRun> RunJobAsync(WebApplication app)
-    {
-        var source = app.Services.GetRequiredService<StaffingSource>();
-        await using var scope = app.Services.CreateAsyncScope();
-        var job = (IIngestJob)scope.ServiceProvider.GetRequiredService(source.JobType);
-        await job.RunAsync(IngestTrigger.Manual, "bench", "bench", CancellationToken.None);
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ReportingDbContext>>().CreateDbContextAsync();
-        var run = await db.IngestRuns.AsNoTracking().Where(r => r.Source == source.Name).OrderByDescending(r => r.Id).FirstAsync();
-        return run.Status == IngestRunStatus.Succeeded ? run : throw new InvalidOperationException($"{source.Name} run failed: {run.Error}");
-    }
+    private static Task<IngestRun> RunJobAsync(WebApplication app) =>
+        IngestBench.RunOnceAsync(app, app.Services.GetRequiredService<StaffingSource>());
 
     /// <summary>The host's <c>dasbor.indicators.recompute.rows</c> since the last <see cref="Take"/>.</summary>
     private sealed class RowCounter : IDisposable

@@ -140,7 +140,7 @@ internal static class IngestBench
     }
 
     /// <summary>Runs the source's own job (as Hangfire would) and returns its ledger row.</summary>
-    private static async Task<IngestRun> RunOnceAsync(WebApplication app, IIngestSource source)
+    internal static async Task<IngestRun> RunOnceAsync(WebApplication app, IIngestSource source)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var job = (IIngestJob)scope.ServiceProvider.GetRequiredService(source.JobType);

@@ -172,7 +172,7 @@ internal static class IngestMillionBench
                 await Collect();
                 timings.Reset();
                 var t0 = Stopwatch.GetTimestamp();
-                var run = await RunJobAsync(app, source);
+                var run = await IngestBench.RunOnceAsync(app, source);
                 var phases = timings.Of(Source);
                 var items = run.ItemsRead;
                 var pullSeconds = Stopwatch.GetElapsedTime(t0, Interlocked.Read(ref lastPage)).TotalSeconds;
@@ -193,7 +193,7 @@ internal static class IngestMillionBench
 
                 simulator.Generate(1000);
                 var t1 = Stopwatch.GetTimestamp();
-                var incremental = await RunJobAsync(app, source);
+                var incremental = await IngestBench.RunOnceAsync(app, source);
                 var incrementalSeconds = Stopwatch.GetElapsedTime(t1).TotalSeconds;
                 return new Run(items, pullSeconds, phases, incrementalSeconds, incremental.ItemsRead, baseline!, ef, startSeconds, IncrementalBench.Load());
             }
@@ -281,16 +281,6 @@ internal static class IngestMillionBench
     private sealed class Factory(DbContextOptions<SqliteReportingDbContext> options) : IDbContextFactory<ReportingDbContext>
     {
         public ReportingDbContext CreateDbContext() => new SqliteReportingDbContext(options);
-    }
-
-    private static async Task<IngestRun> RunJobAsync(WebApplication app, StaffingSource source)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var job = (IIngestJob)scope.ServiceProvider.GetRequiredService(source.JobType);
-        await job.RunAsync(IngestTrigger.Manual, "bench", "bench", CancellationToken.None);
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ReportingDbContext>>().CreateDbContextAsync();
-        var run = await db.IngestRuns.AsNoTracking().Where(r => r.Source == source.Name).OrderByDescending(r => r.Id).FirstAsync();
-        return run.Status == IngestRunStatus.Succeeded ? run : throw new InvalidOperationException($"{source.Name} run failed: {run.Error}");
     }
 
     /// <summary>Each contender starts without the previous one's garbage.</summary>

@@ -96,7 +96,7 @@ internal static class PostgresIngestBench
                 Collect();
                 timings.Reset();
                 var t0 = Stopwatch.GetTimestamp();
-                var run = await RunJobAsync(app, source);
+                var run = await IngestBench.RunOnceAsync(app, source);
                 var pullSeconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
                 var phases = timings.Of(Source);
                 await app.StopAsync();
@@ -197,16 +197,6 @@ internal static class PostgresIngestBench
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<IngestRun> RunJobAsync(WebApplication app, StaffingSource source)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var job = (IIngestJob)scope.ServiceProvider.GetRequiredService(source.JobType);
-        await job.RunAsync(IngestTrigger.Manual, "bench", "bench", CancellationToken.None);
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ReportingDbContext>>().CreateDbContextAsync();
-        var run = await db.IngestRuns.AsNoTracking().Where(r => r.Source == source.Name).OrderByDescending(r => r.Id).FirstAsync();
-        return run.Status == IngestRunStatus.Succeeded ? run : throw new InvalidOperationException($"{source.Name} run failed: {run.Error}");
     }
 
     private static void Collect()
