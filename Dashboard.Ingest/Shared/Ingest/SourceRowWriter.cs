@@ -101,7 +101,6 @@ public static class SourceRowWriter
             return;
         }
         var table = Tables.GetOrAdd((db.Model, typeof(T)), static (key, model) => Table.For(model, key.Item2), db.Model);
-        const int rowsPerStatement = RowsPerStatementSqlite;
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Source rows are written inside the batch's transaction.");
@@ -131,36 +130,12 @@ public static class SourceRowWriter
             table.UpsertNatively(handle, rows);
             return;
         }
-        DbCommand? full = null;
-        try
+        await using var upsert = table.UpsertCommand(connection, transaction, RowsPerStatementSqlite);
+        await upsert.PrepareAsync(ct);
+        for (var start = 0; start < rows.Count; start += RowsPerStatementSqlite)
         {
-            for (var start = 0; start < rows.Count; start += rowsPerStatement)
-            {
-                var count = Math.Min(rowsPerStatement, rows.Count - start);
-                if (count == rowsPerStatement)
-                {
-                    if (full is null)
-                    {
-                        full = table.UpsertCommand(connection, transaction, rowsPerStatement);
-                        await full.PrepareAsync(ct);
-                    }
-                    table.Bind(full, rows, start, count);
-                    await full.ExecuteNonQueryAsync(ct);
-                }
-                else
-                {
-                    await using var rest = table.UpsertCommand(connection, transaction, count);
-                    table.Bind(rest, rows, start, count);
-                    await rest.ExecuteNonQueryAsync(ct);
-                }
-            }
-        }
-        finally
-        {
-            if (full is not null)
-            {
-                await full.DisposeAsync();
-            }
+            table.Bind(upsert, rows, start, RowsPerStatementSqlite);
+            await upsert.ExecuteNonQueryAsync(ct);
         }
     }
 
