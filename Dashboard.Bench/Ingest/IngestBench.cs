@@ -36,7 +36,7 @@ internal static class IngestBench
         {
             return await IngestMillionBench.RunAsync(
                 Option(args, "--runs", 3), Option(args, "--attendance-days", 140), Option(args, "--page-size", 1000), args.Contains("--plain-ef"),
-                !args.Contains("--no-shared-warmup"));
+                !args.Contains("--no-shared-warmup"), !args.Contains("--no-settle"));
         }
         var days = Option(args, "--days", 365);
         var runs = Option(args, "--runs", 3);

@@ -49,7 +49,7 @@ internal static class IngestMillionBench
 
     private sealed record Run(
         int Items, double PullSeconds, IngestTimings.Phases Timings, double IncrementalSeconds, int IncrementalItems,
-        BaselineResult Baseline, BaselineResult? PlainEf, double StartSeconds, string Load)
+        BaselineResult Baseline, BaselineResult? PlainEf, double StartSeconds, string Load, double CpuSeconds, double BaselineCpuSeconds, double JitSeconds, long JitMethods, Settling Settled)
     {
         public double Rate => Items / PullSeconds;
 
@@ -59,27 +59,31 @@ internal static class IngestMillionBench
     /// <summary>Pages of each feed the shared warm-up reads (<see cref="WarmSharedAsync"/>): enough for the tiered JIT to optimise what runs per page.</summary>
     private const int WarmupPages = 40;
 
-    public static async Task<int> RunAsync(int runs, int attendanceDays, int pageSize, bool plainEf, bool sharedWarmup)
+    public static async Task<int> RunAsync(int runs, int attendanceDays, int pageSize, bool plainEf, bool sharedWarmup, bool settle)
     {
         await Console.Out.WriteLineAsync(Invariant(
             $"bench-ingest --million: {Source}, {attendanceDays} working days of attendance, page size {pageSize}, {runs} runs, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load {IncrementalBench.Load()}, ") +
             (sharedWarmup
                 ? Invariant($"shared stack warmed before run 1 ({WarmupPages} pages of each feed served, fetched and parsed, outside both timings)")
-                : "no shared warm-up (--no-shared-warmup: the contender that goes first also warms the simulator and the HTTP/JSON stack for the other)"));
+                : "no shared warm-up (--no-shared-warmup: the contender that goes first also warms the simulator and the HTTP/JSON stack for the other)") +
+            (settle
+                ? "; each run waits for the host start-up's JIT backlog to drain before either contender starts"
+                : "; no settling (--no-settle: the contender that goes first also pays the host start-up's background recompilation)"));
         var results = new List<Run>();
         for (var i = 0; i < runs; i++)
         {
             // Run 1 is cold for both (the first run of each in this process); the product goes first there, so it also pays
             // the warm-up of the code both share (HTTP, Kestrel, JSON). Then the order alternates.
-            var r = await OneAsync(attendanceDays, pageSize, productFirst: i % 2 == 0, plainEf, warmShared: sharedWarmup && i == 0);
+            var r = await OneAsync(attendanceDays, pageSize, productFirst: i % 2 == 0, plainEf, warmShared: sharedWarmup && i == 0, settle);
             results.Add(r);
             var t = r.Timings;
             await Console.Out.WriteLineAsync(
                 Invariant($"  run {i + 1} ({(i == 0 ? "cold" : "warm")}, {(i % 2 == 0 ? "product first" : "baseline first")}, load {r.Load}): product {r.Items:N0} items in {r.PullSeconds:F2} s = {r.Rate:N0} items/s ") +
                 Invariant($"(http {t.Http:F2} s, json {t.Json:F2} s, validation {t.Validation:F2} s, database {t.Database:F2} s (of which commits {t.Commit:F2} s), writer waiting {t.Waiting:F2} s; indicators {t.Indicators:F2} s); ") +
                 Invariant($"baseline {r.Baseline.Items:N0} in {r.Baseline.Seconds:F2} s = {r.Baseline.Rate:N0}/s (fetch+json+tokens {r.Baseline.FetchSeconds:F2} s, db {r.Baseline.DatabaseSeconds:F2} s); ratio {r.Ratio:F2}; ") +
+                Invariant($"process CPU (simulator included) product {r.CpuSeconds:F2} s, baseline {r.BaselineCpuSeconds:F2} s; JIT during the product's run {r.JitSeconds:F2} s, {r.JitMethods:N0} methods; ") +
                 (r.PlainEf is { } ef ? Invariant($"plain EF {ef.Items:N0} in {ef.Seconds:F2} s = {ef.Rate:N0}/s; ") : "") +
-                Invariant($"incremental {r.IncrementalItems} items in {r.IncrementalSeconds * 1000:F0} ms; host start {r.StartSeconds:F1} s"));
+                Invariant($"incremental {r.IncrementalItems} items in {r.IncrementalSeconds * 1000:F0} ms; host start {r.StartSeconds:F1} s, then settling {r.Settled.Seconds:F1} s ({r.Settled.Methods:N0} methods compiled)"));
         }
         foreach (var (label, of) in new[] { ("cold", results.Take(1).ToList()), ("warm", results.Skip(1).ToList()) })
         {
@@ -91,6 +95,7 @@ internal static class IngestMillionBench
             await Line("Product pull (items/s)", of.Select(r => r.Rate), "N0");
             await Line("Strong baseline (items/s)", of.Select(r => r.Baseline.Rate), "N0");
             await Line("Product / baseline (per run)", of.Select(r => r.Ratio), "F2");
+            await Line("Process CPU, product / baseline (per run)", of.Select(r => r.CpuSeconds / r.BaselineCpuSeconds), "F2");
             await Line("Product incl. indicators (items/s)", of.Select(r => r.Items / (r.PullSeconds + r.Timings.Indicators)), "N0");
             if (of.All(r => r.PlainEf is not null))
             {
@@ -110,7 +115,7 @@ internal static class IngestMillionBench
         return 0;
     }
 
-    private static async Task<Run> OneAsync(int attendanceDays, int pageSize, bool productFirst, bool withPlainEf, bool warmShared)
+    private static async Task<Run> OneAsync(int attendanceDays, int pageSize, bool productFirst, bool withPlainEf, bool warmShared, bool settle)
     {
         var id = Guid.NewGuid().ToString("N");
         var product = Path.Combine(Path.GetTempPath(), $"dasbor-bench-{id}.db");
@@ -144,26 +149,32 @@ internal static class IngestMillionBench
             }
             var startSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             await MigrateAsync(baselinePath);
+            var settled = settle ? await SettleAsync() : default;
 
             // The product: the staffing job as Hangfire runs it. "Pull" ends at the last committed page; where its time went
             // is read from the product's instruments.
             using var timings = new IngestTimings(app.Services);
             long lastPage = 0;
+            long lastPageCpu = 0;
             using (app.Services.GetRequiredService<KpiBroadcaster>().Subscribe(e =>
             {
                 if (e is IngestProgress { Status: IngestRunStatus.Running, Source: Source })
                 {
                     Interlocked.Exchange(ref lastPage, Stopwatch.GetTimestamp());
+                    Interlocked.Exchange(ref lastPageCpu, Environment.CpuUsage.TotalTime.Ticks);
                 }
                 return Task.CompletedTask;
             }))
             {
                 BaselineResult? baseline = null;
+                var baselineCpu = TimeSpan.Zero;
                 var pseudonymizer = app.Services.GetRequiredService<Dashboard.Ingest.Shared.Privacy.Pseudonymizer>();
                 async Task Baseline()
                 {
                     await Collect();
+                    var cpu = Environment.CpuUsage.TotalTime;
                     baseline = await StrongPipeline.RunAsync(baseAddress, apiKey, baselinePath, Tables, pseudonymizer, pageSize);
+                    baselineCpu = Environment.CpuUsage.TotalTime - cpu;
                 }
                 if (!productFirst)
                 {
@@ -171,11 +182,17 @@ internal static class IngestMillionBench
                 }
                 await Collect();
                 timings.Reset();
+                var cpu0 = Environment.CpuUsage.TotalTime;
+                var jit0 = System.Runtime.JitInfo.GetCompilationTime();
+                var jitMethods0 = System.Runtime.JitInfo.GetCompiledMethodCount();
                 var t0 = Stopwatch.GetTimestamp();
                 var run = await IngestBench.RunOnceAsync(app, source);
                 var phases = timings.Of(Source);
                 var items = run.ItemsRead;
                 var pullSeconds = Stopwatch.GetElapsedTime(t0, Interlocked.Read(ref lastPage)).TotalSeconds;
+                var cpuSeconds = (new TimeSpan(Interlocked.Read(ref lastPageCpu)) - cpu0).TotalSeconds;
+                var jitSeconds = (System.Runtime.JitInfo.GetCompilationTime() - jit0).TotalSeconds;
+                var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods0;
                 if (productFirst)
                 {
                     await Baseline();
@@ -195,7 +212,8 @@ internal static class IngestMillionBench
                 var t1 = Stopwatch.GetTimestamp();
                 var incremental = await IngestBench.RunOnceAsync(app, source);
                 var incrementalSeconds = Stopwatch.GetElapsedTime(t1).TotalSeconds;
-                return new Run(items, pullSeconds, phases, incrementalSeconds, incremental.ItemsRead, baseline!, ef, startSeconds, IncrementalBench.Load());
+                return new Run(items, pullSeconds, phases, incrementalSeconds, incremental.ItemsRead, baseline!, ef, startSeconds, IncrementalBench.Load(),
+                    cpuSeconds, baselineCpu.TotalSeconds, jitSeconds, jitMethods, settled);
             }
         }
         finally
@@ -210,6 +228,33 @@ internal static class IngestMillionBench
                 }
             }
         }
+    }
+
+    internal readonly record struct Settling(double Seconds, long Methods);
+
+    /// <summary>
+    /// Waits until the runtime has drained what the host's start-up left to the JIT: methods the start-up called often (EF's
+    /// model building and migrations, also the baseline's empty database, dependency injection, the simulators' history) are
+    /// recompiled optimised in the background, and on two cores that recompilation takes a core from whoever runs next. It
+    /// is start-up's cost, like the simulator's history, so it is left out of both timings; each contender's own code is
+    /// still compiled inside its first run. Waits at most a minute: settled when fewer than 10 methods compiled in half a second.
+    /// </summary>
+    private static async Task<Settling> SettleAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var first = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var last = first;
+        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(500);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now - last < 10)
+            {
+                break;
+            }
+            last = now;
+        }
+        return new Settling(Stopwatch.GetElapsedTime(started).TotalSeconds, System.Runtime.JitInfo.GetCompiledMethodCount() - first);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Dashboard.Ingest.Shared.Ingest;
@@ -231,17 +230,13 @@ public sealed class ItemReader(JsonElement item)
         {
             return null;
         }
-        if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ||
-            !HasOffset(s))
+        if (!IsoTime.TryParseZoned(s, out var value))
         {
             (_errors ??= []).Add($"{name}: bukan waktu ISO-8601 dengan zona");
             return null;
         }
-        return value.ToUniversalTime();
+        return value;
     }
-
-    private static bool HasOffset(string s) =>
-        s.EndsWith('Z') || s.EndsWith('z') || (s.Length > 6 && (s[^6] is '+' or '-') && s[^3] == ':');
 
     private bool Present(string name, out JsonElement value)
     {

@@ -451,7 +451,7 @@ internal static partial class BudgetMapping
         if (e.ValueKind == JsonValueKind.String)
         {
             var text = e.GetString()!;
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= 2000 and <= 2100)
+            if (IsoTime.TryParseDate(text, out var day) && day.Year is >= 2000 and <= 2100)
             {
                 return day;
             }

@@ -488,13 +488,11 @@ internal static class LicensingMapping
                 r.Error("history: teks bukan UTF-8 yang sah");
                 return null;
             }
-            if (!DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ||
-                !(atText.EndsWith('Z') || atText.EndsWith('z') || (atText.Length > 6 && atText[^6] is '+' or '-' && atText[^3] == ':')))
+            if (!IsoTime.TryParseZoned(atText, out var at))
             {
                 r.Error("history: at bukan waktu ISO-8601 dengan zona");
                 return null;
             }
-            at = at.ToUniversalTime();
             if (result.Count > 0 && at < result[^1].At)
             {
                 r.Error("history: tidak urut waktu");

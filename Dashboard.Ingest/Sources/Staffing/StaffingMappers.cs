@@ -287,7 +287,7 @@ internal static class StaffingMapping
         {
             return null;
         }
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!IsoTime.TryParseDate(text, out var date))
         {
             r.Error($"{field}: bukan tanggal yyyy-MM-dd");
             return null;
