@@ -292,6 +292,9 @@ public sealed class IngestEngine(
         var commitBytes = budget.Limit - source.Options.MaxPageBytes;
         var group = new List<Fetched>();
         var memory = new FeedMemory();
+        // A feed's first group is one page and each next one twice the last, up to Ingest:CommitItems: the writer starts on
+        // the first page instead of idling until a whole group is fetched, and a small feed commits early.
+        var groupTarget = Math.Min(limit, commitItems);
         var groupItems = 0;
         var groupBytes = 0L;
         // The writer keeps one context and one open connection for the whole feed, so SQLite's page cache (Ingest's 64 MiB
@@ -329,11 +332,12 @@ public sealed class IngestEngine(
                     _telemetry.Phase(source.Name, IngestTelemetry.Phases.Http, fetched.Page.HttpTime);
                     _telemetry.Phase(source.Name, IngestTelemetry.Phases.Json, fetched.Page.JsonTime);
                     _telemetry.Phase(source.Name, IngestTelemetry.Phases.Validation, fetched.MapTime);
-                    if (groupItems >= commitItems || groupBytes > commitBytes)
+                    if (groupItems >= groupTarget || groupBytes > commitBytes)
                     {
                         await CommitGroupAsync(writer, source, feed, run, group, budget, memory, ct);
                         groupItems = 0;
                         groupBytes = 0;
+                        groupTarget = (int)Math.Min(commitItems, 2L * groupTarget);
                     }
                 }
             }

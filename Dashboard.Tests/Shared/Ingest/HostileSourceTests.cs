@@ -245,8 +245,9 @@ public sealed class HostileSourceTests(ITestOutputHelper output)
     [Fact]
     public async Task A_run_past_its_maximum_duration_stops_and_commits_what_it_read()
     {
-        // An endless honest source: a new page whenever asked. Time is fake, so the run's limit is reached on demand.
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0);
+        // An endless honest source: a new page whenever asked. Time is fake, so the run's limit is reached on demand; the clock
+        // starts after every item's updated_at (T0 + n minutes), so each commit may move the watermark.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0.AddDays(30));
         await using var server = await HostileServer.StartAsync((context, n) => WriteJsonAsync(context, Page([Item(n)], $"c{n}")));
         await using var setup = await SetupAsync(server, new IngestOptions { MaxRunMinutes = 30, RunRetries = 0, CommitItems = 1_000_000 }, time: time);
 
