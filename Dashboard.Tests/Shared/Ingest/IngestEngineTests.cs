@@ -50,6 +50,35 @@ public sealed class IngestEngineTests
     }
 
     [Fact]
+    public async Task CommitGroups_StartAtOnePage_AndDoubleUpToCommitItems()
+    {
+        // The writer starts on the first page instead of waiting for a whole group (Ingest:CommitItems, 50,000 here).
+        await using var h = await EngineHarness.CreateAsync(pageSize: 3);
+        Seed(h.Client, 30);
+        var committedPages = new List<int>();
+        using var _ = h.Broadcaster.Subscribe(e =>
+        {
+            if (e is IngestProgress { Status: IngestRunStatus.Running, Pages: > 0 } p)
+            {
+                lock (committedPages)
+                {
+                    committedPages.Add(p.Pages);
+                }
+            }
+            return Task.CompletedTask;
+        });
+
+        var run = await h.RunAsync();
+
+        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
+        // Groups of 1, 2 and 4 pages, then the 3 left when the feed ends: 10 pages in four commits.
+        await Eventually.TrueAsync(() => { lock (committedPages) { return committedPages.Count == 4; } }, TimeSpan.FromSeconds(10), "four commits");
+        Assert.Equal([1, 3, 7, 10], committedPages);
+        await using var db = h.Db.CreateDbContext();
+        Assert.Equal(30, await db.Set<Complaint>().CountAsync());
+    }
+
+    [Fact]
     public async Task SecondRun_ReadsFromWatermark_AndDuplicatesNothing()
     {
         await using var h = await EngineHarness.CreateAsync(pageSize: 4);
