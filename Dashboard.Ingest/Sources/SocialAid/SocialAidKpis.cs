@@ -24,6 +24,9 @@ public sealed class SocialAidKpis : ISourceKpis
     public async Task RecomputeAsync(ReportingDbContext db, DateOnly from, DateOnly today, long runId, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var families = await db.Set<SocialAidFamily>().AsNoTracking()
+            .Select(f => new FamilyFacts(f.Id, f.KelurahanCode, f.Desil, f.Programs, f.Status, f.VervalStatus, f.GraduatedAt))
+            .ToListAsync(ct);
         from = from > today ? today : from;
         var disbursements = await StagesFromAsync(db, from, ct);
 
@@ -39,20 +42,7 @@ public sealed class SocialAidKpis : ISourceKpis
         }
         from = from < first ? first : from;
 
-        // The register as stored, counted by the database on the fields the figures read (a group a combination), and the
-        // graduations the range's years count; a disbursement's region came with it (StagesFromAsync).
-        var families = db.Set<SocialAidFamily>().AsNoTracking();
-        var register = await families
-            .GroupBy(f => new { f.KelurahanCode, f.Desil, f.Programs, f.Status, f.VervalStatus })
-            .Select(g => new FamilyGroup(g.Key.KelurahanCode, g.Key.Desil, g.Key.Programs, g.Key.Status, g.Key.VervalStatus, g.Count()))
-            .ToListAsync(ct);
-        var yearStart = Wib.StartOf(new DateOnly(from.Year, 1, 1));
-        var graduations = await families
-            .Where(f => f.Status == "graduasi" && f.GraduatedAt != null && f.GraduatedAt >= yearStart)
-            .Select(f => new Graduation(f.KelurahanCode, f.GraduatedAt!.Value))
-            .ToListAsync(ct);
-
-        var values = Compute(register, graduations, disbursements, d => d.FamilyKelurahan, from, today);
+        var values = Compute(families, disbursements, from, today);
         await IndicatorWriter.ReplaceAsync(db, [.. IndicatorCodes], from, today, values, runId, now, ct);
     }
 
@@ -99,7 +89,7 @@ public sealed class SocialAidKpis : ISourceKpis
         var disbursements = new List<DisbursementFacts>();
         foreach (var (_, name) in names.OrderByDescending(n => n.Stage))
         {
-            var rows = await StageAsync(db, name, ct);
+            var rows = await StageAsync(set, name, ct);
             disbursements.AddRange(rows);
             if (rows.Any(d => EventDay(d) is { } day && day <= from.DayNumber))
             {
@@ -110,18 +100,15 @@ public sealed class SocialAidKpis : ISourceKpis
         // (the mapper quarantines those, so there are none).
         foreach (var name in unparsed)
         {
-            disbursements.AddRange(await StageAsync(db, name, ct));
+            disbursements.AddRange(await StageAsync(set, name, ct));
         }
         return disbursements;
     }
 
-    /// <summary>A stage's disbursements, each with its family's kelurahan (null when the family or its kelurahan is unknown).</summary>
-    private static Task<List<DisbursementFacts>> StageAsync(ReportingDbContext db, string name, CancellationToken ct) =>
-        (from d in db.Set<SocialAidDisbursement>().AsNoTracking().Where(d => d.Stage == name)
-         join f in db.Set<SocialAidFamily>() on d.FamilyKey equals f.Id into family
-         from f in family.DefaultIfEmpty()
-         select new DisbursementFacts(d.FamilyKey, d.Stage, d.Status, d.DisbursedAt, d.UpdatedAt, f == null ? null : f.KelurahanCode))
-        .ToListAsync(ct);
+    private static Task<List<DisbursementFacts>> StageAsync(IQueryable<SocialAidDisbursement> set, string name, CancellationToken ct) =>
+        set.Where(d => d.Stage == name)
+            .Select(d => new DisbursementFacts(d.FamilyKey, d.Stage, d.Status, d.DisbursedAt, d.UpdatedAt))
+            .ToListAsync(ct);
 
     /// <summary>The day a disbursement was paid or failed (what starts its stage and counts on its day); null while planned.</summary>
     private static int? EventDay(DisbursementFacts d) => d.Status switch
@@ -134,15 +121,7 @@ public sealed class SocialAidKpis : ISourceKpis
     public sealed record FamilyFacts(
         string Key, string? KelurahanCode, int Desil, string Programs, string Status, string VervalStatus, DateTimeOffset? GraduatedAt);
 
-    /// <param name="FamilyKelurahan">The family's kelurahan, when read with it (a recomputation); <see cref="Compute(IReadOnlyList{FamilyFacts}, IReadOnlyList{DisbursementFacts}, DateOnly, DateOnly)"/> finds it among the families it is given.</param>
-    public sealed record DisbursementFacts(
-        string FamilyKey, string Stage, string Status, DateTimeOffset? DisbursedAt, DateTimeOffset UpdatedAt, string? FamilyKelurahan = null);
-
-    /// <summary>The families that share every field the register's figures read, and how many they are.</summary>
-    public sealed record FamilyGroup(string? KelurahanCode, int Desil, string Programs, string Status, string VervalStatus, int Count);
-
-    /// <summary>A family graduated (first seen graduasi at <paramref name="At"/>).</summary>
-    public sealed record Graduation(string? KelurahanCode, DateTimeOffset At);
+    public sealed record DisbursementFacts(string FamilyKey, string Stage, string Status, DateTimeOffset? DisbursedAt, DateTimeOffset UpdatedAt);
 
     /// <summary>Scope 0 is the kota, then the kecamatan, then the kelurahan of the reference data.</summary>
     public static IReadOnlyList<Region> Scopes { get; } =
@@ -156,33 +135,7 @@ public sealed class SocialAidKpis : ISourceKpis
         IReadOnlyList<FamilyFacts> families, IReadOnlyList<DisbursementFacts> disbursements, DateOnly from, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(families);
-        var register = families
-            .GroupBy(f => (f.KelurahanCode, f.Desil, f.Programs, f.Status, f.VervalStatus))
-            .Select(g => new FamilyGroup(g.Key.KelurahanCode, g.Key.Desil, g.Key.Programs, g.Key.Status, g.Key.VervalStatus, g.Count()))
-            .ToList();
-        var graduations = families.Where(f => f.Status == "graduasi" && f.GraduatedAt is not null)
-            .Select(f => new Graduation(f.KelurahanCode, f.GraduatedAt!.Value)).ToList();
-        var kelurahanOf = new Dictionary<string, string?>(families.Count, StringComparer.Ordinal);
-        foreach (var f in families)
-        {
-            kelurahanOf[f.Key] = f.KelurahanCode;
-        }
-        return Compute(register, graduations, disbursements, d => kelurahanOf.GetValueOrDefault(d.FamilyKey), from, today);
-    }
-
-    /// <summary>
-    /// Values per day from <paramref name="from"/> to <paramref name="today"/>: the register's figures from its groups, the
-    /// graduations of each day's year, and the disbursements of the current stage, each reaching the region
-    /// <paramref name="kelurahanOf"/> gives it (none: the kota only).
-    /// </summary>
-    public static List<ComputedValue> Compute(
-        IReadOnlyList<FamilyGroup> register, IReadOnlyList<Graduation> graduatedFamilies, IReadOnlyList<DisbursementFacts> disbursements,
-        Func<DisbursementFacts, string?> kelurahanOf, DateOnly from, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(register);
-        ArgumentNullException.ThrowIfNull(graduatedFamilies);
         ArgumentNullException.ThrowIfNull(disbursements);
-        ArgumentNullException.ThrowIfNull(kelurahanOf);
         var scopes = Scopes.Count;
         var indexOf = Scopes.Select((r, i) => (r.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         (int Kecamatan, int Kelurahan) ScopesOf(string? kelurahan) =>
@@ -196,42 +149,42 @@ public sealed class SocialAidKpis : ISourceKpis
         var poorestCovered = new int[scopes];
         var inclusion = new int[scopes];
         var verified = new int[scopes];
-        foreach (var f in register)
+        var graduations = new List<(int Day, int Kecamatan, int Kelurahan)>();
+        var regionOf = new Dictionary<string, (int Kecamatan, int Kelurahan)>(families.Count, StringComparer.Ordinal);
+        foreach (var f in families)
         {
             var (kec, kel) = ScopesOf(f.KelurahanCode);
-            var n = f.Count;
+            regionOf[f.Key] = (kec, kel);
             var recipient = SocialAidPayload.IsRecipient(f.Status, f.Programs);
-            Add(all, kec, kel, n);
+            Add(all, kec, kel);
             if (SocialAidPayload.Verified(f.VervalStatus))
             {
-                Add(verified, kec, kel, n);
+                Add(verified, kec, kel);
             }
             if (recipient)
             {
-                Add(recipients, kec, kel, n);
+                Add(recipients, kec, kel);
                 if (f.Desil >= SocialAidPayload.InclusionErrorDesil)
                 {
-                    Add(inclusion, kec, kel, n);
+                    Add(inclusion, kec, kel);
                 }
             }
             if (SocialAidPayload.InRegistry(f.Status))
             {
-                Add(registered, kec, kel, n);
+                Add(registered, kec, kel);
                 if (f.Desil <= SocialAidPayload.PoorestDesil)
                 {
-                    Add(poorest, kec, kel, n);
+                    Add(poorest, kec, kel);
                     if (recipient)
                     {
-                        Add(poorestCovered, kec, kel, n);
+                        Add(poorestCovered, kec, kel);
                     }
                 }
             }
-        }
-        var graduations = new List<(int Day, int Kecamatan, int Kelurahan)>(graduatedFamilies.Count);
-        foreach (var g in graduatedFamilies)
-        {
-            var (kec, kel) = ScopesOf(g.KelurahanCode);
-            graduations.Add((Wib.DateOf(g.At).DayNumber, kec, kel));
+            if (f.Status == "graduasi" && f.GraduatedAt is { } graduatedAt)
+            {
+                graduations.Add((Wib.DateOf(graduatedAt).DayNumber, kec, kel));
+            }
         }
 
         // Disbursements per stage: the allocation per scope, and when each was paid or failed.
@@ -246,7 +199,7 @@ public sealed class SocialAidKpis : ISourceKpis
             {
                 stages[stage] = facts = new StageFacts(scopes);
             }
-            var (kec, kel) = ScopesOf(kelurahanOf(d));
+            var (kec, kel) = regionOf.GetValueOrDefault(d.FamilyKey, (-1, -1));
             Add(facts.Allocated, kec, kel);
             if (EventDay(d) is { } day)
             {
@@ -334,16 +287,16 @@ public sealed class SocialAidKpis : ISourceKpis
         return values;
     }
 
-    private static void Add(int[] counts, int kecamatan, int kelurahan, int n = 1)
+    private static void Add(int[] counts, int kecamatan, int kelurahan)
     {
-        counts[0] += n;
+        counts[0]++;
         if (kecamatan > 0)
         {
-            counts[kecamatan] += n;
+            counts[kecamatan]++;
         }
         if (kelurahan > 0)
         {
-            counts[kelurahan] += n;
+            counts[kelurahan]++;
         }
     }
 
