@@ -18,7 +18,7 @@ internal static class BenchProgram
                                                        benchmark 1: first load and incremental run of each source
           bench-ingest --million [--attendance-days 140]
                                                        benchmark 1: a million staffing items beside two baselines
-          bench-ingest --incremental [--rounds 5] [--headcount 1500] [--changes 1000]
+          bench-ingest --incremental [--source Staffing] [--rounds 5] [--headcount 1500] [--changes 1000] [--small-days 365] [--large-days 1826]
                                                        1,000 changes over one year and over five years of history
           bench-ingest --postgres [--items 200000]    PostgreSQL write path (staging COPY + upsert) beside a raw COPY
                                                        of the same rows; server from DASHBOARD_BENCH_POSTGRES

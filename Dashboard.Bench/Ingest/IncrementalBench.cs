@@ -4,19 +4,20 @@ using System.Globalization;
 using Dashboard.Ingest.Reporting;
 using Dashboard.Ingest.Shared.Ingest;
 using Dashboard.Ingest.Shared.Telemetry;
-using Dashboard.Ingest.Sources.Staffing;
-using Dashboard.Simulators.Staffing;
+using Dashboard.Simulators.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Bench.Ingest;
 
 /// <summary>
-/// <c>bench-ingest --incremental [--rounds 5] [--headcount 1500] [--changes 1000]</c>: the staffing source over one year and
-/// over five years of history, two hosts alive side by side; each round gives both the same change (the simulator appoints
-/// <c>--changes</c> employees) and runs both jobs one after the other, alternating which goes first. Prints the run's time
-/// (pull and indicators) and the indicator rows the recomputation wrote (<c>dasbor.indicators.recompute.rows</c>) per
-/// history size, and their ratio: an incremental run must cost what its changes touch, not what the history holds.
+/// <c>bench-ingest --incremental [--source Staffing] [--rounds 5] [--headcount 1500] [--changes 1000] [--small-days 365]
+/// [--large-days 1826]</c>: one source (staffing by default; any registered source by name) over one year and over five
+/// years of history, two hosts alive side by side; each round gives both the same change (the source's simulator adds
+/// <c>--changes</c> records as of now: for staffing, appointments) and runs both jobs one after the other, alternating which
+/// goes first. Prints the run's time (pull and indicators) and the indicator rows the recomputation wrote
+/// (<c>dasbor.indicators.recompute.rows</c>) per history size, and their ratio: an incremental run must cost what its
+/// changes touch, not what the history holds.
 /// </summary>
 internal static class IncrementalBench
 {
@@ -30,6 +31,8 @@ internal static class IncrementalBench
         public IngestTimings Timings { get; } = timings;
         public List<Round> Rounds { get; } = [];
         public int HistoryItems { get; set; }
+        public required IIngestSource Job { get; init; }
+        public required ILiveSimulator Simulator { get; init; }
 
         public async ValueTask DisposeAsync()
         {
@@ -45,12 +48,14 @@ internal static class IncrementalBench
         }
     }
 
-    public static async Task<int> RunAsync(int rounds, int headcount, int changes)
+    public static async Task<int> RunAsync(string source, int rounds, int headcount, int changes, int smallDays, int largeDays)
     {
+        var staffing = string.Equals(source, "Staffing", StringComparison.OrdinalIgnoreCase);
         await Console.Out.WriteLineAsync(Invariant(
-            $"bench-ingest --incremental: Staffing, {headcount} staff, {changes} changes a round, {rounds} rounds, {Environment.ProcessorCount} cores, load {Load()}"));
-        await using var year = await StartAsync("1 year", 365, 245, headcount);
-        await using var five = await StartAsync("5 years", 1826, 1000, headcount);
+            $"bench-ingest --incremental: {source}{(staffing ? $", {headcount} staff" : "")}, {changes} changes a round, {rounds} rounds, {smallDays} / {largeDays} days of history, {Environment.ProcessorCount} cores, load {Load()}"));
+        // Staffing's attendance history is its bulk: as many working days as the history holds, as before.
+        await using var year = await StartAsync(source, Label(smallDays), smallDays, Math.Min(smallDays * 245 / 365, 1000), headcount);
+        await using var five = await StartAsync(source, Label(largeDays), largeDays, Math.Min(largeDays * 245 / 365, 1000), headcount);
         var sides = new[] { year, five };
         for (var i = 0; i < rounds; i++)
         {
@@ -68,11 +73,13 @@ internal static class IncrementalBench
                 $"{side.Label} ({side.HistoryItems:N0} items of history): incremental ms {Stat(side.Rounds.Select(r => r.Seconds * 1000), "F0")}; indicators ms {Stat(side.Rounds.Select(r => r.IndicatorSeconds * 1000), "F0")}; rows written {Stat(side.Rounds.Select(r => (double)r.Rows), "N0")}"));
         }
         await Console.Out.WriteLineAsync(Invariant(
-            $"5 years / 1 year (per round): time {Stat(five.Rounds.Zip(year.Rounds, (f, y) => f.Seconds / y.Seconds), "F2")}; rows {Stat(five.Rounds.Zip(year.Rounds, (f, y) => (double)f.Rows / y.Rows), "F2")}"));
+            $"{five.Label} / {year.Label} (per round): time {Stat(five.Rounds.Zip(year.Rounds, (f, y) => f.Seconds / y.Seconds), "F2")}; rows {Stat(five.Rounds.Zip(year.Rounds, (f, y) => (double)f.Rows / y.Rows), "F2")}"));
         return 0;
     }
 
-    private static async Task<Side> StartAsync(string label, int historyDays, int attendanceDays, int headcount)
+    private static string Label(int days) => days % 365 is 0 or 1 ? Invariant($"{days / 365} year{(days / 365 == 1 ? "" : "s")}") : Invariant($"{days} days");
+
+    private static async Task<Side> StartAsync(string source, string label, int historyDays, int attendanceDays, int headcount)
     {
         var path = Path.Combine(Path.GetTempPath(), $"dasbor-bench-incr-{Guid.NewGuid():N}.db");
         var app = await BenchHost.StartAsync(path, historyDays, 1000, new Dictionary<string, string?>
@@ -80,33 +87,33 @@ internal static class IncrementalBench
             ["Sources:Staffing:Simulator:AttendanceWorkingDays"] = attendanceDays.ToString(CultureInfo.InvariantCulture),
             ["Sources:Staffing:Simulator:Headcount"] = headcount.ToString(CultureInfo.InvariantCulture),
         });
-        var side = new Side(label, app, path, new RowCounter(app.Services), new IngestTimings(app.Services));
-        app.Services.GetRequiredService<StaffingSimulator>().Advance();
+        var job = app.Services.GetServices<IIngestSource>().SingleOrDefault(s => string.Equals(s.Name, source, StringComparison.OrdinalIgnoreCase))
+                  ?? throw new InvalidOperationException($"No source named '{source}'.");
+        var simulator = app.Services.GetServices<ISourceSimulator>().OfType<ILiveSimulator>().Single(s => s.Source == job.Name);
+        var side = new Side(label, app, path, new RowCounter(app.Services), new IngestTimings(app.Services)) { Job = job, Simulator = simulator };
+        simulator.Advance();
         var started = Stopwatch.GetTimestamp();
-        var run = await RunJobAsync(app);
+        var run = await IngestBench.RunOnceAsync(app, job);
         side.HistoryItems = run.ItemsRead;
         await Console.Out.WriteLineAsync(Invariant(
             $"  {label}: first load {run.ItemsRead:N0} items in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s ({side.Rows.Take():N0} indicator rows)"));
         // One increment outside the measurement: the first incremental run of a host JIT-compiles its own paths.
-        app.Services.GetRequiredService<StaffingSimulator>().Generate(10);
-        await RunJobAsync(app);
+        simulator.Generate(10);
+        await IngestBench.RunOnceAsync(app, job);
         side.Rows.Take();
         return side;
     }
 
     private static async Task<Round> IncrementAsync(Side side, int changes)
     {
-        side.App.Services.GetRequiredService<StaffingSimulator>().Generate(changes);
+        side.Simulator.Generate(changes);
         side.Rows.Take();
         side.Timings.Reset();
         var started = Stopwatch.GetTimestamp();
-        var run = await RunJobAsync(side.App);
+        var run = await IngestBench.RunOnceAsync(side.App, side.Job);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return new Round(seconds, side.Timings.Of("Staffing").Indicators, side.Rows.Take(), run.ItemsRead);
+        return new Round(seconds, side.Timings.Of(side.Job.Name).Indicators, side.Rows.Take(), run.ItemsRead);
     }
-
-    private static Task<IngestRun> RunJobAsync(WebApplication app) =>
-        IngestBench.RunOnceAsync(app, app.Services.GetRequiredService<StaffingSource>());
 
     /// <summary>The host's <c>dasbor.indicators.recompute.rows</c> since the last <see cref="Take"/>.</summary>
     private sealed class RowCounter : IDisposable

@@ -26,7 +26,8 @@ internal static class IngestBench
     {
         if (args.Contains("--incremental"))
         {
-            return await IncrementalBench.RunAsync(Option(args, "--rounds", 5), Option(args, "--headcount", 1500), Option(args, "--changes", 1000));
+            return await IncrementalBench.RunAsync(Text(args, "--source", "Staffing"), Option(args, "--rounds", 5), Option(args, "--headcount", 1500),
+                Option(args, "--changes", 1000), Option(args, "--small-days", 365), Option(args, "--large-days", 1826));
         }
         if (args.Contains("--postgres"))
         {

@@ -68,6 +68,8 @@ public abstract class ReportingDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.ScopeCode).HasMaxLength(24);
             e.Property(x => x.Label).HasMaxLength(120);
             e.HasIndex(x => new { x.IndicatorCode, x.ScopeCode, x.Date }).IsUnique();
+            // A recomputation replaces a code's days from one on in every scope (IndicatorWriter).
+            e.HasIndex(x => new { x.IndicatorCode, x.Date });
         });
         modelBuilder.Entity<IndicatorSnapshot>(e =>
         {

@@ -34,7 +34,7 @@ public static class IndicatorWriter
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(values);
-        await DeleteFromAsync(db, codes, from, values, ct);
+        await DeleteFromAsync(db, codes, from, ct);
         await InsertSeriesAsync(db, values, ct);
 
         var current = await CurrentAsync(db, values, from, today, ct);
@@ -54,23 +54,12 @@ public static class IndicatorWriter
     }
 
     /// <summary>
-    /// Deletes the codes' series from <paramref name="from"/> on, one code at a time and only in the scopes that can hold a
-    /// row there (those just computed and those of the current snapshot), so that the unique (code, scope, day) index seeks
-    /// straight to the replaced days: a delete by code and day alone reads every stored day of every scope of the code,
-    /// which grows with the history however few days are replaced.
+    /// Deletes the codes' series from <paramref name="from"/> on, in every scope: the (code, day) index seeks straight to the
+    /// replaced days, however long the history before them. A scope the new values leave out (its records went away) keeps
+    /// no row in the replaced days.
     /// </summary>
-    private static async Task DeleteFromAsync(
-        ReportingDbContext db, IReadOnlyCollection<string> codes, DateOnly from, IReadOnlyList<ComputedValue> values, CancellationToken ct)
-    {
-        var scopes = values.Select(v => v.Scope).ToHashSet(StringComparer.Ordinal);
-        scopes.UnionWith(await db.IndicatorSnapshots.AsNoTracking()
-            .Where(s => codes.Contains(s.IndicatorCode)).Select(s => s.ScopeCode).Distinct().ToListAsync(ct));
-        var scopeList = scopes.ToList();
-        foreach (var code in codes)
-        {
-            await db.IndicatorValues.Where(v => v.IndicatorCode == code && scopeList.Contains(v.ScopeCode) && v.Date >= from).ExecuteDeleteAsync(ct);
-        }
-    }
+    private static Task<int> DeleteFromAsync(ReportingDbContext db, IReadOnlyCollection<string> codes, DateOnly from, CancellationToken ct) =>
+        db.IndicatorValues.Where(v => codes.Contains(v.IndicatorCode) && v.Date >= from).ExecuteDeleteAsync(ct);
 
     /// <summary>
     /// Today's value of every indicator and scope computed, or, where today has neither a value nor a label, the latest

@@ -21,8 +21,23 @@ public sealed class AdmissionsKpis : ISourceKpis
     public async Task RecomputeAsync(ReportingDbContext db, DateOnly from, DateOnly today, long runId, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var firstSubmission = await db.Set<AdmissionApplication>().Select(a => (DateTimeOffset?)a.SubmittedAt).MinAsync(ct);
-        var first = firstSubmission is { } f && Wib.DateOf(f) < today ? Wib.DateOf(f) : today;
+        // The series starts with the first submission (a range from today needs nothing). Its time has no index: an application
+        // submitted by the end of the range's first day (found at once among the oldest rows) shows the range starts after
+        // it, so only a range starting before every submission (a first load) needs the minimum.
+        var first = today;
+        if (from < today)
+        {
+            var byFirstDay = from > DateOnly.MinValue ? Wib.StartOf(from.AddDays(1)) : (DateTimeOffset?)null;
+            if (byFirstDay is { } end && await db.Set<AdmissionApplication>().AnyAsync(a => a.SubmittedAt < end, ct))
+            {
+                first = from;
+            }
+            else
+            {
+                var firstSubmission = await db.Set<AdmissionApplication>().Select(a => (DateTimeOffset?)a.SubmittedAt).MinAsync(ct);
+                first = firstSubmission is { } f && Wib.DateOf(f) < today ? Wib.DateOf(f) : today;
+            }
+        }
         from = from < first ? first : from > today ? today : from;
 
         var schools = await db.Set<AdmissionSchool>().AsNoTracking()

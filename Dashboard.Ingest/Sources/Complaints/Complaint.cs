@@ -23,6 +23,14 @@ public sealed class Complaint : ISourceEntity
     public DateTimeOffset? FirstResponseAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public int? Rating { get; set; }
+    /// <summary>
+    /// The last instant at which this complaint changes any day's indicators through its own times: the latest of
+    /// submitted, verified, first response and closed. Null while a change is still due that no time bounds: awaiting
+    /// verification (not a side exit), or a complaint under the settling rule not closed yet (it may become overdue and
+    /// stays so until closed). Set by <see cref="LastEventOf"/>; a row stored before this column existed has null, which
+    /// only makes a recomputation read it. Indexed, so a recomputation reads the complaints whose life reaches its days.
+    /// </summary>
+    public DateTimeOffset? LastEventAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Comma-separated names of fields whose value the contract does not list (unknown enum values).</summary>
     public string? Flags { get; set; }
@@ -33,7 +41,27 @@ public sealed class Complaint : ISourceEntity
         SubmittedAt == other.SubmittedAt && VerifiedAt == other.VerifiedAt &&
         FirstResponseAt == other.FirstResponseAt && ClosedAt == other.ClosedAt && Rating == other.Rating &&
         UpdatedAt == other.UpdatedAt && Flags == other.Flags &&
-        KecamatanCode == other.KecamatanCode;
+        KecamatanCode == other.KecamatanCode && LastEventAt == other.LastEventAt;
+
+    /// <summary>See <see cref="LastEventAt"/>.</summary>
+    public static DateTimeOffset? LastEventOf(
+        string type, string status, DateTimeOffset submittedAt, DateTimeOffset? verifiedAt, DateTimeOffset? firstResponseAt, DateTimeOffset? closedAt)
+    {
+        var sideExit = ComplaintsPayload.SideExits.Contains(status);
+        if (!sideExit && (verifiedAt is null || ComplaintsPayload.SlaTypes.Contains(type) && closedAt is null))
+        {
+            return null;
+        }
+        var last = submittedAt;
+        foreach (var t in new[] { verifiedAt, firstResponseAt, closedAt })
+        {
+            if (t is { } v && v > last)
+            {
+                last = v;
+            }
+        }
+        return last;
+    }
 
     public void CopyFrom(Complaint other)
     {
@@ -49,6 +77,7 @@ public sealed class Complaint : ISourceEntity
         FirstResponseAt = other.FirstResponseAt;
         ClosedAt = other.ClosedAt;
         Rating = other.Rating;
+        LastEventAt = other.LastEventAt;
         UpdatedAt = other.UpdatedAt;
         Flags = other.Flags;
     }
@@ -70,6 +99,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(x => x.Status).HasMaxLength(32);
         builder.Property(x => x.Flags).HasMaxLength(200);
         builder.HasIndex(x => x.SubmittedAt);
+        builder.HasIndex(x => x.LastEventAt);
         builder.HasIndex(x => x.AgencyCode);
         builder.HasIndex(x => x.KelurahanCode);
     }

@@ -26,11 +26,9 @@ public sealed class ComplaintsKpis : ISourceKpis
     public async Task RecomputeAsync(ReportingDbContext db, DateOnly from, DateOnly today, long runId, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.Set<Complaint>().AsNoTracking()
-            .Select(c => new ComplaintFacts(c.Type, c.Category, c.AgencyCode, c.KelurahanCode, c.KecamatanCode, c.Status,
-                c.SubmittedAt, c.VerifiedAt, c.FirstResponseAt, c.ClosedAt))
-            .ToListAsync(ct);
-        var first = rows.Count == 0 ? today : Wib.DateOf(rows.Min(r => r.SubmittedAt));
+        var complaints = db.Set<Complaint>().AsNoTracking();
+        var earliest = await complaints.OrderBy(c => c.SubmittedAt).Select(c => (DateTimeOffset?)c.SubmittedAt).FirstOrDefaultAsync(ct);
+        var first = earliest is { } e ? Wib.DateOf(e) : today;
         if (from < first)
         {
             from = first;
@@ -39,8 +37,47 @@ public sealed class ComplaintsKpis : ISourceKpis
         {
             from = today;
         }
-        var values = Compute(rows, from, today, now, await WorkingCalendars.LoadAsync(db, ct));
+        var calendar = await WorkingCalendars.LoadAsync(db, ct);
+        // Only the complaints whose life reaches the recomputed days (both columns indexed): those submitted within the
+        // longest window (or early enough for their settling deadline to fall within a window), and those with a time of
+        // their own within a window of the range or still open (Complaint.LastEventAt). Any other complaint adds to a
+        // day's counts only before the range, so the values are those of a computation over every complaint.
+        var submittedSince = Wib.StartOf(from.AddDays(1 - ClosedWindow));
+        var deadlineSince = FirstSubmissionDueSince(from.AddDays(1 - Window), calendar);
+        if (deadlineSince < submittedSince)
+        {
+            submittedSince = deadlineSince;
+        }
+        var eventSince = Wib.StartOf(from.AddDays(1 - Window));
+        var rows = await complaints
+            .Where(c => c.SubmittedAt >= submittedSince || c.LastEventAt == null || c.LastEventAt >= eventSince)
+            .Select(c => new ComplaintFacts(c.Type, c.Category, c.AgencyCode, c.KelurahanCode, c.KecamatanCode, c.Status,
+                c.SubmittedAt, c.VerifiedAt, c.FirstResponseAt, c.ClosedAt))
+            .ToListAsync(ct);
+        var values = Compute(rows, from, today, now, calendar);
         await IndicatorWriter.ReplaceAsync(db, [.. IndicatorCodes], from, today, values, runId, now, ct);
+    }
+
+    /// <summary>
+    /// The start of the earliest day whose submissions have their settling deadline on <paramref name="day"/> or later: a
+    /// deadline never moves back when the submission does, so nothing submitted earlier falls due from that day on.
+    /// </summary>
+    public static DateTimeOffset FirstSubmissionDueSince(DateOnly day, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var since = Wib.StartOf(day);
+        var candidate = day;
+        // A deadline is a few working days ahead: a year of days off in a row would be a calendar no one keeps.
+        for (var i = 0; i < 366; i++)
+        {
+            var start = Wib.StartOf(candidate);
+            if (calendar.AddWorkingDays(start, ComplaintsPayload.SettleWorkingDays) < since)
+            {
+                return start;
+            }
+            candidate = candidate.AddDays(-1);
+        }
+        return Wib.StartOf(new DateOnly(1900, 1, 1));
     }
 
     /// <summary>The complaint fields the indicators read.</summary>

@@ -70,6 +70,7 @@ public sealed class ComplaintsMapper : ISourceMapper<Complaint>
             FirstResponseAt = firstResponse,
             ClosedAt = closed,
             Rating = rating,
+            LastEventAt = Complaint.LastEventOf(type!, status!, submitted!.Value, verified, firstResponse, closed),
             UpdatedAt = updatedAt!.Value,
             Flags = r.Flags,
         };

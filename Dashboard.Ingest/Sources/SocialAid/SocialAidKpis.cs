@@ -27,9 +27,8 @@ public sealed class SocialAidKpis : ISourceKpis
         var families = await db.Set<SocialAidFamily>().AsNoTracking()
             .Select(f => new FamilyFacts(f.Id, f.KelurahanCode, f.Desil, f.Programs, f.Status, f.VervalStatus, f.GraduatedAt))
             .ToListAsync(ct);
-        var disbursements = await db.Set<SocialAidDisbursement>().AsNoTracking()
-            .Select(d => new DisbursementFacts(d.FamilyKey, d.Stage, d.Status, d.DisbursedAt, d.UpdatedAt))
-            .ToListAsync(ct);
+        from = from > today ? today : from;
+        var disbursements = await StagesFromAsync(db, from, ct);
 
         // The series starts with the first payment (or today): before it there is nothing the register could be compared with.
         var first = today;
@@ -41,11 +40,83 @@ public sealed class SocialAidKpis : ISourceKpis
                 first = day;
             }
         }
-        from = from < first ? first : from > today ? today : from;
+        from = from < first ? first : from;
 
         var values = Compute(families, disbursements, from, today);
         await IndicatorWriter.ReplaceAsync(db, [.. IndicatorCodes], from, today, values, runId, now, ct);
     }
+
+    /// <summary>
+    /// The disbursements of the stages the days from <paramref name="from"/> on can show: each stage newer than the newest
+    /// one whose payments had started by then, and that one. An older stage is never the current one on those days (a
+    /// newer one had started), so it is not read. The stage names come one at a time through the stage index (the greatest
+    /// name below the last: a handful of seeks a year), then each stage is read whole (its allocation), newest first in
+    /// <see cref="AidStage"/> order (not the names' for tahap 10–12), until that stage. When a stage had started by
+    /// <paramref name="from"/>, so had the series (its first payment is no later); otherwise every row is read, so the
+    /// first payment is found as over the whole table.
+    /// </summary>
+    public static async Task<List<DisbursementFacts>> StagesFromAsync(ReportingDbContext db, DateOnly from, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var set = db.Set<SocialAidDisbursement>().AsNoTracking();
+        var names = new List<(AidStage Stage, string Name)>();
+        var unparsed = new List<string>();
+        string? below = null;
+        while (true)
+        {
+            var query = set.Select(d => d.Stage);
+            if (below is not null)
+            {
+                var bound = below;
+                query = query.Where(s => string.Compare(s, bound) < 0);
+            }
+            var name = await query.OrderByDescending(s => s).FirstOrDefaultAsync(ct);
+            if (name is null)
+            {
+                break;
+            }
+            if (AidStage.TryParse(name, out var stage))
+            {
+                names.Add((stage, name));
+            }
+            else
+            {
+                unparsed.Add(name);
+            }
+            below = name;
+        }
+
+        var disbursements = new List<DisbursementFacts>();
+        foreach (var (_, name) in names.OrderByDescending(n => n.Stage))
+        {
+            var rows = await StageAsync(set, name, ct);
+            disbursements.AddRange(rows);
+            if (rows.Any(d => EventDay(d) is { } day && day <= from.DayNumber))
+            {
+                return disbursements;
+            }
+        }
+        // No stage had started by then: every row counts for the series' first day, even one of a stage no one can name
+        // (the mapper quarantines those, so there are none).
+        foreach (var name in unparsed)
+        {
+            disbursements.AddRange(await StageAsync(set, name, ct));
+        }
+        return disbursements;
+    }
+
+    private static Task<List<DisbursementFacts>> StageAsync(IQueryable<SocialAidDisbursement> set, string name, CancellationToken ct) =>
+        set.Where(d => d.Stage == name)
+            .Select(d => new DisbursementFacts(d.FamilyKey, d.Stage, d.Status, d.DisbursedAt, d.UpdatedAt))
+            .ToListAsync(ct);
+
+    /// <summary>The day a disbursement was paid or failed (what starts its stage and counts on its day); null while planned.</summary>
+    private static int? EventDay(DisbursementFacts d) => d.Status switch
+    {
+        "tersalur" when d.DisbursedAt is { } paid => Wib.DateOf(paid).DayNumber,
+        "gagal" => Wib.DateOf(d.UpdatedAt).DayNumber,
+        _ => null,
+    };
 
     public sealed record FamilyFacts(
         string Key, string? KelurahanCode, int Desil, string Programs, string Status, string VervalStatus, DateTimeOffset? GraduatedAt);
@@ -130,13 +201,7 @@ public sealed class SocialAidKpis : ISourceKpis
             }
             var (kec, kel) = regionOf.GetValueOrDefault(d.FamilyKey, (-1, -1));
             Add(facts.Allocated, kec, kel);
-            var day = d.Status switch
-            {
-                "tersalur" when d.DisbursedAt is { } paid => Wib.DateOf(paid).DayNumber,
-                "gagal" => Wib.DateOf(d.UpdatedAt).DayNumber,
-                _ => -1,
-            };
-            if (day >= 0)
+            if (EventDay(d) is { } day)
             {
                 facts.Events.Add(new StageEvent(day, d.Status == "tersalur", kec, kel));
                 facts.Started = Math.Min(facts.Started, day);

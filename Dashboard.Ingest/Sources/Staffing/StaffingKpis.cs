@@ -23,16 +23,21 @@ public sealed class StaffingKpis : ISourceKpis
     public async Task RecomputeAsync(ReportingDbContext db, DateOnly from, DateOnly today, long runId, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // The series starts with the first attendance day or evaluation. The first (indexed) is enough when the range starts
+        // after it; only a range starting before it (a first load) needs the first evaluation, whose time has no index.
         var firstAttendance = await db.Set<StaffingAttendance>().Select(a => (DateOnly?)a.Date).MinAsync(ct);
-        var firstSubmission = await db.Set<StaffingEvaluation>().Select(e => (DateTimeOffset?)e.SubmittedAt).MinAsync(ct);
         var first = today;
         if (firstAttendance is { } fa && fa < first)
         {
             first = fa;
         }
-        if (firstSubmission is { } fs && Wib.DateOf(fs) < first)
+        if (from < first)
         {
-            first = Wib.DateOf(fs);
+            var firstSubmission = await db.Set<StaffingEvaluation>().Select(e => (DateTimeOffset?)e.SubmittedAt).MinAsync(ct);
+            if (firstSubmission is { } fs && Wib.DateOf(fs) < first)
+            {
+                first = Wib.DateOf(fs);
+            }
         }
         from = from < first ? first : from > today ? today : from;
 

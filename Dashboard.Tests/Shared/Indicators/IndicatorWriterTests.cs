@@ -76,6 +76,25 @@ public sealed class IndicatorWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_scope_the_recomputation_leaves_out_loses_its_replaced_days_and_keeps_the_earlier_ones()
+    {
+        // A kecamatan had values from Wednesday to Friday but none today, so the snapshot does not name it; the
+        // recomputation from Thursday computes the city only (the scope's records went away, say).
+        var kecamatan = ReferenceData.Kecamatan[0].Code;
+        ComputedValue Kecamatan(DateOnly day, double value) => new(Codes.AttendancePct, ScopeKind.Kecamatan, kecamatan, day, value, null);
+        await WriteAsync(Friday.AddDays(-2),
+            Value(Codes.AttendancePct, Friday.AddDays(-2), 90), Value(Codes.AttendancePct, Friday.AddDays(-1), 91), Value(Codes.AttendancePct, Friday, 92),
+            Kecamatan(Friday.AddDays(-2), 80), Kecamatan(Friday.AddDays(-1), 81), Kecamatan(Friday, 82));
+        await WriteAsync(Friday.AddDays(-1), Value(Codes.AttendancePct, Friday.AddDays(-1), 93), Value(Codes.AttendancePct, Friday, 94));
+
+        await using var db = _db.CreateDbContext();
+        var stored = await db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorCode == Codes.AttendancePct)
+            .Select(v => new { v.ScopeCode, v.Date, v.Value }).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([80.0], stored.Where(v => v.ScopeCode == kecamatan).Select(v => v.Value!.Value));
+        Assert.Equal([90.0, 93.0, 94.0], stored.Where(v => v.ScopeCode == ReferenceData.KotaCode).OrderBy(v => v.Date).Select(v => v.Value!.Value));
+    }
+
+    [Fact]
     public void Staffing_carries_the_last_working_day_into_monday_before_the_first_check_in()
     {
         var employees = new[]

@@ -1,6 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Dashboard.Ingest.Reporting;
+using Dashboard.Ingest.Shared;
+using Dashboard.Ingest.Shared.Calendar;
+using Dashboard.Ingest.Shared.Indicators;
+using Dashboard.Ingest.Shared.Ingest;
+using Dashboard.Ingest.Sources.Complaints;
+using Dashboard.Ingest.Sources.SocialAid;
 using Dashboard.Ingest.Shared.FollowUps;
 using Dashboard.Ingest.Shared.Telemetry;
 using Dashboard.Simulators.Shared;
@@ -14,13 +20,16 @@ namespace Dashboard.Tests.Shared.Ingest;
 /// An incremental run costs what its changes touch, not what the history holds: for every registered source, the same
 /// change over a short and a four times longer history makes the recomputation write the same number of indicator rows
 /// (<c>dasbor.indicators.recompute.rows</c>), and a run with nothing new rewrites no more than today. Counting rows, not
-/// time, so that a loaded machine cannot make it pass or fail. Two hosts (30 and 120 days of history) serve every source.
+/// time, so that a loaded machine cannot make it pass or fail. The same change also reads no more over a 480-day history than
+/// over a 120-day one (rows its queries return and SQLite's steps, <see cref="RecomputeReadCounter"/>). Three hosts (30, 120 and
+/// 480 days of history) serve every source.
 /// </summary>
 public sealed class IncrementalRecomputeTests(IncrementalRecomputeTests.Hosts hosts, ITestOutputHelper output)
     : IClassFixture<IncrementalRecomputeTests.Hosts>
 {
     private const int ShortDays = 30;
     private const int LongDays = 120;
+    private const int LongerDays = 480;
 
     /// <summary>Every source with indicators of its own (the follow-ups' set has no source system and recomputes only today).</summary>
     public static TheoryData<string> Sources => [.. IndicatorCatalog.Sets.Where(s => s is not FollowUpsIndicators).Select(s => s.Source).Order(StringComparer.Ordinal)];
@@ -62,7 +71,104 @@ public sealed class IncrementalRecomputeTests(IncrementalRecomputeTests.Hosts ho
         Assert.True(longHistory.NothingNew * 20 <= longHistory.FirstLoad, $"nothing new {longHistory.NothingNew} vs first load {longHistory.FirstLoad} rows");
     }
 
-    public sealed record Measured(long FirstLoad, long NothingNew, long Change);
+    /// <summary>
+    /// Sources whose indicators read more than the long host's 120 days, so the same change reads more over 480 days until the
+    /// window is full: revenue's figures are cumulative from 1 January and count taxpayers active within a year (and PBB arrears
+    /// of every year); admissions read the admission year (its season lies in the longer history only); the budget reads this
+    /// and last year's lines and progress; licensing still reads every file (not yet bounded). Their rows written are bounded
+    /// all the same (the test above).
+    /// </summary>
+    private static readonly HashSet<string> ReadsMoreThanLongerHistory = new(StringComparer.Ordinal) { "Admissions", "Budget", "Licensing", "Revenue" };
+
+    /// <summary>The sources whose look-back (the longest: complaints' 90 days and a settling deadline) fits the long host's history.</summary>
+    public static TheoryData<string> SourcesReadingAWindow => [.. IndicatorCatalog.Sets
+        .Where(s => s is not FollowUpsIndicators && !ReadsMoreThanLongerHistory.Contains(s.Source)).Select(s => s.Source).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(SourcesReadingAWindow))]
+    public async Task The_same_change_reads_no_more_over_a_longer_history(string source)
+    {
+        // The long host (120 days) against one four times longer: both hold every window the indicators read, so what is
+        // left to grow is what a recomputation reads beyond them.
+        var longHistory = await hosts.LongHistory.MeasureAsync(source);
+        var longerHistory = await hosts.LongerHistory.MeasureAsync(source);
+        output.WriteLine($"{source} ({LongDays} / {LongerDays} days): rows read by the first load {longHistory.FirstLoadRead.Rows} / " +
+                         $"{longerHistory.FirstLoadRead.Rows} ({longHistory.FirstLoadRead.KiloSteps} / {longerHistory.FirstLoadRead.KiloSteps} " +
+                         $"thousand SQLite steps), by the change {longHistory.ChangeRead.Rows} / {longerHistory.ChangeRead.Rows} " +
+                         $"({longHistory.ChangeRead.KiloSteps} / {longerHistory.ChangeRead.KiloSteps} thousand steps); the longer host's " +
+                         $"change read most through:{Environment.NewLine}{string.Join(Environment.NewLine, longerHistory.ChangeTopCommands)}");
+
+        // The check that the counts count: the recomputation's own queries are seen.
+        Assert.True(longHistory.ChangeRead.Rows > 0 && longHistory.ChangeRead.KiloSteps > 0, "nothing of the recomputation's reads was seen");
+        // Bound: half more, plus a hundred rows or a hundred thousand steps (an index one level deeper; the simulator's own
+        // records that come due differ between the hosts). Reading the history (four times the rows) cannot stay within it.
+        Assert.InRange(longerHistory.ChangeRead.Rows, 0, (longHistory.ChangeRead.Rows * 3 / 2) + 100);
+        Assert.InRange(longerHistory.ChangeRead.KiloSteps, 0, (longHistory.ChangeRead.KiloSteps * 3 / 2) + 100);
+    }
+
+    /// <summary>
+    /// The recomputations that read only what their days need (complaints whose life reaches the range, the stages the range
+    /// can show) write exactly what the same computation over every stored record gives, for ranges from today alone to
+    /// 200 days, over the 480-day history (inside a transaction rolled back).
+    /// </summary>
+    [Theory]
+    [InlineData("Complaints")]
+    [InlineData("SocialAid")]
+    public async Task Reading_only_what_the_range_needs_writes_what_reading_everything_gives(string source)
+    {
+        await hosts.LongerHistory.MeasureAsync(source);
+        var app = hosts.LongerHistory.App;
+        var ct = TestContext.Current.CancellationToken;
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var today = Wib.DateOf(now);
+        foreach (var days in new[] { 0, 1, 7, 45, 100, 200 })
+        {
+            var from = today.AddDays(-days);
+            await using var db = await app.Db.CreateDbContextAsync(ct);
+            List<ComputedValue> everything;
+            ISourceKpis kpis;
+            if (source == "Complaints")
+            {
+                kpis = new ComplaintsKpis();
+                var all = await db.Set<Complaint>().AsNoTracking()
+                    .Select(c => new ComplaintsKpis.ComplaintFacts(c.Type, c.Category, c.AgencyCode, c.KelurahanCode, c.KecamatanCode, c.Status,
+                        c.SubmittedAt, c.VerifiedAt, c.FirstResponseAt, c.ClosedAt))
+                    .ToListAsync(ct);
+                everything = ComplaintsKpis.Compute(all, from, today, now, await WorkingCalendars.LoadAsync(db, ct));
+            }
+            else
+            {
+                kpis = new SocialAidKpis();
+                var families = await db.Set<SocialAidFamily>().AsNoTracking()
+                    .Select(f => new SocialAidKpis.FamilyFacts(f.Id, f.KelurahanCode, f.Desil, f.Programs, f.Status, f.VervalStatus, f.GraduatedAt))
+                    .ToListAsync(ct);
+                var all = await db.Set<SocialAidDisbursement>().AsNoTracking()
+                    .Select(d => new SocialAidKpis.DisbursementFacts(d.FamilyKey, d.Stage, d.Status, d.DisbursedAt, d.UpdatedAt))
+                    .ToListAsync(ct);
+                Assert.Contains(all, d => Wib.DateOf(d.DisbursedAt ?? d.UpdatedAt) < today.AddDays(-200));
+                everything = SocialAidKpis.Compute(families, all, from, today);
+            }
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await kpis.RecomputeAsync(db, from, today, 0, now, ct);
+            var written = await db.IndicatorValues.AsNoTracking()
+                .Where(v => kpis.IndicatorCodes.Contains(v.IndicatorCode) && v.Date >= from)
+                .Select(v => new { v.IndicatorCode, v.ScopeKind, v.ScopeCode, v.Date, v.Value, v.Label })
+                .ToListAsync(ct);
+            await tx.RollbackAsync(ct);
+
+            var expected = everything.Where(v => v.Value is not null || v.Label is not null)
+                .Select(v => (v.Code, v.Kind, v.Scope, v.Date, v.Value, v.Label)).Order().ToList();
+            var actual = written.Select(v => (v.IndicatorCode, v.ScopeKind, v.ScopeCode, v.Date, v.Value, v.Label)).Order().ToList();
+            Assert.True(expected.Count > 0, $"{source} from {from}: nothing computed");
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    /// <summary>What a recomputation read: rows returned, and thousands of SQLite steps (<see cref="RecomputeReadCounter"/>).</summary>
+    public sealed record Read(long Rows, long KiloSteps);
+
+    public sealed record Measured(long FirstLoad, long NothingNew, long Change, Read FirstLoadRead, Read ChangeRead, IReadOnlyList<string> ChangeTopCommands);
 
     /// <summary>The two hosts, started once for the class; each source is measured once a host and remembered.</summary>
     public sealed class Hosts : IAsyncLifetime
@@ -71,12 +177,16 @@ public sealed class IncrementalRecomputeTests(IncrementalRecomputeTests.Hosts ho
 
         public HistoryHost LongHistory { get; } = new(LongDays);
 
+        /// <summary>Only for what a recomputation reads; started by the first test that asks.</summary>
+        public HistoryHost LongerHistory { get; } = new(LongerDays);
+
         public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
         public async ValueTask DisposeAsync()
         {
             await ShortHistory.DisposeAsync();
             await LongHistory.DisposeAsync();
+            await LongerHistory.DisposeAsync();
         }
     }
 
@@ -86,6 +196,10 @@ public sealed class IncrementalRecomputeTests(IncrementalRecomputeTests.Hosts ho
         private readonly Dictionary<string, Measured> _measured = new(StringComparer.Ordinal);
         private DashboardFactory? _app;
         private RowCounter? _rows;
+        private RecomputeReadCounter? _reads;
+
+        /// <summary>The host, once a source has been measured on it.</summary>
+        public DashboardFactory App => _app ?? throw new InvalidOperationException("No source measured on this host yet.");
 
         public async Task<Measured> MeasureAsync(string source)
         {
@@ -114,29 +228,42 @@ public sealed class IncrementalRecomputeTests(IncrementalRecomputeTests.Hosts ho
                     ["Sources:Staffing:Simulator:Headcount"] = "300",
                     ["Sources:Staffing:Simulator:AttendanceWorkingDays"] = "5",
                 }, clock: new WorkingMorningClock());
+                _reads = new RecomputeReadCounter();
+                var counter = _reads;
+                _app.WithServices(s => s.ConfigureDbContext<SqliteReportingDbContext>(o => o.AddInterceptors(counter)));
                 _rows = new RowCounter(_app.Services);
             }
             var rows = _rows!;
+            var reads = _reads!;
+            Read TakeReads() => new(reads.TakeRows(source), reads.TakeKiloSteps(source));
             // First load, then a run that settles what the first load's own pages left (items the simulator released
             // meanwhile); counted together as the first load.
             await RefreshAsync(source, 1);
             await RefreshAsync(source, 2);
             var firstLoad = rows.Take(source);
+            var firstLoadRead = TakeReads();
             await RefreshAsync(source, 3);
             var nothingNew = rows.Take(source);
+            _ = TakeReads();
+            _ = reads.TakeTopCommands(source, 0);
             var simulator = _app.Services.GetServices<ISourceSimulator>().OfType<ILiveSimulator>().Single(s => s.Source == source);
             // The change, twice, keeping the smaller count: between two runs the simulator's own clock may also bring due a
             // correction of an older record (a failed disbursement retried weeks later), which rightly recomputes from that
             // record's day but is not the change measured. It cannot come due in both attempts by chance, while a cost that
             // grows with the history shows in both.
             var change = long.MaxValue;
+            var changeRead = new Read(long.MaxValue, long.MaxValue);
+            IReadOnlyList<string> top = [];
             for (var attempt = 0; attempt < 2; attempt++)
             {
                 simulator.Generate(20);
                 await RefreshAsync(source, 4 + attempt);
                 change = Math.Min(change, rows.Take(source));
+                var read = TakeReads();
+                top = reads.TakeTopCommands(source, 4);
+                changeRead = new Read(Math.Min(changeRead.Rows, read.Rows), Math.Min(changeRead.KiloSteps, read.KiloSteps));
             }
-            return new Measured(firstLoad, nothingNew, change);
+            return new Measured(firstLoad, nothingNew, change, firstLoadRead, changeRead, top);
         }
 
         /// <summary>Runs the source and waits until the ledger and the counter both hold its <paramref name="nth"/> recomputation.</summary>
@@ -154,6 +281,7 @@ public sealed class IncrementalRecomputeTests(IncrementalRecomputeTests.Hosts ho
         public async ValueTask DisposeAsync()
         {
             _rows?.Dispose();
+            _reads?.Dispose();
             if (_app is not null)
             {
                 await _app.DisposeAsync();

@@ -102,4 +102,41 @@ public sealed class SocialAidKpisTests
         static double? Value2025(List<ComputedValue> values, int month, int day) =>
             values.Single(v => v.Code == Codes.Graduated && v.Scope == ReferenceData.KotaCode && v.Date == new DateOnly(2025, month, day)).Value;
     }
+
+    /// <summary>
+    /// A recomputation reads the stages from the one current at its first day on, in tahap order, which is not the names'
+    /// order from tahap 10 ("2025-T9" sorts after "2025-T12"): walking the names would stop at tahap 9, which started first.
+    /// </summary>
+    [Fact]
+    public async Task A_recomputation_reads_the_stage_current_at_its_start_and_the_newer_ones_in_tahap_order()
+    {
+        using var store = new Dashboard.Tests.Web.InMemoryReportingDb();
+        var day = new DateOnly(2025, 12, 20);
+        DateTimeOffset On(int daysBefore) => new(day.AddDays(-daysBefore).ToDateTime(new TimeOnly(10, 0)), Wib);
+        SocialAidDisbursement Row(string stage, string status, DateTimeOffset? paid) => new()
+        {
+            Id = $"{stage}-{status}", FamilyKey = "f1", Program = "PKH", Stage = stage, Amount = 1, Status = status, DisbursedAt = paid,
+            UpdatedAt = paid ?? On(400),
+        };
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = store.CreateDbContext())
+        {
+            db.AddRange(
+                Row("2024-T4", "tersalur", On(400)),
+                Row("2025-T9", "tersalur", On(100)),
+                Row("2025-T10", "tersalur", On(50)),
+                Row("2025-T11", "tersalur", On(10)),
+                Row("2025-T12", "dijadwalkan", null));
+            await db.SaveChangesAsync(ct);
+        }
+
+        await using (var db = store.CreateDbContext())
+        {
+            var from30 = await SocialAidKpis.StagesFromAsync(db, day.AddDays(-30), ct);
+            Assert.Equal(["2025-T10", "2025-T11", "2025-T12"], from30.Select(d => d.Stage).Order(StringComparer.Ordinal));
+            // Before any stage had started: every stage, so the series' first day is found among them.
+            var from500 = await SocialAidKpis.StagesFromAsync(db, day.AddDays(-500), ct);
+            Assert.Equal(5, from500.Count);
+        }
+    }
 }
