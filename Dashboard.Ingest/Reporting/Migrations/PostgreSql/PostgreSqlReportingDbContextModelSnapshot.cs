@@ -282,6 +282,8 @@ namespace Dashboard.Ingest.Reporting.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IndicatorCode", "Date");
+
                     b.HasIndex("IndicatorCode", "ScopeCode", "Date")
                         .IsUnique();
 
@@ -1362,6 +1364,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("LastEventAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
 
@@ -1389,6 +1394,8 @@ namespace Dashboard.Ingest.Reporting.Migrations.PostgreSql
                     b.HasIndex("AgencyCode");
 
                     b.HasIndex("KelurahanCode");
+
+                    b.HasIndex("LastEventAt");
 
                     b.HasIndex("SubmittedAt");
 

@@ -282,6 +282,8 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IndicatorCode", "Date");
+
                     b.HasIndex("IndicatorCode", "ScopeCode", "Date")
                         .IsUnique();
 
@@ -1364,6 +1366,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<DateTimeOffset?>("LastEventAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("int");
 
@@ -1391,6 +1396,8 @@ namespace Dashboard.Ingest.Reporting.Migrations.SqlServer
                     b.HasIndex("AgencyCode");
 
                     b.HasIndex("KelurahanCode");
+
+                    b.HasIndex("LastEventAt");
 
                     b.HasIndex("SubmittedAt");
 

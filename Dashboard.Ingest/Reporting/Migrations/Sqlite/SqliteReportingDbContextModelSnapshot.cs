@@ -271,6 +271,8 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IndicatorCode", "Date");
+
                     b.HasIndex("IndicatorCode", "ScopeCode", "Date")
                         .IsUnique();
 
@@ -1333,6 +1335,9 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastEventAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
@@ -1360,6 +1365,8 @@ namespace Dashboard.Ingest.Reporting.Migrations.Sqlite
                     b.HasIndex("AgencyCode");
 
                     b.HasIndex("KelurahanCode");
+
+                    b.HasIndex("LastEventAt");
 
                     b.HasIndex("SubmittedAt");
 
