@@ -11,9 +11,10 @@ using NpgsqlTypes;
 namespace Dashboard.Ingest.Shared.Ingest;
 
 /// <summary>
-/// PostgreSQL's write path for a batch's source rows (<see cref="SourceRowWriter"/> hands PostgreSQL batches here), inside
-/// the caller's transaction. New rows (none stored under their id, as the batch found) go by binary <c>COPY</c> straight
-/// into the table, its key refusing any that another writer stored since. Rows that replace a stored one go by binary
+/// PostgreSQL's write path for a batch's source rows (<see cref="SourceRowWriter"/> hands PostgreSQL batches here: a whole
+/// commit group, <see cref="FeedBatch.ApplyGroupAsync{T}"/>), inside the caller's transaction. New rows (none stored under
+/// their id, as the batch found) go by binary <c>COPY</c> straight into the table, one <c>COPY</c> a batch, encoded by
+/// <see cref="CopyBuffer"/> through an encoder compiled per table, its key refusing any that another writer stored since. Rows that replace a stored one go by binary
 /// <c>COPY</c> into a temporary staging table of the same shape (one per entity table and session, no index, emptied at
 /// commit), then one <c>INSERT … SELECT … ON CONFLICT (Id) DO UPDATE … WHERE excluded.UpdatedAt &gt;= stored.UpdatedAt</c>
 /// moves them into the table, so the stale-version rule holds in SQL too. Deletions are one
@@ -82,7 +83,7 @@ public static class PostgreSqlRowWriter
             return;
         }
         await using var import = await connection.BeginBinaryImportAsync(copy, ct);
-        var write = (Action<NpgsqlBinaryImporter, T>)table.WriteRow;
+        var write = (Action<NpgsqlBinaryImporter, T>)table.WriteRow!;
         foreach (var row in rows)
         {
             await import.StartRowAsync(ct);
@@ -129,7 +130,7 @@ public static class PostgreSqlRowWriter
 
     private sealed class Table
     {
-        private Table(string name, string staging, IReadOnlyList<string> columns, string key, string updatedAt, Delegate writeRow, Delegate? encodeRow)
+        private Table(string name, string staging, IReadOnlyList<string> columns, string key, string updatedAt, Delegate? writeRow, Delegate? encodeRow)
         {
             Columns = columns.Count;
             EncodeRow = encodeRow;
@@ -152,8 +153,11 @@ public static class PostgreSqlRowWriter
         public string UpsertSql { get; }
         public string DeleteSql { get; }
 
-        /// <summary>An <c>Action&lt;NpgsqlBinaryImporter, T&gt;</c> writing one entity's columns, compiled once per table.</summary>
-        public Delegate WriteRow { get; }
+        /// <summary>
+        /// An <c>Action&lt;NpgsqlBinaryImporter, T&gt;</c> writing one entity's columns through Npgsql's importer, compiled once
+        /// per table when <see cref="EncodeRow"/> is null.
+        /// </summary>
+        public Delegate? WriteRow { get; }
 
         /// <summary>
         /// An <c>Action&lt;CopyBuffer, T&gt;</c> encoding one entity's columns in <c>COPY</c>'s binary format, compiled once per
@@ -176,9 +180,10 @@ public static class PostgreSqlRowWriter
             var name = table.Schema is { } schema ? $"{Quote(schema)}.{Quote(table.Name)}" : Quote(table.Name);
             var staging = Quote("dasbor_stage_" + table.Name);
             var updatedAt = properties.Single(p => p.Name == nameof(ISourceEntity.UpdatedAt));
+            var encoder = CompileEncoder(clrType, properties);
             return new Table(
                 name, staging, [.. properties.Select(p => p.GetColumnName(table)!)], primaryKey.Properties[0].GetColumnName(table)!,
-                updatedAt.GetColumnName(table)!, CompileWriter(clrType, properties), CompileEncoder(clrType, properties));
+                updatedAt.GetColumnName(table)!, encoder is null ? CompileWriter(clrType, properties) : null, encoder);
         }
 
         /// <summary>
