@@ -127,28 +127,22 @@ public static class FeedBatch
                 keyed++;
             }
         }
-        // Only rows that exist are loaded as entities (untracked: they are compared in ChangesAsync and written by
+        // Only rows that exist are loaded as entities (untracked: they are compared in Changes and written by
         // SourceRowWriter, not by change tracking): a first load loads none.
-        HashSet<string> storedIds;
-        if (memory is not null && await memory.StartedEmptyAsync<T>(db, ct))
-        {
-            // A first load: only rows this run wrote can exist.
-            var candidates = memory.MaybeWritten(ids);
-            storedIds = candidates.Count == 0 ? [] : await SourceRowWriter.StoredIdsAsync<T>(db, candidates, ct) ?? [.. candidates];
-        }
-        else
-        {
-            storedIds = await SourceRowWriter.StoredIdsAsync<T>(db, ids, ct) ?? ids;
-        }
+        var storedIds = await StoredIdsAsync<T>(db, ids, memory, ct);
         var validIds = new List<string>();
         IReadOnlyCollection<RowChange<T>> written;
         if (storedIds.Count == 0 && ids.Count == keyed)
         {
-            written = Inserts(db, mapper, source, runId, page, now, counters, validIds);
+            var inserts = new List<RowChange<T>>(keyed);
+            Inserts(db, mapper, source, runId, page, now, counters, validIds, inserts, null);
+            written = inserts;
         }
         else
         {
-            written = await ChangesAsync(db, mapper, source, runId, page, now, storedIds, counters, validIds, ct);
+            var overlay = new Overlay<T>(await LoadAsync<T>(db, storedIds, 500, ct));
+            Changes(db, mapper, source, runId, page, now, overlay, counters, validIds, null);
+            written = overlay.Changes.Values;
         }
         await SourceRowWriter.WriteAsync(db, written, ct);
         memory?.Remember(ids);
@@ -189,16 +183,152 @@ public static class FeedBatch
     }
 
     /// <summary>
+    /// Applies a commit group's pages, in order, inside the caller's transaction, and returns each page's counts. On PostgreSQL
+    /// the group is one batch: one existence query, its new rows in one binary <c>COPY</c> a table and its replacements in one
+    /// staged upsert (<see cref="PostgreSqlRowWriter"/>), its quarantine saved at once. Each page still sees what the pages
+    /// before it in the group left (a newer version, a stale one, a tombstone, a quarantined item a valid one supersedes),
+    /// exactly as if every page had been written before the next was applied. Elsewhere the pages are applied one by one.
+    /// </summary>
+    public static async Task<IReadOnlyList<FeedCounters>> ApplyGroupAsync<T>(
+        ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, IReadOnlyList<MappedPage<T>> pages,
+        DateTimeOffset now, FeedMemory? memory, CancellationToken ct)
+        where T : class, ISourceEntity
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(mapper);
+        ArgumentNullException.ThrowIfNull(pages);
+        var counters = new List<FeedCounters>(pages.Count);
+        if (!db.Database.IsNpgsql())
+        {
+            foreach (var page in pages)
+            {
+                counters.Add(await ApplyAsync(db, mapper, source, runId, page, now, memory, ct));
+            }
+            return counters;
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var keyed = 0;
+        foreach (var page in pages)
+        {
+            foreach (var r in page.Results)
+            {
+                if (r.Kind != ItemKind.Rejected)
+                {
+                    ids.Add(r.Id!);
+                    keyed++;
+                }
+            }
+        }
+        var storedIds = await StoredIdsAsync<T>(db, ids, memory, ct);
+        // No row stored and no id twice in the group (a first load, group after group): every valid item is an insert.
+        var inserts = storedIds.Count == 0 && ids.Count == keyed ? new List<RowChange<T>>(keyed) : null;
+        var overlay = inserts is null ? new Overlay<T>(await LoadAsync<T>(db, storedIds, 10_000, ct)) : null;
+        var validIds = new List<string>();
+        var quarantined = new List<QuarantinedItem>();
+        // Items quarantined by earlier pages of the group, by id: a valid version on a later page supersedes them, as the
+        // update below supersedes those of earlier groups and runs (a page's own quarantined items are never superseded by it).
+        var earlier = new Dictionary<string, List<QuarantinedItem>>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            var c = new FeedCounters { Read = page.Results.Length };
+            var firstValid = validIds.Count;
+            var firstQuarantined = quarantined.Count;
+            if (inserts is not null)
+            {
+                Inserts(db, mapper, source, runId, page, now, c, validIds, inserts, quarantined);
+            }
+            else
+            {
+                Changes(db, mapper, source, runId, page, now, overlay!, c, validIds, quarantined);
+            }
+            for (var i = firstValid; earlier.Count > 0 && i < validIds.Count; i++)
+            {
+                if (earlier.Remove(validIds[i], out var superseded))
+                {
+                    foreach (var q in superseded)
+                    {
+                        q.SupersededAt ??= now;
+                    }
+                }
+            }
+            for (var i = firstQuarantined; i < quarantined.Count; i++)
+            {
+                if (quarantined[i].SourceItemId is { } id)
+                {
+                    if (!earlier.TryGetValue(id, out var list))
+                    {
+                        earlier[id] = list = [];
+                    }
+                    list.Add(quarantined[i]);
+                }
+            }
+            counters.Add(c);
+        }
+
+        // Quarantined items of earlier groups and runs that a valid item of this group supersedes: one statement (an array
+        // parameter), run before this group's own quarantined items are saved.
+        var quarantineOpen = memory?.QuarantineOpen;
+        if (validIds.Count > 0 && quarantineOpen is null)
+        {
+            quarantineOpen = await db.QuarantinedItems.AnyAsync(
+                q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null && q.SourceItemId != null, ct);
+        }
+        if (validIds.Count > 0 && quarantineOpen is true)
+        {
+            var valid = validIds.Distinct(StringComparer.Ordinal).ToArray();
+            await db.QuarantinedItems
+                .Where(q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null &&
+                            q.SourceItemId != null && valid.Contains(q.SourceItemId))
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.SupersededAt, now), ct);
+        }
+        if (memory is not null)
+        {
+            memory.QuarantineOpen = quarantineOpen is true || quarantined.Exists(q => q.SourceItemId != null) ? true : quarantineOpen;
+        }
+
+        await SourceRowWriter.WriteAsync<T>(db, inserts ?? Written(overlay!), ct);
+        memory?.Remember(ids);
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return counters;
+    }
+
+    /// <summary>
+    /// The group's row changes for the writer: a stored row that a tombstone deleted and a later item brought back is deleted,
+    /// then inserted anew (what writing page by page would have done), not upserted over the stored version.
+    /// </summary>
+    private static List<RowChange<T>> Written<T>(Overlay<T> overlay) where T : class, ISourceEntity
+    {
+        var written = new List<RowChange<T>>(overlay.Changes.Count + overlay.Deleted.Count);
+        foreach (var (id, change) in overlay.Changes)
+        {
+            if (change.Entity is not null && change.Existed && overlay.Deleted.Contains(id))
+            {
+                written.Add(new RowChange<T>(null, change.Stored, true));
+                written.Add(new RowChange<T>(change.Entity, null, false));
+            }
+            else
+            {
+                written.Add(change);
+            }
+        }
+        return written;
+    }
+
+    /// <summary>
     /// A page of which nothing is stored and no id repeats (a first load, page after page): every valid item is an insert,
     /// every tombstone deletes nothing; what <see cref="ChangesAsync"/> concludes for such a page, without its dictionaries.
     /// </summary>
-    private static List<RowChange<T>> Inserts<T>(
+    private static void Inserts<T>(
         ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, MappedPage<T> page, DateTimeOffset now,
-        FeedCounters counters, List<string> validIds)
+        FeedCounters counters, List<string> validIds, List<RowChange<T>> inserts, List<QuarantinedItem>? quarantined)
         where T : class, ISourceEntity
     {
         var results = page.Results;
-        var inserts = new List<RowChange<T>>(results.Length);
         for (var i = 0; i < results.Length; i++)
         {
             var r = results[i];
@@ -209,7 +339,7 @@ public static class FeedBatch
             switch (r.Kind)
             {
                 case ItemKind.Rejected:
-                    Quarantine(db, mapper, source, runId, r.Id, r.Reason!, page.Items[i], now);
+                    Keep(quarantined, Quarantine(db, mapper, source, runId, r.Id, r.Reason!, page.Items[i], now));
                     counters.Rejected++;
                     break;
                 case ItemKind.Tombstone:
@@ -228,33 +358,75 @@ public static class FeedBatch
                     break;
             }
         }
-        return inserts;
     }
 
-    /// <summary>
-    /// What each id of the page becomes, given the rows of <paramref name="storedIds"/> (loaded here): inserts, updates,
-    /// deletes, unchanged rows, and stale versions quarantined; a duplicate or a tombstone later in the page wins.
-    /// </summary>
-    private static async Task<IReadOnlyCollection<RowChange<T>>> ChangesAsync<T>(
-        ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, MappedPage<T> page, DateTimeOffset now,
-        HashSet<string> storedIds, FeedCounters counters, List<string> validIds, CancellationToken ct)
+    /// <summary>The rows of <paramref name="storedIds"/>, untracked, by id (<paramref name="chunk"/> ids a query).</summary>
+    private static async Task<Dictionary<string, T>> LoadAsync<T>(ReportingDbContext db, HashSet<string> storedIds, int chunk, CancellationToken ct)
         where T : class, ISourceEntity
     {
-        var items = page.Items;
-        var results = page.Results;
         var set = db.Set<T>();
         var existing = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var chunk in storedIds.Chunk(500))
+        foreach (var ids in storedIds.Chunk(chunk))
         {
-            var found = await set.AsNoTracking().Where(e => chunk.Contains(EF.Property<string>(e, "Id"))).ToListAsync(ct);
+            var found = await set.AsNoTracking().Where(e => ids.Contains(EF.Property<string>(e, "Id"))).ToListAsync(ct);
             foreach (var e in found)
             {
                 existing[e.Id] = e;
             }
         }
-        // What each id becomes at the end of the page (a duplicate or a tombstone later in the page wins).
-        var changes = new Dictionary<string, RowChange<T>>(StringComparer.Ordinal);
-        var stored0 = new Dictionary<string, T>(existing, StringComparer.Ordinal);
+        return existing;
+    }
+
+    /// <summary>
+    /// Of <paramref name="ids"/>, those stored in the table: on a first load (<see cref="FeedMemory"/>) only ids this run may
+    /// have written are asked for.
+    /// </summary>
+    private static async Task<HashSet<string>> StoredIdsAsync<T>(ReportingDbContext db, HashSet<string> ids, FeedMemory? memory, CancellationToken ct)
+        where T : class, ISourceEntity
+    {
+        if (memory is not null && await memory.StartedEmptyAsync<T>(db, ct))
+        {
+            // A first load: only rows this run wrote can exist.
+            var candidates = memory.MaybeWritten(ids);
+            return candidates.Count == 0 ? [] : await SourceRowWriter.StoredIdsAsync<T>(db, candidates, ct) ?? [.. candidates];
+        }
+        return await SourceRowWriter.StoredIdsAsync<T>(db, ids, ct) ?? ids;
+    }
+
+    /// <summary>
+    /// The rows a batch works on, as its pages so far leave them: one batch a page, or one a commit group on PostgreSQL
+    /// (<see cref="ApplyGroupAsync{T}"/>), where a page sees what the pages before it in the group did as if they had been
+    /// written.
+    /// </summary>
+    private sealed class Overlay<T>(Dictionary<string, T> existing) where T : class, ISourceEntity
+    {
+        /// <summary>Each id's row as the pages so far leave it (absent: none, or deleted).</summary>
+        public Dictionary<string, T> Existing { get; } = existing;
+
+        /// <summary>The rows stored before the batch.</summary>
+        public Dictionary<string, T> Stored { get; } = new(existing, StringComparer.Ordinal);
+
+        /// <summary>What each id becomes at the end of the batch (a duplicate or a tombstone later wins).</summary>
+        public Dictionary<string, RowChange<T>> Changes { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Stored rows a tombstone of the batch deleted (an item later bringing the id back is a new row).</summary>
+        public HashSet<string> Deleted { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// What each id of the page becomes, given the rows as <paramref name="overlay"/> holds them: inserts, updates,
+    /// deletes, unchanged rows, and stale versions quarantined; a duplicate or a tombstone later in the page wins.
+    /// </summary>
+    private static void Changes<T>(
+        ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, MappedPage<T> page, DateTimeOffset now,
+        Overlay<T> overlay, FeedCounters counters, List<string> validIds, List<QuarantinedItem>? quarantined)
+        where T : class, ISourceEntity
+    {
+        var items = page.Items;
+        var results = page.Results;
+        var existing = overlay.Existing;
+        var changes = overlay.Changes;
+        var stored0 = overlay.Stored;
 
         for (var i = 0; i < results.Length; i++)
         {
@@ -268,7 +440,7 @@ public static class FeedBatch
             switch (r.Kind)
             {
                 case ItemKind.Rejected:
-                    Quarantine(db, mapper, source, runId, r.Id, r.Reason!, items[i], now);
+                    Keep(quarantined, Quarantine(db, mapper, source, runId, r.Id, r.Reason!, items[i], now));
                     counters.Rejected++;
                     break;
                 case ItemKind.Tombstone:
@@ -276,11 +448,15 @@ public static class FeedBatch
                     {
                         if (r.UpdatedAt < gone.UpdatedAt)
                         {
-                            Quarantine(db, mapper, source, runId, r.Id, StaleReason, items[i], now);
+                            Keep(quarantined, Quarantine(db, mapper, source, runId, r.Id, StaleReason, items[i], now));
                             counters.Rejected++;
                             break;
                         }
                         existing.Remove(r.Id!);
+                        if (stored0.ContainsKey(r.Id!))
+                        {
+                            overlay.Deleted.Add(r.Id!);
+                        }
                         changes[r.Id!] = new RowChange<T>(null, stored0.GetValueOrDefault(r.Id!), stored0.ContainsKey(r.Id!));
                         counters.Affect(mapper.AffectedSince(gone, null));
                         counters.Deleted++;
@@ -308,7 +484,7 @@ public static class FeedBatch
                     }
                     else if (incoming.UpdatedAt < stored.UpdatedAt)
                     {
-                        Quarantine(db, mapper, source, runId, r.Id, StaleReason, items[i], now);
+                        Keep(quarantined, Quarantine(db, mapper, source, runId, r.Id, StaleReason, items[i], now));
                         counters.Rejected++;
                     }
                     else if (mapper.SameContent(stored, incoming))
@@ -325,13 +501,15 @@ public static class FeedBatch
                     break;
             }
         }
-        return changes.Values;
     }
+
+    /// <summary>Notes a quarantined item for a caller that follows them (a group's later pages supersede them).</summary>
+    private static void Keep(List<QuarantinedItem>? quarantined, QuarantinedItem item) => quarantined?.Add(item);
 
     /// <summary>Reasons name the rule, never the values.</summary>
     private const string StaleReason = "updated_at mundur: lebih lama dari versi tersimpan; versi tersimpan dipertahankan";
 
-    private static void Quarantine<T>(
+    private static QuarantinedItem Quarantine<T>(
         ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, string? id, string reason, JsonElement item, DateTimeOffset now)
         where T : class, ISourceEntity =>
         db.QuarantinedItems.Add(new QuarantinedItem
@@ -345,7 +523,7 @@ public static class FeedBatch
             Reason = Cap(reason, 1000),
             Payload = PersonalData.Redact(item, mapper.StoredFields),
             ReceivedAt = now,
-        });
+        }).Entity;
 
     private static string Cap(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -501,11 +501,7 @@ public sealed class IngestEngine(
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
-        var counters = new List<FeedCounters>(pages.Count);
-        foreach (var page in pages)
-        {
-            counters.Add(await feed.ApplyAsync(db, source.Name, run.Id, page, now, memory, ct));
-        }
+        var counters = await feed.ApplyGroupAsync(db, source.Name, run.Id, pages, now, memory, ct);
         var max = counters.Max(c => c.MaxUpdatedAt);
         var affectedSince = counters.Min(c => c.AffectedSince);
 

@@ -18,6 +18,11 @@ public interface IFeed
     /// <param name="memory">What the run knows of this feed from its earlier pages (one a feed and run).</param>
     Task<FeedCounters> ApplyAsync(
         ReportingDbContext db, string source, long runId, IMappedPage page, DateTimeOffset now, FeedMemory? memory, CancellationToken ct);
+
+    /// <summary>Applies a commit group's pages in order (<see cref="FeedBatch.ApplyGroupAsync{T}"/>): each page's counts.</summary>
+    Task<IReadOnlyList<FeedCounters>> ApplyGroupAsync(
+        ReportingDbContext db, string source, long runId, IReadOnlyList<IMappedPage> pages, DateTimeOffset now, FeedMemory? memory,
+        CancellationToken ct);
 }
 
 public sealed class Feed<T>(ISourceMapper<T> mapper) : IFeed where T : class, ISourceEntity
@@ -29,6 +34,11 @@ public sealed class Feed<T>(ISourceMapper<T> mapper) : IFeed where T : class, IS
     public Task<FeedCounters> ApplyAsync(
         ReportingDbContext db, string source, long runId, IMappedPage page, DateTimeOffset now, FeedMemory? memory, CancellationToken ct) =>
         FeedBatch.ApplyAsync(db, mapper, source, runId, (FeedBatch.MappedPage<T>)page, now, memory, ct);
+
+    public Task<IReadOnlyList<FeedCounters>> ApplyGroupAsync(
+        ReportingDbContext db, string source, long runId, IReadOnlyList<IMappedPage> pages, DateTimeOffset now, FeedMemory? memory,
+        CancellationToken ct) =>
+        FeedBatch.ApplyGroupAsync(db, mapper, source, runId, [.. pages.Cast<FeedBatch.MappedPage<T>>()], now, memory, ct);
 }
 
 /// <summary>Recomputes a source's indicators for a range of days after a committed run.</summary>

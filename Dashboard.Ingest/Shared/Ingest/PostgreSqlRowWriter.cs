@@ -11,9 +11,10 @@ using NpgsqlTypes;
 namespace Dashboard.Ingest.Shared.Ingest;
 
 /// <summary>
-/// PostgreSQL's write path for a batch's source rows (<see cref="SourceRowWriter"/> hands PostgreSQL batches here), inside
-/// the caller's transaction. New rows (none stored under their id, as the batch found) go by binary <c>COPY</c> straight
-/// into the table, its key refusing any that another writer stored since. Rows that replace a stored one go by binary
+/// PostgreSQL's write path for a batch's source rows (<see cref="SourceRowWriter"/> hands PostgreSQL batches here: a whole
+/// commit group, <see cref="FeedBatch.ApplyGroupAsync{T}"/>), inside the caller's transaction. New rows (none stored under
+/// their id, as the batch found) go by binary <c>COPY</c> straight into the table, one <c>COPY</c> a batch, encoded by
+/// <see cref="CopyBuffer"/> through an encoder compiled per table, its key refusing any that another writer stored since. Rows that replace a stored one go by binary
 /// <c>COPY</c> into a temporary staging table of the same shape (one per entity table and session, no index, emptied at
 /// commit), then one <c>INSERT … SELECT … ON CONFLICT (Id) DO UPDATE … WHERE excluded.UpdatedAt &gt;= stored.UpdatedAt</c>
 /// moves them into the table, so the stale-version rule holds in SQL too. Deletions are one
@@ -70,10 +71,19 @@ public static class PostgreSqlRowWriter
         await upsert.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Whether <paramref name="clrType"/>'s rows are encoded by <see cref="CopyBuffer"/> (every column of a type it encodes).</summary>
+    internal static bool Encodes(IModel model, Type clrType) =>
+        Tables.GetOrAdd((model, clrType), static (key, model) => Table.For(model, key.Item2), model).EncodeRow is not null;
+
     private static async Task CopyAsync<T>(NpgsqlConnection connection, string copy, Table table, List<T> rows, CancellationToken ct)
     {
+        if (table.EncodeRow is Action<CopyBuffer, T> encode)
+        {
+            await CopyEncodedAsync(connection, copy, table.Columns, encode, rows, ct);
+            return;
+        }
         await using var import = await connection.BeginBinaryImportAsync(copy, ct);
-        var write = (Action<NpgsqlBinaryImporter, T>)table.WriteRow;
+        var write = (Action<NpgsqlBinaryImporter, T>)table.WriteRow!;
         foreach (var row in rows)
         {
             await import.StartRowAsync(ct);
@@ -82,10 +92,48 @@ public static class PostgreSqlRowWriter
         await import.CompleteAsync(ct);
     }
 
+    /// <summary>
+    /// The rows encoded here in <c>COPY</c>'s binary format (<see cref="CopyBuffer"/>) and sent in blocks of about 64 KiB
+    /// through Npgsql's raw binary <c>COPY</c>: no type resolution or parameter per value. A failure cancels the <c>COPY</c>, so
+    /// no part of a block is taken (the caller's transaction rolls back anyway).
+    /// </summary>
+    private static async Task CopyEncodedAsync<T>(
+        NpgsqlConnection connection, string copy, int columns, Action<CopyBuffer, T> encode, List<T> rows, CancellationToken ct)
+    {
+        var stream = await connection.BeginRawBinaryCopyAsync(copy, ct);
+        var buffer = new CopyBuffer();
+        try
+        {
+            buffer.Header();
+            foreach (var row in rows)
+            {
+                buffer.StartRow(columns);
+                encode(buffer, row);
+                if (buffer.Length >= CopyBuffer.Block)
+                {
+                    await stream.WriteAsync(buffer.Written, ct);
+                    buffer.Clear();
+                }
+            }
+            buffer.Trailer();
+            await stream.WriteAsync(buffer.Written, ct);
+        }
+        catch
+        {
+            await stream.CancelAsync();
+            await stream.DisposeAsync();
+            throw;
+        }
+        // Disposing ends the COPY and reports the server's verdict (a key refused, a value too long).
+        await stream.DisposeAsync();
+    }
+
     private sealed class Table
     {
-        private Table(string name, string staging, IReadOnlyList<string> columns, string key, string updatedAt, Delegate writeRow)
+        private Table(string name, string staging, IReadOnlyList<string> columns, string key, string updatedAt, Delegate? writeRow, Delegate? encodeRow)
         {
+            Columns = columns.Count;
+            EncodeRow = encodeRow;
             var list = string.Join(", ", columns.Select(Quote));
             var set = string.Join(", ", columns.Where(c => c != key).Select(c => $"{Quote(c)} = excluded.{Quote(c)}"));
             CreateStagingSql = $"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {name} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
@@ -105,8 +153,20 @@ public static class PostgreSqlRowWriter
         public string UpsertSql { get; }
         public string DeleteSql { get; }
 
-        /// <summary>An <c>Action&lt;NpgsqlBinaryImporter, T&gt;</c> writing one entity's columns, compiled once per table.</summary>
-        public Delegate WriteRow { get; }
+        /// <summary>
+        /// An <c>Action&lt;NpgsqlBinaryImporter, T&gt;</c> writing one entity's columns through Npgsql's importer, compiled once
+        /// per table when <see cref="EncodeRow"/> is null.
+        /// </summary>
+        public Delegate? WriteRow { get; }
+
+        /// <summary>
+        /// An <c>Action&lt;CopyBuffer, T&gt;</c> encoding one entity's columns in <c>COPY</c>'s binary format, compiled once per
+        /// table; null when a column's type is not one <see cref="CopyBuffer"/> encodes (the table then goes through
+        /// <see cref="WriteRow"/>).
+        /// </summary>
+        public Delegate? EncodeRow { get; }
+
+        public int Columns { get; }
 
         public static Table For(IModel model, Type clrType)
         {
@@ -120,9 +180,60 @@ public static class PostgreSqlRowWriter
             var name = table.Schema is { } schema ? $"{Quote(schema)}.{Quote(table.Name)}" : Quote(table.Name);
             var staging = Quote("dasbor_stage_" + table.Name);
             var updatedAt = properties.Single(p => p.Name == nameof(ISourceEntity.UpdatedAt));
+            var encoder = CompileEncoder(clrType, properties);
             return new Table(
                 name, staging, [.. properties.Select(p => p.GetColumnName(table)!)], primaryKey.Properties[0].GetColumnName(table)!,
-                updatedAt.GetColumnName(table)!, CompileWriter(clrType, properties));
+                updatedAt.GetColumnName(table)!, encoder is null ? CompileWriter(clrType, properties) : null, encoder);
+        }
+
+        /// <summary>
+        /// <c>(buffer, entity) =&gt; { buffer.WriteInt4(entity.A); … }</c>: each value converted to its provider type (EF's value
+        /// converter) and encoded as its column's PostgreSQL type expects, null as <c>NULL</c>. Null when a column's provider
+        /// type or PostgreSQL type is not one of <see cref="CopyBuffer"/>'s.
+        /// </summary>
+        private static Delegate? CompileEncoder(Type clrType, IReadOnlyList<IProperty> properties)
+        {
+            var buffer = Expression.Parameter(typeof(CopyBuffer), "buffer");
+            var entity = Expression.Parameter(clrType, "entity");
+            var body = new List<Expression>();
+            using var probe = new NpgsqlCommand();
+            foreach (var property in properties)
+            {
+                var member = property.PropertyInfo as MemberInfo ?? property.FieldInfo;
+                if (member is null)
+                {
+                    return null;
+                }
+                var mapping = (RelationalTypeMapping)property.GetTypeMapping();
+                var dbType = ((NpgsqlParameter)mapping.CreateParameter(probe, "p", null, property.IsNullable)).NpgsqlDbType;
+                Expression value = Expression.MakeMemberAccess(entity, member);
+                var nullable = !value.Type.IsValueType || Nullable.GetUnderlyingType(value.Type) is not null;
+                var present = Nullable.GetUnderlyingType(value.Type) is not null ? Expression.Property(value, "Value") : value;
+                Expression provider = present;
+                if (mapping.Converter is { } converter)
+                {
+                    var convert = converter.ConvertToProviderExpression;
+                    provider = Expression.Invoke(convert, Expression.Convert(present, convert.Parameters[0].Type));
+                }
+                var providerType = Nullable.GetUnderlyingType(provider.Type) ?? provider.Type;
+                if (providerType != provider.Type)
+                {
+                    provider = Expression.Property(provider, "Value");
+                }
+                if (CopyBuffer.Encoder(providerType, dbType) is not { } encoder)
+                {
+                    return null;
+                }
+                var write = Expression.Call(buffer, encoder, provider);
+                body.Add(nullable
+                    ? Expression.IfThenElse(
+                        Expression.Equal(value, Expression.Constant(null, value.Type)),
+                        Expression.Call(buffer, nameof(CopyBuffer.WriteNull), Type.EmptyTypes),
+                        write)
+                    : write);
+            }
+            var delegateType = typeof(Action<,>).MakeGenericType(typeof(CopyBuffer), clrType);
+            return Expression.Lambda(delegateType, Expression.Block(body), buffer, entity).Compile();
         }
 
         /// <summary>
