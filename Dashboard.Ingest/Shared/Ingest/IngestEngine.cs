@@ -15,7 +15,7 @@ namespace Dashboard.Ingest.Shared.Ingest;
 
 /// <summary>
 /// Runs one source: takes the source's lease (no overlap, also across nodes), pages every feed from its
-/// watermark, commits rows, quarantine, counters and the new watermark in one transaction a page, then
+/// watermark, commits rows, quarantine, counters and the new watermark in one transaction a commit group of pages, then
 /// recomputes the indicators and tells the screens. Every run, skipped ones included, lands in the ledger. A run is an
 /// <c>ingest.run</c> span with <c>ingest.page</c>, <c>ingest.commit</c> and <c>ingest.recompute</c> children, and is
 /// counted in the <c>Dasbor</c> meter (<see cref="IngestTelemetry"/>).
