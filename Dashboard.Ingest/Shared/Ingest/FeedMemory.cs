@@ -25,7 +25,18 @@ public sealed class FeedMemory
         _startedEmpty ??= (db.Database.IsSqlite() || db.Database.IsNpgsql()) && !await db.Set<T>().AnyAsync(ct);
 
     /// <summary>Of <paramref name="ids"/>, those this run may have written before (a hash seen).</summary>
-    internal List<string> MaybeWritten(IEnumerable<string> ids) => [.. ids.Where(id => _seen.Contains(Hash(id)))];
+    internal List<string> MaybeWritten(IEnumerable<string> ids)
+    {
+        var maybe = new List<string>();
+        foreach (var id in ids)
+        {
+            if (_seen.Contains(Hash(id)))
+            {
+                maybe.Add(id);
+            }
+        }
+        return maybe;
+    }
 
     internal void Remember(IEnumerable<string> ids)
     {

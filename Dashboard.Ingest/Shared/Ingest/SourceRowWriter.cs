@@ -105,7 +105,20 @@ public static class SourceRowWriter
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Source rows are written inside the batch's transaction.");
 
-        var deletes = changes.Where(c => c.Entity is null && c.Existed).Select(c => c.Stored!.Id).ToList();
+        // One pass: a first load's million rows go through here (no LINQ pipeline a page).
+        var deletes = new List<string>();
+        var rows = new List<T>(changes.Count);
+        foreach (var c in changes)
+        {
+            if (c.Entity is not null)
+            {
+                rows.Add(c.Entity);
+            }
+            else if (c.Existed)
+            {
+                deletes.Add(c.Stored!.Id);
+            }
+        }
         if (deletes.Count > 0)
         {
             await using var delete = connection.CreateCommand();
@@ -120,7 +133,6 @@ public static class SourceRowWriter
             }
         }
 
-        var rows = changes.Where(c => c.Entity is not null).Select(c => c.Entity!).ToList();
         if (rows.Count == 0)
         {
             return;
