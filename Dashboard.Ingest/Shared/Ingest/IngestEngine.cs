@@ -292,9 +292,10 @@ public sealed class IngestEngine(
         var commitBytes = budget.Limit - source.Options.MaxPageBytes;
         var group = new List<Fetched>();
         var memory = new FeedMemory();
-        // A feed's first group is one page and each next one twice the last, up to Ingest:CommitItems: the writer starts on
-        // the first page instead of idling until a whole group is fetched, and a small feed commits early.
-        var groupTarget = Math.Min(limit, commitItems);
+        // A feed's first group is eight pages and each next one twice the last, up to Ingest:CommitItems: the writer starts
+        // soon instead of idling until a whole group is fetched, and a small feed commits early; eight, not one, because
+        // each group has its fixed cost (on PostgreSQL a COPY and its staging statements).
+        var groupTarget = (int)Math.Min(8L * limit, commitItems);
         var groupItems = 0;
         var groupBytes = 0L;
         // The writer keeps one context and one open connection for the whole feed, so SQLite's page cache (Ingest's 64 MiB

@@ -50,11 +50,11 @@ public sealed class IngestEngineTests
     }
 
     [Fact]
-    public async Task CommitGroups_StartAtOnePage_AndDoubleUpToCommitItems()
+    public async Task CommitGroups_StartAtEightPages_AndDoubleUpToCommitItems()
     {
-        // The writer starts on the first page instead of waiting for a whole group (Ingest:CommitItems, 50,000 here).
+        // The writer starts after eight pages instead of waiting for a whole group (Ingest:CommitItems, 50,000 here).
         await using var h = await EngineHarness.CreateAsync(pageSize: 3);
-        Seed(h.Client, 30);
+        Seed(h.Client, 90);
         var committedPages = new List<int>();
         using var _ = h.Broadcaster.Subscribe(e =>
         {
@@ -71,11 +71,11 @@ public sealed class IngestEngineTests
         var run = await h.RunAsync();
 
         Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-        // Groups of 1, 2 and 4 pages, then the 3 left when the feed ends: 10 pages in four commits.
-        await Eventually.TrueAsync(() => { lock (committedPages) { return committedPages.Count == 4; } }, TimeSpan.FromSeconds(10), "four commits");
-        Assert.Equal([1, 3, 7, 10], committedPages);
+        // Groups of 8 and 16 pages, then the 6 left when the feed ends: 30 pages in three commits.
+        await Eventually.TrueAsync(() => { lock (committedPages) { return committedPages.Count == 3; } }, TimeSpan.FromSeconds(10), "three commits");
+        Assert.Equal([8, 24, 30], committedPages);
         await using var db = h.Db.CreateDbContext();
-        Assert.Equal(30, await db.Set<Complaint>().CountAsync());
+        Assert.Equal(90, await db.Set<Complaint>().CountAsync());
     }
 
     [Fact]
