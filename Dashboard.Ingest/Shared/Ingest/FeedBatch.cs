@@ -321,7 +321,7 @@ public static class FeedBatch
 
     /// <summary>
     /// A page of which nothing is stored and no id repeats (a first load, page after page): every valid item is an insert,
-    /// every tombstone deletes nothing; what <see cref="ChangesAsync"/> concludes for such a page, without its dictionaries.
+    /// every tombstone deletes nothing; what <see cref="Changes"/> concludes for such a page, without its dictionaries.
     /// </summary>
     private static void Inserts<T>(
         ReportingDbContext db, ISourceMapper<T> mapper, string source, long runId, MappedPage<T> page, DateTimeOffset now,

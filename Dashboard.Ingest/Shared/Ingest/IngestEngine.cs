@@ -292,16 +292,21 @@ public sealed class IngestEngine(
         var commitBytes = budget.Limit - source.Options.MaxPageBytes;
         var group = new List<Fetched>();
         var memory = new FeedMemory();
-        // A feed's first group is eight pages and each next one twice the last, up to Ingest:CommitItems: the writer starts
+        // A feed's first group is eight full pages' worth of items (8 × PageSize) and each next one twice the last, up to
+        // Ingest:CommitItems: the writer starts
         // soon instead of idling until a whole group is fetched, and a small feed commits early; eight, not one, because
         // each group has its fixed cost (on PostgreSQL a COPY and its staging statements).
         var groupTarget = (int)Math.Min(8L * limit, commitItems);
         var groupItems = 0;
         var groupBytes = 0L;
-        // The writer keeps one context and one open connection for the whole feed, so SQLite's page cache (Ingest's 64 MiB
-        // a connection) stays warm from one commit group to the next instead of going to whichever pooled connection is free.
+        // The writer keeps one context for the whole feed; on SQLite also one open connection, so its page cache (64 MiB a
+        // connection) stays warm from one commit group to the next. A server database's connection is not held while the
+        // source is awaited (an idle connection may be dropped by the server or a firewall between two groups).
         await using var writer = await dbFactory.CreateDbContextAsync(ct);
-        await writer.Database.OpenConnectionAsync(ct);
+        if (writer.Database.IsSqlite())
+        {
+            await writer.Database.OpenConnectionAsync(ct);
+        }
         using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline);
         var producer = ProduceAsync(client, feed, watermark, limit, pages.Writer, budget, prefetch.Token);
         try

@@ -170,7 +170,7 @@ public sealed class IncrementalRecomputeTests(IncrementalRecomputeTests.Hosts ho
 
     public sealed record Measured(long FirstLoad, long NothingNew, long Change, Read FirstLoadRead, Read ChangeRead, IReadOnlyList<string> ChangeTopCommands);
 
-    /// <summary>The two hosts, started once for the class; each source is measured once a host and remembered.</summary>
+    /// <summary>The hosts (30, 120 and 480 days of history), started once for the class; each source is measured once a host and remembered.</summary>
     public sealed class Hosts : IAsyncLifetime
     {
         public HistoryHost ShortHistory { get; } = new(ShortDays);
