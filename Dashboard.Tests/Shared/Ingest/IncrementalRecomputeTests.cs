@@ -242,8 +242,14 @@ public sealed class IncrementalRecomputeTests(IncrementalRecomputeTests.Hosts ho
             await RefreshAsync(source, 2);
             var firstLoad = rows.Take(source);
             var firstLoadRead = TakeReads();
-            await RefreshAsync(source, 3);
-            var nothingNew = rows.Take(source);
+            // Nothing new, twice, keeping the smaller count, for the reason the change below is measured twice: the simulator's
+            // own clock may bring due a correction of an older record between two runs (social aid's retried disbursement).
+            var nothingNew = long.MaxValue;
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                await RefreshAsync(source, 3 + attempt);
+                nothingNew = Math.Min(nothingNew, rows.Take(source));
+            }
             _ = TakeReads();
             _ = reads.TakeTopCommands(source, 0);
             var simulator = _app.Services.GetServices<ISourceSimulator>().OfType<ILiveSimulator>().Single(s => s.Source == source);
@@ -257,7 +263,7 @@ public sealed class IncrementalRecomputeTests(IncrementalRecomputeTests.Hosts ho
             for (var attempt = 0; attempt < 2; attempt++)
             {
                 simulator.Generate(20);
-                await RefreshAsync(source, 4 + attempt);
+                await RefreshAsync(source, 5 + attempt);
                 change = Math.Min(change, rows.Take(source));
                 var read = TakeReads();
                 top = reads.TakeTopCommands(source, 4);
