@@ -206,31 +206,13 @@ public static class PostgreSqlRowWriter
                 }
                 var mapping = (RelationalTypeMapping)property.GetTypeMapping();
                 var dbType = ((NpgsqlParameter)mapping.CreateParameter(probe, "p", null, property.IsNullable)).NpgsqlDbType;
-                Expression value = Expression.MakeMemberAccess(entity, member);
-                var nullable = !value.Type.IsValueType || Nullable.GetUnderlyingType(value.Type) is not null;
-                var present = Nullable.GetUnderlyingType(value.Type) is not null ? Expression.Property(value, "Value") : value;
-                Expression provider = present;
-                if (mapping.Converter is { } converter)
-                {
-                    var convert = converter.ConvertToProviderExpression;
-                    provider = Expression.Invoke(convert, Expression.Convert(present, convert.Parameters[0].Type));
-                }
-                var providerType = Nullable.GetUnderlyingType(provider.Type) ?? provider.Type;
-                if (providerType != provider.Type)
-                {
-                    provider = Expression.Property(provider, "Value");
-                }
-                if (CopyBuffer.Encoder(providerType, dbType) is not { } encoder)
+                var column = ColumnValue.Of(entity, member, mapping);
+                if (CopyBuffer.Encoder(column.ProviderType, dbType) is not { } encoder)
                 {
                     return null;
                 }
-                var write = Expression.Call(buffer, encoder, provider);
-                body.Add(nullable
-                    ? Expression.IfThenElse(
-                        Expression.Equal(value, Expression.Constant(null, value.Type)),
-                        Expression.Call(buffer, nameof(CopyBuffer.WriteNull), Type.EmptyTypes),
-                        write)
-                    : write);
+                body.Add(column.NullOr(
+                    Expression.Call(buffer, nameof(CopyBuffer.WriteNull), Type.EmptyTypes), Expression.Call(buffer, encoder, column.Provider)));
             }
             var delegateType = typeof(Action<,>).MakeGenericType(typeof(CopyBuffer), clrType);
             return Expression.Lambda(delegateType, Expression.Block(body), buffer, entity).Compile();
@@ -258,31 +240,44 @@ public static class PostgreSqlRowWriter
                 {
                     throw new InvalidOperationException($"{clrType.Name}.{property.Name}: no PostgreSQL type for {mapping.StoreType}.");
                 }
+                var column = ColumnValue.Of(entity, member, mapping);
+                body.Add(column.NullOr(
+                    Expression.Call(import, nameof(NpgsqlBinaryImporter.WriteNull), Type.EmptyTypes),
+                    Expression.Call(import, nameof(NpgsqlBinaryImporter.Write), [column.ProviderType], column.Provider, Expression.Constant(dbType))));
+            }
+            var delegateType = typeof(Action<,>).MakeGenericType(typeof(NpgsqlBinaryImporter), clrType);
+            return Expression.Lambda(delegateType, Expression.Block(body), import, entity).Compile();
+        }
+
+        /// <summary>
+        /// A column's value as both compiled writers read it: the member, and its provider value (EF's converter applied to
+        /// the present value, <c>Nullable</c> unwrapped) that is written when the member is not null.
+        /// </summary>
+        private sealed record ColumnValue(Expression Member, bool Nullable, Expression Provider, Type ProviderType)
+        {
+            public static ColumnValue Of(Expression entity, MemberInfo member, RelationalTypeMapping mapping)
+            {
                 Expression value = Expression.MakeMemberAccess(entity, member);
-                var nullable = !value.Type.IsValueType || Nullable.GetUnderlyingType(value.Type) is not null;
-                var present = Nullable.GetUnderlyingType(value.Type) is not null ? Expression.Property(value, "Value") : value;
+                var underlying = System.Nullable.GetUnderlyingType(value.Type);
+                var present = underlying is not null ? Expression.Property(value, "Value") : value;
                 Expression provider = present;
                 if (mapping.Converter is { } converter)
                 {
                     var convert = converter.ConvertToProviderExpression;
                     provider = Expression.Invoke(convert, Expression.Convert(present, convert.Parameters[0].Type));
                 }
-                var providerType = Nullable.GetUnderlyingType(provider.Type) ?? provider.Type;
+                var providerType = System.Nullable.GetUnderlyingType(provider.Type) ?? provider.Type;
                 if (providerType != provider.Type)
                 {
                     provider = Expression.Property(provider, "Value");
                 }
-                var write = Expression.Call(
-                    import, nameof(NpgsqlBinaryImporter.Write), [providerType], provider, Expression.Constant(dbType));
-                body.Add(nullable
-                    ? Expression.IfThenElse(
-                        Expression.Equal(value, Expression.Constant(null, value.Type)),
-                        Expression.Call(import, nameof(NpgsqlBinaryImporter.WriteNull), Type.EmptyTypes),
-                        write)
-                    : write);
+                return new ColumnValue(value, !value.Type.IsValueType || underlying is not null, provider, providerType);
             }
-            var delegateType = typeof(Action<,>).MakeGenericType(typeof(NpgsqlBinaryImporter), clrType);
-            return Expression.Lambda(delegateType, Expression.Block(body), import, entity).Compile();
+
+            /// <summary><paramref name="write"/>, or <paramref name="writeNull"/> when the member is null.</summary>
+            public Expression NullOr(Expression writeNull, Expression write) => Nullable
+                ? Expression.IfThenElse(Expression.Equal(Member, Expression.Constant(null, Member.Type)), writeNull, write)
+                : write;
         }
 
         private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
