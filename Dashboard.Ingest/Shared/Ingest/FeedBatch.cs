@@ -117,16 +117,7 @@ public static class FeedBatch
         var results = page.Results;
         var counters = new FeedCounters { Read = results.Length };
 
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var keyed = 0;
-        foreach (var r in results)
-        {
-            if (r.Kind != ItemKind.Rejected)
-            {
-                ids.Add(r.Id!);
-                keyed++;
-            }
-        }
+        var (ids, keyed) = KeyedIds([page]);
         // Only rows that exist are loaded as entities (untracked: they are compared in Changes and written by
         // SourceRowWriter, not by change tracking): a first load loads none.
         var storedIds = await StoredIdsAsync<T>(db, ids, memory, ct);
@@ -149,12 +140,7 @@ public static class FeedBatch
 
         // A valid version of an item supersedes its earlier quarantined versions (rarely any: look before updating, once a
         // run unless it quarantined one since).
-        var quarantineOpen = memory?.QuarantineOpen;
-        if (validIds.Count > 0 && quarantineOpen is null)
-        {
-            quarantineOpen = await db.QuarantinedItems.AnyAsync(
-                q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null && q.SourceItemId != null, ct);
-        }
+        var quarantineOpen = await QuarantineOpenAsync(db, source, mapper.Resource, memory, validIds.Count > 0, ct);
         if (memory is not null)
         {
             // This page's quarantined items are seen by the next page's check.
@@ -182,6 +168,41 @@ public static class FeedBatch
         return counters;
     }
 
+    /// <summary>The distinct ids of the pages' items that are not rejected, and how many such items there are (more than the ids when an id repeats).</summary>
+    private static (HashSet<string> Ids, int Keyed) KeyedIds<T>(IEnumerable<MappedPage<T>> pages) where T : class, ISourceEntity
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var keyed = 0;
+        foreach (var page in pages)
+        {
+            foreach (var r in page.Results)
+            {
+                if (r.Kind != ItemKind.Rejected)
+                {
+                    ids.Add(r.Id!);
+                    keyed++;
+                }
+            }
+        }
+        return (ids, keyed);
+    }
+
+    /// <summary>
+    /// Whether the source may hold quarantined items a valid one would supersede: what the run remembers (<see cref="FeedMemory"/>),
+    /// else asked once when the batch has valid items; null when it has none and nothing is known.
+    /// </summary>
+    private static async Task<bool?> QuarantineOpenAsync(
+        ReportingDbContext db, string source, string resource, FeedMemory? memory, bool anyValid, CancellationToken ct)
+    {
+        var open = memory?.QuarantineOpen;
+        if (anyValid && open is null)
+        {
+            open = await db.QuarantinedItems.AnyAsync(
+                q => q.Source == source && q.Resource == resource && q.SupersededAt == null && q.SourceItemId != null, ct);
+        }
+        return open;
+    }
+
     /// <summary>
     /// Applies a commit group's pages, in order, inside the caller's transaction, and returns each page's counts. On PostgreSQL
     /// the group is one batch: one existence query, its new rows in one binary <c>COPY</c> a table and its replacements in one
@@ -207,19 +228,7 @@ public static class FeedBatch
             return counters;
         }
 
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var keyed = 0;
-        foreach (var page in pages)
-        {
-            foreach (var r in page.Results)
-            {
-                if (r.Kind != ItemKind.Rejected)
-                {
-                    ids.Add(r.Id!);
-                    keyed++;
-                }
-            }
-        }
+        var (ids, keyed) = KeyedIds(pages);
         var storedIds = await StoredIdsAsync<T>(db, ids, memory, ct);
         // No row stored and no id twice in the group (a first load, group after group): every valid item is an insert.
         var inserts = storedIds.Count == 0 && ids.Count == keyed ? new List<RowChange<T>>(keyed) : null;
@@ -268,12 +277,7 @@ public static class FeedBatch
 
         // Quarantined items of earlier groups and runs that a valid item of this group supersedes: one statement (an array
         // parameter), run before this group's own quarantined items are saved.
-        var quarantineOpen = memory?.QuarantineOpen;
-        if (validIds.Count > 0 && quarantineOpen is null)
-        {
-            quarantineOpen = await db.QuarantinedItems.AnyAsync(
-                q => q.Source == source && q.Resource == mapper.Resource && q.SupersededAt == null && q.SourceItemId != null, ct);
-        }
+        var quarantineOpen = await QuarantineOpenAsync(db, source, mapper.Resource, memory, validIds.Count > 0, ct);
         if (validIds.Count > 0 && quarantineOpen is true)
         {
             var valid = validIds.Distinct(StringComparer.Ordinal).ToArray();
