@@ -49,7 +49,8 @@ internal static class IngestMillionBench
 
     private sealed record Run(
         int Items, double PullSeconds, IngestTimings.Phases Timings, double IncrementalSeconds, int IncrementalItems,
-        BaselineResult Baseline, BaselineResult? PlainEf, double StartSeconds, string Load, double CpuSeconds, double BaselineCpuSeconds, double JitSeconds, long JitMethods, Settling Settled)
+        BaselineResult Baseline, BaselineResult? PlainEf, double StartSeconds, string Load, double CpuSeconds, double BaselineCpuSeconds, double JitSeconds, long JitMethods, Settling Settled,
+        GcCost Gc, GcCost BaselineGc)
     {
         public double Rate => Items / PullSeconds;
 
@@ -82,6 +83,7 @@ internal static class IngestMillionBench
                 Invariant($"(http {t.Http:F2} s, json {t.Json:F2} s, validation {t.Validation:F2} s, database {t.Database:F2} s (of which commits {t.Commit:F2} s), writer waiting {t.Waiting:F2} s; indicators {t.Indicators:F2} s); ") +
                 Invariant($"baseline {r.Baseline.Items:N0} in {r.Baseline.Seconds:F2} s = {r.Baseline.Rate:N0}/s (fetch+json+tokens {r.Baseline.FetchSeconds:F2} s, db {r.Baseline.DatabaseSeconds:F2} s); ratio {r.Ratio:F2}; ") +
                 Invariant($"process CPU (simulator included) product {r.CpuSeconds:F2} s, baseline {r.BaselineCpuSeconds:F2} s; JIT during the product's run {r.JitSeconds:F2} s, {r.JitMethods:N0} methods; ") +
+                Invariant($"GC (simulator included) product {r.Gc}, baseline {r.BaselineGc}; ") +
                 (r.PlainEf is { } ef ? Invariant($"plain EF {ef.Items:N0} in {ef.Seconds:F2} s = {ef.Rate:N0}/s; ") : "") +
                 Invariant($"incremental {r.IncrementalItems} items in {r.IncrementalSeconds * 1000:F0} ms; host start {r.StartSeconds:F1} s, then settling {r.Settled.Seconds:F1} s ({r.Settled.Methods:N0} methods compiled)"));
         }
@@ -111,6 +113,8 @@ internal static class IngestMillionBench
             await Line("  indicators (s)", of.Select(r => r.Timings.Indicators), "F2");
             await Line("  baseline fetch+json+tokens (s)", of.Select(r => r.Baseline.FetchSeconds), "F2");
             await Line("  baseline database (s)", of.Select(r => r.Baseline.DatabaseSeconds), "F2");
+            await Line("GC pauses, product (s)", of.Select(r => r.Gc.PauseSeconds), "F2");
+            await Line("GC pauses, baseline (s)", of.Select(r => r.BaselineGc.PauseSeconds), "F2");
         }
         return 0;
     }
@@ -156,25 +160,30 @@ internal static class IngestMillionBench
             using var timings = new IngestTimings(app.Services);
             long lastPage = 0;
             long lastPageCpu = 0;
+            var lastPageGc = default(GcCost);
             using (app.Services.GetRequiredService<KpiBroadcaster>().Subscribe(e =>
             {
                 if (e is IngestProgress { Status: IngestRunStatus.Running, Source: Source })
                 {
                     Interlocked.Exchange(ref lastPage, Stopwatch.GetTimestamp());
                     Interlocked.Exchange(ref lastPageCpu, Environment.CpuUsage.TotalTime.Ticks);
+                    lastPageGc = GcCost.Now();
                 }
                 return Task.CompletedTask;
             }))
             {
                 BaselineResult? baseline = null;
                 var baselineCpu = TimeSpan.Zero;
+                var baselineGc = default(GcCost);
                 var pseudonymizer = app.Services.GetRequiredService<Dashboard.Ingest.Shared.Privacy.Pseudonymizer>();
                 async Task Baseline()
                 {
                     await Collect();
                     var cpu = Environment.CpuUsage.TotalTime;
+                    var gc = GcCost.Now();
                     baseline = await StrongPipeline.RunAsync(baseAddress, apiKey, baselinePath, Tables, pseudonymizer, pageSize);
                     baselineCpu = Environment.CpuUsage.TotalTime - cpu;
+                    baselineGc = GcCost.Now() - gc;
                 }
                 if (!productFirst)
                 {
@@ -183,6 +192,7 @@ internal static class IngestMillionBench
                 await Collect();
                 timings.Reset();
                 var cpu0 = Environment.CpuUsage.TotalTime;
+                var gc0 = GcCost.Now();
                 var jit0 = System.Runtime.JitInfo.GetCompilationTime();
                 var jitMethods0 = System.Runtime.JitInfo.GetCompiledMethodCount();
                 var t0 = Stopwatch.GetTimestamp();
@@ -193,6 +203,8 @@ internal static class IngestMillionBench
                 var cpuSeconds = (new TimeSpan(Interlocked.Read(ref lastPageCpu)) - cpu0).TotalSeconds;
                 var jitSeconds = (System.Runtime.JitInfo.GetCompilationTime() - jit0).TotalSeconds;
                 var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods0;
+                // Read after the run has ended: the last commit's callback wrote it, nothing writes it since.
+                var productGc = lastPageGc - gc0;
                 if (productFirst)
                 {
                     await Baseline();
@@ -213,7 +225,7 @@ internal static class IngestMillionBench
                 var incremental = await IngestBench.RunOnceAsync(app, source);
                 var incrementalSeconds = Stopwatch.GetElapsedTime(t1).TotalSeconds;
                 return new Run(items, pullSeconds, phases, incrementalSeconds, incremental.ItemsRead, baseline!, ef, startSeconds, IncrementalBench.Load(),
-                    cpuSeconds, baselineCpu.TotalSeconds, jitSeconds, jitMethods, settled);
+                    cpuSeconds, baselineCpu.TotalSeconds, jitSeconds, jitMethods, settled, productGc, baselineGc);
             }
         }
         finally
@@ -231,6 +243,19 @@ internal static class IngestMillionBench
     }
 
     internal readonly record struct Settling(double Seconds, long Methods);
+
+    /// <summary>What the garbage collector cost the process over a contender's run: pause time, collections, bytes allocated.</summary>
+    internal readonly record struct GcCost(double PauseSeconds, int Gen0, int Gen1, int Gen2, long AllocatedBytes)
+    {
+        public static GcCost Now() => new(GC.GetTotalPauseDuration().TotalSeconds, GC.CollectionCount(0), GC.CollectionCount(1),
+            GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
+
+        public static GcCost operator -(GcCost a, GcCost b) => new(a.PauseSeconds - b.PauseSeconds, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1,
+            a.Gen2 - b.Gen2, a.AllocatedBytes - b.AllocatedBytes);
+
+        public override string ToString() => Invariant(
+            $"pauses {PauseSeconds:F2} s, collections {Gen0}/{Gen1}/{Gen2} (gen 0/1/2), {AllocatedBytes / 1_048_576.0:N0} MiB allocated");
+    }
 
     /// <summary>
     /// Waits until the runtime has drained what the host's start-up left to the JIT: methods the start-up called often (EF's

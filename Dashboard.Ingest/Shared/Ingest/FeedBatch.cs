@@ -117,15 +117,14 @@ public static class FeedBatch
         var results = page.Results;
         var counters = new FeedCounters { Read = results.Length };
 
-        var (ids, keyed) = KeyedIds([page]);
         // Only rows that exist are loaded as entities (untracked: they are compared in Changes and written by
         // SourceRowWriter, not by change tracking): a first load loads none.
-        var storedIds = await StoredIdsAsync<T>(db, ids, memory, ct);
+        var (storedIds, allNew) = await LookUpAsync<T>(db, [page], memory, ct);
         var validIds = new List<string>();
         IReadOnlyCollection<RowChange<T>> written;
-        if (storedIds.Count == 0 && ids.Count == keyed)
+        if (allNew)
         {
-            var inserts = new List<RowChange<T>>(keyed);
+            var inserts = new List<RowChange<T>>(results.Length);
             Inserts(db, mapper, source, runId, page, now, counters, validIds, inserts, null);
             written = inserts;
         }
@@ -136,7 +135,6 @@ public static class FeedBatch
             written = overlay.Changes.Values;
         }
         await SourceRowWriter.WriteAsync(db, written, ct);
-        memory?.Remember(ids);
 
         // A valid version of an item supersedes its earlier quarantined versions (rarely any: look before updating, once a
         // run unless it quarantined one since).
@@ -228,10 +226,9 @@ public static class FeedBatch
             return counters;
         }
 
-        var (ids, keyed) = KeyedIds(pages);
-        var storedIds = await StoredIdsAsync<T>(db, ids, memory, ct);
+        var (storedIds, allNew) = await LookUpAsync(db, pages, memory, ct);
         // No row stored and no id twice in the group (a first load, group after group): every valid item is an insert.
-        var inserts = storedIds.Count == 0 && ids.Count == keyed ? new List<RowChange<T>>(keyed) : null;
+        var inserts = allNew ? new List<RowChange<T>>(pages.Sum(p => p.Count)) : null;
         var overlay = inserts is null ? new Overlay<T>(await LoadAsync<T>(db, storedIds, 10_000, ct)) : null;
         var validIds = new List<string>();
         var quarantined = new List<QuarantinedItem>();
@@ -292,7 +289,6 @@ public static class FeedBatch
         }
 
         await SourceRowWriter.WriteAsync<T>(db, inserts ?? Written(overlay!), ct);
-        memory?.Remember(ids);
         if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(ct);
@@ -382,19 +378,34 @@ public static class FeedBatch
     }
 
     /// <summary>
-    /// Of <paramref name="ids"/>, those stored in the table: on a first load (<see cref="FeedMemory"/>) only ids this run may
-    /// have written are asked for.
+    /// Which of the pages' ids are stored in the table, and whether every item is new (nothing stored, no id twice: then
+    /// every valid item is an insert). On a first load (<see cref="FeedMemory"/>) only the ids this run may have met before
+    /// are asked for; when there are none, nothing is asked and no set of the pages' ids is built.
     /// </summary>
-    private static async Task<HashSet<string>> StoredIdsAsync<T>(ReportingDbContext db, HashSet<string> ids, FeedMemory? memory, CancellationToken ct)
+    private static async Task<(HashSet<string> Stored, bool AllNew)> LookUpAsync<T>(
+        ReportingDbContext db, IReadOnlyList<MappedPage<T>> pages, FeedMemory? memory, CancellationToken ct)
         where T : class, ISourceEntity
     {
         if (memory is not null && await memory.StartedEmptyAsync<T>(db, ct))
         {
             // A first load: only rows this run wrote can exist.
-            var candidates = memory.MaybeWritten(ids);
-            return candidates.Count == 0 ? [] : await SourceRowWriter.StoredIdsAsync<T>(db, candidates, ct) ?? [.. candidates];
+            var maybe = new List<string>();
+            foreach (var page in pages)
+            {
+                memory.Admit(page.Results, maybe);
+            }
+            if (maybe.Count == 0)
+            {
+                return ([], true);
+            }
+            var (ids, keyed) = KeyedIds(pages);
+            var candidates = new HashSet<string>(maybe, StringComparer.Ordinal);
+            var stored = await SourceRowWriter.StoredIdsAsync<T>(db, candidates, ct) ?? candidates;
+            return (stored, stored.Count == 0 && ids.Count == keyed);
         }
-        return await SourceRowWriter.StoredIdsAsync<T>(db, ids, ct) ?? ids;
+        var (all, count) = KeyedIds(pages);
+        var found = await SourceRowWriter.StoredIdsAsync<T>(db, all, ct) ?? all;
+        return (found, found.Count == 0 && all.Count == count);
     }
 
     /// <summary>

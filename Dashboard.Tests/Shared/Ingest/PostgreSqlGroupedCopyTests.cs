@@ -119,19 +119,19 @@ public sealed class PostgreSqlGroupedCopyTests
         return item;
     }
 
-    private sealed record Outcome(
+    internal sealed record Outcome(
         IReadOnlyList<(int Read, int Inserted, int Updated, int Unchanged, int Deleted, int Rejected)> Counts,
         IReadOnlyList<(string Id, string Category, long UpdatedAtTicks)> Rows,
         IReadOnlyList<(string? Id, string Reason, bool Superseded)> Quarantine);
 
     /// <summary>
     /// One run of two commit groups (pages of 100), the cases placed on both sides of page boundaries: group A a first load,
-    /// group B over A's rows.
+    /// group B over A's rows. Without <paramref name="remember"/> no <see cref="FeedMemory"/>: every page asks the database.
     /// </summary>
-    private static async Task<Outcome> FeedAsync(IDbContextFactory<ReportingDbContext> factory, CancellationToken ct)
+    internal static async Task<Outcome> FeedAsync(IDbContextFactory<ReportingDbContext> factory, CancellationToken ct, bool remember = true)
     {
         var runId = await RunAsync(factory, ct);
-        var memory = new FeedMemory();
+        var memory = remember ? new FeedMemory() : null;
         var groupA = Enumerable.Range(0, 350).Select(i => Plain(i)).ToList();
         // Page 1 (items 0-99) and later pages of A.
         groupA.Insert(10, ComplaintJson.Item(Id(9001), T1));
@@ -170,7 +170,7 @@ public sealed class PostgreSqlGroupedCopyTests
 
     /// <summary>One commit group as the engine commits it: its pages applied as a group, then committed.</summary>
     private static async Task<List<(int, int, int, int, int, int)>> CommitGroupAsync(
-        IDbContextFactory<ReportingDbContext> factory, long runId, FeedMemory memory, List<JsonObject> items, CancellationToken ct)
+        IDbContextFactory<ReportingDbContext> factory, long runId, FeedMemory? memory, List<JsonObject> items, CancellationToken ct)
     {
         var mapper = new ComplaintsMapper();
         var documents = items.Chunk(PageSize)
