@@ -22,6 +22,26 @@ public static class IsoTime
     }
 
     /// <summary>
+    /// Writes <paramref name="date"/> as <c>yyyy-MM-dd</c> in ASCII into the first 10 bytes of <paramref name="utf8"/>, as
+    /// <c>date.ToString("yyyy-MM-dd", InvariantCulture)</c> writes it (the year on four digits), without a format string.
+    /// </summary>
+    public static void FormatDate(DateOnly date, Span<byte> utf8)
+    {
+        date.Deconstruct(out var year, out var month, out var day);
+        utf8 = utf8[..10];
+        utf8[0] = (byte)('0' + year / 1000);
+        utf8[1] = (byte)('0' + year / 100 % 10);
+        utf8[2] = (byte)('0' + year / 10 % 10);
+        utf8[3] = (byte)('0' + year % 10);
+        utf8[4] = (byte)'-';
+        utf8[5] = (byte)('0' + month / 10);
+        utf8[6] = (byte)('0' + month % 10);
+        utf8[7] = (byte)'-';
+        utf8[8] = (byte)('0' + day / 10);
+        utf8[9] = (byte)('0' + day % 10);
+    }
+
+    /// <summary>
     /// A timestamp with its zone (<c>Z</c> or <c>±HH:mm</c>) in UTC; false without a zone or when .NET's invariant parser
     /// (<c>DateTimeOffset.TryParse</c>) does not read it either.
     /// </summary>

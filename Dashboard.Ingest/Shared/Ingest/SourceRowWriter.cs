@@ -468,11 +468,7 @@ public static class SourceRowWriter
         public static void Date(sqlite3_stmt statement, int index, DateOnly value)
         {
             Span<byte> utf8 = stackalloc byte[10];
-            if (!value.TryFormat(utf8, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture) || written != 10)
-            {
-                Native.Check(raw.sqlite3_bind_text(statement, index, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), statement);
-                return;
-            }
+            IsoTime.FormatDate(value, utf8);
             Native.Check(raw.sqlite3_bind_text(statement, index, utf8), statement);
         }
 

@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Dashboard.Ingest.Shared;
 using Dashboard.Ingest.Shared.Ingest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -21,7 +21,10 @@ public sealed class Pseudonymizer
     public const int CacheLimit = 20_000;
 
     private readonly byte[] _key;
-    private readonly BoundedCache<(string Purpose, string Value), string> _recurring = new(CacheLimit);
+    /// <summary>Recent tokens by purpose, then by value (ordinal): a value can be looked up as a span of a longer id.</summary>
+    private readonly ConcurrentDictionary<string, Tokens> _recurring = new(StringComparer.Ordinal);
+
+    private int _cached;
 
     public Pseudonymizer(byte[] key)
     {
@@ -50,9 +53,40 @@ public sealed class Pseudonymizer
     /// </summary>
     public string HashRecurring(string purpose, string value)
     {
-        ArgumentNullException.ThrowIfNull(purpose);
         ArgumentNullException.ThrowIfNull(value);
-        return _recurring.GetOrAdd((purpose, value), key => Hash(key.Purpose, key.Value));
+        return HashRecurring(purpose, value.AsSpan());
+    }
+
+    /// <summary><see cref="HashRecurring(string, string)"/> of a part of a longer text (an NIP inside a record's id), without copying it out first.</summary>
+    public string HashRecurring(string purpose, ReadOnlySpan<char> value)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        var tokens = _recurring.GetOrAdd(purpose, static _ => new Tokens());
+        if (tokens.BySpan.TryGetValue(value, out var token))
+        {
+            return token;
+        }
+        var key = value.ToString();
+        token = Hash(purpose, key);
+        if (Interlocked.Increment(ref _cached) > CacheLimit)
+        {
+            // Full: start again (tokens are cheap to make again; none is kept for ever).
+            foreach (var t in _recurring.Values)
+            {
+                t.ByValue.Clear();
+            }
+            Interlocked.Exchange(ref _cached, 0);
+        }
+        return tokens.ByValue.GetOrAdd(key, token);
+    }
+
+    private sealed class Tokens
+    {
+        public ConcurrentDictionary<string, string> ByValue { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan { get; }
+
+        public Tokens() => BySpan = ByValue.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>

@@ -256,7 +256,7 @@ internal static class StaffingMapping
         {
             return pseudonymizer.Hash(purpose, id);
         }
-        return string.Concat(id.AsSpan(0, run.Start), pseudonymizer.HashRecurring(StaffingPayload.NipPurpose, id[run.Start..run.End]), id.AsSpan(run.End));
+        return string.Concat(id.AsSpan(0, run.Start), pseudonymizer.HashRecurring(StaffingPayload.NipPurpose, id.AsSpan(run.Start, 18)), id.AsSpan(run.End));
     }
 
     /// <summary>The stored key's column width (<c>HasMaxLength(64)</c>).</summary>

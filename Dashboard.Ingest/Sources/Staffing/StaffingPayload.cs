@@ -64,7 +64,7 @@ public static class StaffingPayload
     /// </summary>
     public static readonly DateTimeOffset AllHistory = Shared.Ingest.SourceHistory.All;
 
-    public static bool IsNip(string? value) => value is { Length: 18 } && value.All(char.IsAsciiDigit);
+    public static bool IsNip(string? value) => value is { Length: 18 } && !value.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     /// <summary>
     /// The day an employee leaves the register, or null: pensiun, the retirement month; berhenti, the day the source recorded it

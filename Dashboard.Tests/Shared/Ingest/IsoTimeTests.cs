@@ -74,4 +74,20 @@ public sealed class IsoTimeTests
             Assert.Equal(DateOnly.FromDateTime(local.DateTime), date);
         }
     }
+
+    [Fact]
+    public void FormatDate_WritesWhatToStringWrites_ForEveryDay()
+    {
+        Span<byte> utf8 = stackalloc byte[10];
+        for (var day = DateOnly.MinValue.DayNumber; day <= DateOnly.MaxValue.DayNumber; day++)
+        {
+            var date = DateOnly.FromDayNumber(day);
+            IsoTime.FormatDate(date, utf8);
+            var expected = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (System.Text.Encoding.ASCII.GetString(utf8) != expected)
+            {
+                Assert.Fail($"{expected}: {System.Text.Encoding.ASCII.GetString(utf8)}");
+            }
+        }
+    }
 }
