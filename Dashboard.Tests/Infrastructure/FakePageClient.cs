@@ -16,6 +16,9 @@ public sealed class FakePageClient : ISourcePageClient
     /// <summary>Called before each page is served with the number of pages served so far; may throw.</summary>
     public Action<int>? BeforePage { get; set; }
 
+    /// <summary>Awaited before each page is served with the number of pages served so far: a source that stalls.</summary>
+    public Func<int, CancellationToken, Task>? StallBeforePage { get; set; }
+
     public int PagesServed { get; private set; }
 
     public List<(DateTimeOffset? Since, string? Cursor)> Requests { get; } = [];
@@ -28,8 +31,12 @@ public sealed class FakePageClient : ISourcePageClient
         _items.Add(item);
     }
 
-    public Task<SourcePage> GetPageAsync(string resource, DateTimeOffset? updatedSince, string? cursor, int limit, CancellationToken ct)
+    public async Task<SourcePage> GetPageAsync(string resource, DateTimeOffset? updatedSince, string? cursor, int limit, CancellationToken ct)
     {
+        if (StallBeforePage is { } stall)
+        {
+            await stall(PagesServed, ct);
+        }
         BeforePage?.Invoke(PagesServed);
         Requests.Add((updatedSince, cursor));
         var ordered = _items
@@ -43,7 +50,7 @@ public sealed class FakePageClient : ISourcePageClient
         var json = new JsonObject { ["items"] = new JsonArray([.. page.Select(p => p.DeepClone())]), ["next_cursor"] = next };
         var document = JsonDocument.Parse(json.ToJsonString());
         PagesServed++;
-        return Task.FromResult(new SourcePage(document, [.. document.RootElement.GetProperty("items").EnumerateArray()], next));
+        return new SourcePage(document, [.. document.RootElement.GetProperty("items").EnumerateArray()], next);
     }
 
     private static DateTimeOffset UpdatedAt(JsonObject item) =>

@@ -8,6 +8,7 @@ using Dashboard.Ingest.Shared.Indicators;
 using Dashboard.Ingest.Shared.Live;
 using Dashboard.Ingest.Shared.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -275,30 +276,6 @@ public sealed class IngestEngine(
         }
         run.WatermarkBefore ??= watermark;
         var limit = source.Options.PageSize;
-        // Pipelined: a producer fetches, parses and validates pages ahead (two commit groups, at most 64 pages) while
-        // the writer commits. Pages are committed in groups of Ingest:CommitItems items (per-page commits rewrite the
-        // same index pages again and again); a transaction is open only while fetched pages are written, never while a
-        // page is awaited from the source. Only a commit makes pages count; pages read ahead and abandoned are disposed
-        // and change nothing.
-        var commitItems = options.Value.CommitItems;
-        var pages = Channel.CreateBounded<Fetched>(new BoundedChannelOptions(AheadPages(commitItems, limit))
-        {
-            SingleReader = true,
-            SingleWriter = true,
-        });
-        // Memory is bounded in bytes too (Ingest:MaxBufferedMegabytes): a group is committed early when one more page might
-        // not fit, so the producer, waiting for room, never waits on a writer that waits for it.
-        var budget = new PageBudget(options.Value.MaxBufferedMegabytes * 1024L * 1024L);
-        var commitBytes = budget.Limit - source.Options.MaxPageBytes;
-        var group = new List<Fetched>();
-        var memory = new FeedMemory();
-        // A feed's first group is eight full pages' worth of items (8 × PageSize) and each next one twice the last, up to
-        // Ingest:CommitItems: the writer starts
-        // soon instead of idling until a whole group is fetched, and a small feed commits early; eight, not one, because
-        // each group has its fixed cost (on PostgreSQL a COPY and its staging statements).
-        var groupTarget = (int)Math.Min(8L * limit, commitItems);
-        var groupItems = 0;
-        var groupBytes = 0L;
         // The writer keeps one context for the whole feed; on SQLite also one open connection, so its page cache (64 MiB a
         // connection) stays warm from one commit group to the next. A server database's connection is not held while the
         // source is awaited (an idle connection may be dropped by the server or a firewall between two groups).
@@ -307,22 +284,54 @@ public sealed class IngestEngine(
         {
             await writer.Database.OpenConnectionAsync(ct);
         }
+        // Where a group's pages are applied one by one anyway (not PostgreSQL, which writes a group as one batch), a group
+        // whose first eight pages' worth has come is opened and then written page by page as pages come, as long as the
+        // next page is there: the writer then holds a few pages, not a whole group, and writes rows the producer has just
+        // made. When the source has no page ready, the open group is committed before waiting.
+        var streams = !writer.Database.IsNpgsql();
+        // Pipelined: a producer fetches, parses and validates pages ahead (AheadPages) while the writer commits. Pages are
+        // committed in groups of Ingest:CommitItems items (per-page commits rewrite the same index pages again and again); a
+        // transaction is open only while fetched pages are written, never while a page is awaited from the source. Only a commit makes pages count; pages read ahead and abandoned are disposed
+        // and change nothing.
+        var commitItems = options.Value.CommitItems;
+        var pages = Channel.CreateBounded<Fetched>(new BoundedChannelOptions(AheadPages(commitItems, limit, streams))
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        // Memory is bounded in bytes too (Ingest:MaxBufferedMegabytes): a group is committed early when one more page might
+        // not fit, so the producer, waiting for room, never waits on a writer that waits for it.
+        var budget = new PageBudget(options.Value.MaxBufferedMegabytes * 1024L * 1024L);
+        var commitBytes = budget.Limit - source.Options.MaxPageBytes;
+        // Pages fetched and not yet written.
+        var buffered = new List<Fetched>();
+        var memory = new FeedMemory();
+        // A feed's first group is eight full pages' worth of items (8 × PageSize) and each next one twice the last, up to
+        // Ingest:CommitItems: the writer starts soon instead of idling until a whole group is fetched, and a small feed
+        // commits early; eight, not one, because each group has its fixed cost (on PostgreSQL a COPY and its staging
+        // statements).
+        var firstGroup = (int)Math.Min(8L * limit, commitItems);
+        var groupTarget = firstGroup;
+        var groupItems = 0;
+        var bufferedBytes = 0L;
+        OpenGroup? open = null;
         using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline);
         var producer = ProduceAsync(client, feed, watermark, limit, pages.Writer, budget, prefetch.Token);
         try
         {
             while (true)
             {
+                // Waiting for the source: no transaction is open here.
                 var waited = Stopwatch.GetTimestamp();
                 bool more;
                 try
                 {
                     more = await pages.Reader.WaitToReadAsync(ct);
                 }
-                catch (Exception) when (group.Count > 0 && !ct.IsCancellationRequested)
+                catch (Exception) when (buffered.Count > 0 && !ct.IsCancellationRequested)
                 {
                     // What was read before the source failed is committed, so the next run starts after it.
-                    await CommitGroupAsync(writer, source, feed, run, group, budget, memory, ct);
+                    await CommitGroupAsync(writer, source, feed, run, null, buffered, budget, memory, ct);
                     throw;
                 }
                 _telemetry.Phase(source.Name, IngestTelemetry.Phases.Waiting, Stopwatch.GetElapsedTime(waited));
@@ -332,33 +341,48 @@ public sealed class IngestEngine(
                 }
                 while (pages.Reader.TryRead(out var fetched))
                 {
-                    group.Add(fetched);
+                    buffered.Add(fetched);
                     groupItems += fetched.Mapped.Count;
-                    groupBytes += fetched.Bytes;
+                    bufferedBytes += fetched.Bytes;
                     _telemetry.Phase(source.Name, IngestTelemetry.Phases.Http, fetched.Page.HttpTime);
                     _telemetry.Phase(source.Name, IngestTelemetry.Phases.Json, fetched.Page.JsonTime);
                     _telemetry.Phase(source.Name, IngestTelemetry.Phases.Validation, fetched.MapTime);
-                    if (groupItems >= groupTarget || groupBytes > commitBytes)
+                    if (streams && (open is not null || groupItems >= firstGroup))
                     {
-                        await CommitGroupAsync(writer, source, feed, run, group, budget, memory, ct);
+                        open ??= await BeginGroupAsync(writer, source, feed, ct);
+                        await ApplyAsync(writer, source, feed, run, open, buffered, budget, memory, ct);
+                        bufferedBytes = 0;
+                    }
+                    if (groupItems >= groupTarget || bufferedBytes > commitBytes)
+                    {
+                        await CommitGroupAsync(writer, source, feed, run, Take(ref open), buffered, budget, memory, ct);
                         groupItems = 0;
-                        groupBytes = 0;
+                        bufferedBytes = 0;
                         groupTarget = (int)Math.Min(commitItems, 2L * groupTarget);
                     }
                 }
+                if (open is not null)
+                {
+                    // The source has no page ready: commit before waiting for it.
+                    await CommitGroupAsync(writer, source, feed, run, Take(ref open), buffered, budget, memory, ct);
+                    groupItems = 0;
+                    bufferedBytes = 0;
+                    groupTarget = (int)Math.Min(commitItems, 2L * groupTarget);
+                }
             }
-            if (group.Count > 0)
+            if (buffered.Count > 0)
             {
-                await CommitGroupAsync(writer, source, feed, run, group, budget, memory, ct);
+                await CommitGroupAsync(writer, source, feed, run, null, buffered, budget, memory, ct);
             }
         }
         finally
         {
-            foreach (var pending in group)
+            if (open is not null)
             {
-                pending.Page.Dispose();
-                budget.Release(pending.Bytes);
+                // A group left open by a failure: rolled back, nothing of it counts.
+                await open.DisposeAsync();
             }
+            Release(buffered, budget);
             await prefetch.CancelAsync();
             await producer;
             while (pages.Reader.TryRead(out var abandoned))
@@ -369,12 +393,20 @@ public sealed class IngestEngine(
         }
     }
 
+    private static OpenGroup? Take(ref OpenGroup? open)
+    {
+        var taken = open;
+        open = null;
+        return taken;
+    }
+
     /// <summary>
-    /// Pages read ahead of the writer: two commit groups (at most 64 pages, besides the group being written), so that the
-    /// next group is ready when a commit ends.
+    /// Pages read ahead of the writer. Where pages are written as they come, 16: enough to ride out a slow page, and no more,
+    /// because every page read ahead stays alive through garbage collections until it is written. Where a group is written
+    /// at once (PostgreSQL), two commit groups (at most 64 pages), so that the next group is ready when a commit ends.
     /// </summary>
-    internal static int AheadPages(int commitItems, int pageSize) =>
-        Math.Clamp(2 * (int)Math.Ceiling(commitItems / (double)Math.Max(1, pageSize)), 2, 64);
+    internal static int AheadPages(int commitItems, int pageSize, bool streams) =>
+        Math.Clamp(2 * (int)Math.Ceiling(commitItems / (double)Math.Max(1, pageSize)), 2, streams ? 16 : 64);
 
     /// <summary>
     /// Follows the feed's cursors from <paramref name="since"/>, fetching and mapping each page into
@@ -451,27 +483,96 @@ public sealed class IngestEngine(
         return cursor.Length <= 32 ? printable : printable + "…";
     }
 
-    private async Task CommitGroupAsync(
-        ReportingDbContext db, IIngestSource source, IFeed feed, IngestRun run, List<Fetched> group, PageBudget budget, FeedMemory memory, CancellationToken ct)
+    /// <summary>
+    /// A commit group being written: its transaction and <c>ingest.commit</c> span, the time it began (the pages' "now"),
+    /// and each page's counts so far.
+    /// </summary>
+    private sealed class OpenGroup(IDbContextTransaction transaction, Activity? activity, DateTimeOffset now) : IAsyncDisposable
     {
-        using var activity = DasborTelemetry.ActivitySource.StartActivity("ingest.commit");
+        public IDbContextTransaction Transaction => transaction;
+        public DateTimeOffset Now => now;
+        public long Started { get; } = Stopwatch.GetTimestamp();
+        public List<FeedCounters> Counters { get; } = [];
+
+        public async ValueTask DisposeAsync()
+        {
+            activity?.SetTag("dasbor.pages", Counters.Count);
+            activity?.Dispose();
+            await transaction.DisposeAsync();
+        }
+    }
+
+    private async Task<OpenGroup> BeginGroupAsync(ReportingDbContext db, IIngestSource source, IFeed feed, CancellationToken ct)
+    {
+        var activity = DasborTelemetry.ActivitySource.StartActivity("ingest.commit");
         activity?.SetTag("dasbor.source", source.Name);
         activity?.SetTag("dasbor.resource", feed.Resource);
-        activity?.SetTag("dasbor.pages", group.Count);
-        var writing = Stopwatch.GetTimestamp();
         try
         {
-            await CommitPagesAsync(db, source, feed, run, group.Select(f => f.Mapped).ToList(), memory, ct);
+            // The feed's writer context: nothing tracked from an earlier group (a failed one included) is written again.
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            var transaction = await db.Database.BeginTransactionAsync(ct);
+            return new OpenGroup(transaction, activity, time.GetUtcNow());
+        }
+        catch
+        {
+            activity?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Applies <paramref name="pages"/> to the open group, then disposes them (their rows are in the transaction).</summary>
+    private static async Task ApplyAsync(
+        ReportingDbContext db, IIngestSource source, IFeed feed, IngestRun run, OpenGroup group, List<Fetched> pages, PageBudget budget,
+        FeedMemory memory, CancellationToken ct)
+    {
+        try
+        {
+            group.Counters.AddRange(await feed.ApplyGroupAsync(db, source.Name, run.Id, [.. pages.Select(f => f.Mapped)], group.Now, memory, ct));
         }
         finally
         {
-            foreach (var f in group)
+            Release(pages, budget);
+        }
+    }
+
+    private static void Release(List<Fetched> pages, PageBudget budget)
+    {
+        foreach (var f in pages)
+        {
+            f.Page.Dispose();
+            budget.Release(f.Bytes);
+        }
+        pages.Clear();
+    }
+
+    /// <summary>
+    /// Commits a group: <paramref name="pages"/> applied to it (to a new group when <paramref name="open"/> is null), then the
+    /// run's counters, the watermark and the lease, in its transaction. The group is disposed in every case.
+    /// </summary>
+    private async Task CommitGroupAsync(
+        ReportingDbContext db, IIngestSource source, IFeed feed, IngestRun run, OpenGroup? open, List<Fetched> pages, PageBudget budget,
+        FeedMemory memory, CancellationToken ct)
+    {
+        var group = open;
+        try
+        {
+            group ??= await BeginGroupAsync(db, source, feed, ct);
+            if (pages.Count > 0)
             {
-                f.Page.Dispose();
-                budget.Release(f.Bytes);
+                await ApplyAsync(db, source, feed, run, group, pages, budget, memory, ct);
             }
-            group.Clear();
-            _telemetry.Phase(source.Name, IngestTelemetry.Phases.Database, Stopwatch.GetElapsedTime(writing));
+            await EndGroupAsync(db, source, feed, run, group, ct);
+        }
+        finally
+        {
+            Release(pages, budget);
+            if (group is not null)
+            {
+                await group.DisposeAsync();
+                _telemetry.Phase(source.Name, IngestTelemetry.Phases.Database, Stopwatch.GetElapsedTime(group.Started));
+            }
         }
     }
 
@@ -496,18 +597,13 @@ public sealed class IngestEngine(
     }
 
     /// <summary>
-    /// Commits pages of one feed: their rows, quarantine, the run's counters, the watermark and the lease, in one
-    /// transaction.
+    /// Ends a group whose pages are applied: the run's counters, the watermark and the lease, then the commit of its
+    /// transaction (rows, quarantine and all).
     /// </summary>
-    private async Task CommitPagesAsync(
-        ReportingDbContext db, IIngestSource source, IFeed feed, IngestRun run, List<IMappedPage> pages, FeedMemory memory, CancellationToken ct)
+    private async Task EndGroupAsync(ReportingDbContext db, IIngestSource source, IFeed feed, IngestRun run, OpenGroup group, CancellationToken ct)
     {
-        // The feed's writer context: nothing tracked from an earlier group (a failed one included) is written again.
-        db.ChangeTracker.Clear();
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow();
-        var counters = await feed.ApplyGroupAsync(db, source.Name, run.Id, pages, now, memory, ct);
+        var now = group.Now;
+        var counters = group.Counters;
         var max = counters.Max(c => c.MaxUpdatedAt);
         var affectedSince = counters.Min(c => c.AffectedSince);
 
@@ -548,7 +644,7 @@ public sealed class IngestEngine(
         run.HeartbeatAt = now;
         await db.SaveChangesAsync(ct);
         var committing = Stopwatch.GetTimestamp();
-        await tx.CommitAsync(ct);
+        await group.Transaction.CommitAsync(ct);
         _telemetry.Phase(source.Name, IngestTelemetry.Phases.Commit, Stopwatch.GetElapsedTime(committing));
         foreach (var c in counters)
         {
