@@ -377,18 +377,25 @@ public sealed class IngestEngine(
         }
         finally
         {
-            if (open is not null)
+            try
             {
-                // A group left open by a failure: rolled back, nothing of it counts.
-                await open.DisposeAsync();
+                if (open is not null)
+                {
+                    // A group left open by a failure: rolled back, nothing of it counts.
+                    await open.DisposeAsync();
+                }
             }
-            Release(buffered, budget);
-            await prefetch.CancelAsync();
-            await producer;
-            while (pages.Reader.TryRead(out var abandoned))
+            finally
             {
-                abandoned.Page.Dispose();
-                budget.Release(abandoned.Bytes);
+                // Even when the rollback itself fails: the producer is stopped and every page disposed.
+                Release(buffered, budget);
+                await prefetch.CancelAsync();
+                await producer;
+                while (pages.Reader.TryRead(out var abandoned))
+                {
+                    abandoned.Page.Dispose();
+                    budget.Release(abandoned.Bytes);
+                }
             }
         }
     }
@@ -487,12 +494,25 @@ public sealed class IngestEngine(
     /// A commit group being written: its transaction and <c>ingest.commit</c> span, the time it began (the pages' "now"),
     /// and each page's counts so far.
     /// </summary>
-    private sealed class OpenGroup(IDbContextTransaction transaction, Activity? activity, DateTimeOffset now) : IAsyncDisposable
+    private sealed class OpenGroup(IDbContextTransaction transaction, Activity? activity, DateTimeOffset now, long started) : IAsyncDisposable
     {
         public IDbContextTransaction Transaction => transaction;
         public DateTimeOffset Now => now;
-        public long Started { get; } = Stopwatch.GetTimestamp();
+        public long Started => started;
         public List<FeedCounters> Counters { get; } = [];
+
+        /// <summary>
+        /// Makes the group's <c>ingest.commit</c> span current for the caller's async flow, so that the database commands
+        /// of its pages and of its commit are its children (the span was started in another async method, whose
+        /// <see cref="Activity.Current"/> did not flow back).
+        /// </summary>
+        public void Enter()
+        {
+            if (activity is not null)
+            {
+                Activity.Current = activity;
+            }
+        }
 
         public async ValueTask DisposeAsync()
         {
@@ -504,6 +524,7 @@ public sealed class IngestEngine(
 
     private async Task<OpenGroup> BeginGroupAsync(ReportingDbContext db, IIngestSource source, IFeed feed, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         var activity = DasborTelemetry.ActivitySource.StartActivity("ingest.commit");
         activity?.SetTag("dasbor.source", source.Name);
         activity?.SetTag("dasbor.resource", feed.Resource);
@@ -513,7 +534,7 @@ public sealed class IngestEngine(
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = true;
             var transaction = await db.Database.BeginTransactionAsync(ct);
-            return new OpenGroup(transaction, activity, time.GetUtcNow());
+            return new OpenGroup(transaction, activity, time.GetUtcNow(), started);
         }
         catch
         {
@@ -529,6 +550,7 @@ public sealed class IngestEngine(
     {
         try
         {
+            group.Enter();
             group.Counters.AddRange(await feed.ApplyGroupAsync(db, source.Name, run.Id, [.. pages.Select(f => f.Mapped)], group.Now, memory, ct));
         }
         finally
@@ -570,8 +592,14 @@ public sealed class IngestEngine(
             Release(pages, budget);
             if (group is not null)
             {
-                await group.DisposeAsync();
-                _telemetry.Phase(source.Name, IngestTelemetry.Phases.Database, Stopwatch.GetElapsedTime(group.Started));
+                try
+                {
+                    await group.DisposeAsync();
+                }
+                finally
+                {
+                    _telemetry.Phase(source.Name, IngestTelemetry.Phases.Database, Stopwatch.GetElapsedTime(group.Started));
+                }
             }
         }
     }
@@ -602,6 +630,7 @@ public sealed class IngestEngine(
     /// </summary>
     private async Task EndGroupAsync(ReportingDbContext db, IIngestSource source, IFeed feed, IngestRun run, OpenGroup group, CancellationToken ct)
     {
+        group.Enter();
         var now = group.Now;
         var counters = group.Counters;
         var max = counters.Max(c => c.MaxUpdatedAt);

@@ -90,13 +90,13 @@ public sealed class IngestEngineTests
     [Fact]
     public async Task OpenGroup_IsCommitted_BeforeTheWriterWaitsForTheSource()
     {
-        // Group 2 opens at page 16 (eight pages after the first group) and takes pages 17 to 19 as they come; then the source
-        // stalls. Its target (16 pages) is not reached, yet everything served is committed and no write lock is held while
-        // the writer waits.
+        // Group 2 opens at page 16 (eight pages after the first group) and is written; then the source stalls. Its target
+        // (16 pages) is not reached, yet everything served is committed and no write lock is held while the writer waits.
+        // (Which pages after the sixteenth a group would take as they come depends on timing: the bounds test covers it.)
         await using var h = await EngineHarness.CreateAsync(pageSize: 3);
-        Seed(h.Client, 60);
+        Seed(h.Client, 51);
         var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        h.Client.StallBeforePage = (served, ct) => served == 19 ? released.Task.WaitAsync(ct) : Task.CompletedTask;
+        h.Client.StallBeforePage = (served, ct) => served == 16 ? released.Task.WaitAsync(ct) : Task.CompletedTask;
 
         var running = h.RunAsync();
         try
@@ -104,8 +104,8 @@ public sealed class IngestEngineTests
             await Eventually.TrueAsync(async () =>
             {
                 await using var db = h.Db.CreateDbContext();
-                return await db.Set<Complaint>().CountAsync() == 57;
-            }, TimeSpan.FromSeconds(10), "the 19 served pages committed");
+                return await db.Set<Complaint>().CountAsync() == 48;
+            }, TimeSpan.FromSeconds(10), "the 16 served pages committed");
             // Another writer is not blocked by the run while it waits for the source.
             await using (var other = h.Db.CreateDbContext())
             {
@@ -120,9 +120,9 @@ public sealed class IngestEngineTests
 
         var run = await running;
         Assert.Equal(IngestRunStatus.Succeeded, run.Status);
-        Assert.Equal(20, run.Pages);
+        Assert.Equal(17, run.Pages);
         await using var read = h.Db.CreateDbContext();
-        Assert.Equal(60, await read.Set<Complaint>().CountAsync());
+        Assert.Equal(51, await read.Set<Complaint>().CountAsync());
     }
 
     [Fact]
