@@ -386,6 +386,7 @@ public static class FeedBatch
         ReportingDbContext db, IReadOnlyList<MappedPage<T>> pages, FeedMemory? memory, CancellationToken ct)
         where T : class, ISourceEntity
     {
+        HashSet<string>? candidates = null;
         if (memory is not null && await memory.StartedEmptyAsync<T>(db, ct))
         {
             // A first load: only rows this run wrote can exist.
@@ -398,14 +399,12 @@ public static class FeedBatch
             {
                 return ([], true);
             }
-            var (ids, keyed) = KeyedIds(pages);
-            var candidates = new HashSet<string>(maybe, StringComparer.Ordinal);
-            var stored = await SourceRowWriter.StoredIdsAsync<T>(db, candidates, ct) ?? candidates;
-            return (stored, stored.Count == 0 && ids.Count == keyed);
+            candidates = new HashSet<string>(maybe, StringComparer.Ordinal);
         }
-        var (all, count) = KeyedIds(pages);
-        var found = await SourceRowWriter.StoredIdsAsync<T>(db, all, ct) ?? all;
-        return (found, found.Count == 0 && all.Count == count);
+        var (ids, keyed) = KeyedIds(pages);
+        var asked = candidates ?? ids;
+        var stored = await SourceRowWriter.StoredIdsAsync<T>(db, asked, ct) ?? asked;
+        return (stored, stored.Count == 0 && ids.Count == keyed);
     }
 
     /// <summary>

@@ -315,6 +315,12 @@ public sealed class IngestEngine(
         var groupItems = 0;
         var bufferedBytes = 0L;
         OpenGroup? open = null;
+        void NextGroup()
+        {
+            groupItems = 0;
+            bufferedBytes = 0;
+            groupTarget = (int)Math.Min(commitItems, 2L * groupTarget);
+        }
         using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline);
         var producer = ProduceAsync(client, feed, watermark, limit, pages.Writer, budget, prefetch.Token);
         try
@@ -356,18 +362,14 @@ public sealed class IngestEngine(
                     if (groupItems >= groupTarget || bufferedBytes > commitBytes)
                     {
                         await CommitGroupAsync(writer, source, feed, run, Take(ref open), buffered, budget, memory, ct);
-                        groupItems = 0;
-                        bufferedBytes = 0;
-                        groupTarget = (int)Math.Min(commitItems, 2L * groupTarget);
+                        NextGroup();
                     }
                 }
                 if (open is not null)
                 {
                     // The source has no page ready: commit before waiting for it.
                     await CommitGroupAsync(writer, source, feed, run, Take(ref open), buffered, budget, memory, ct);
-                    groupItems = 0;
-                    bufferedBytes = 0;
-                    groupTarget = (int)Math.Min(commitItems, 2L * groupTarget);
+                    NextGroup();
                 }
             }
             if (buffered.Count > 0)

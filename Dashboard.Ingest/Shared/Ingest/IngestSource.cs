@@ -15,11 +15,8 @@ public interface IFeed
     /// <summary>Validates and maps a page; pure, so it may run while another page is being written.</summary>
     IMappedPage Map(IReadOnlyList<JsonElement> items);
 
-    /// <param name="memory">What the run knows of this feed from its earlier pages (one a feed and run).</param>
-    Task<FeedCounters> ApplyAsync(
-        ReportingDbContext db, string source, long runId, IMappedPage page, DateTimeOffset now, FeedMemory? memory, CancellationToken ct);
-
     /// <summary>Applies a commit group's pages in order (<see cref="FeedBatch.ApplyGroupAsync{T}"/>): each page's counts.</summary>
+    /// <param name="memory">What the run knows of this feed from its earlier pages (one a feed and run).</param>
     Task<IReadOnlyList<FeedCounters>> ApplyGroupAsync(
         ReportingDbContext db, string source, long runId, IReadOnlyList<IMappedPage> pages, DateTimeOffset now, FeedMemory? memory,
         CancellationToken ct);
@@ -30,10 +27,6 @@ public sealed class Feed<T>(ISourceMapper<T> mapper) : IFeed where T : class, IS
     public string Resource => mapper.Resource;
 
     public IMappedPage Map(IReadOnlyList<JsonElement> items) => FeedBatch.Map(mapper, items);
-
-    public Task<FeedCounters> ApplyAsync(
-        ReportingDbContext db, string source, long runId, IMappedPage page, DateTimeOffset now, FeedMemory? memory, CancellationToken ct) =>
-        FeedBatch.ApplyAsync(db, mapper, source, runId, (FeedBatch.MappedPage<T>)page, now, memory, ct);
 
     public Task<IReadOnlyList<FeedCounters>> ApplyGroupAsync(
         ReportingDbContext db, string source, long runId, IReadOnlyList<IMappedPage> pages, DateTimeOffset now, FeedMemory? memory,

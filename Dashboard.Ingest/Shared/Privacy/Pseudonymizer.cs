@@ -17,14 +17,12 @@ public sealed class Pseudonymizer
     public const string KeySetting = "Ingest:PseudonymKey";
     public const int MinKeyLength = 32;
 
-    /// <summary>Tokens kept in memory (never stored): enough for every NIP of a city's staff, cleared when full.</summary>
+    /// <summary>Tokens kept in memory a purpose (never stored): enough for every NIP of a city's staff, cleared when full.</summary>
     public const int CacheLimit = 20_000;
 
     private readonly byte[] _key;
-    /// <summary>Recent tokens by purpose, then by value (ordinal): a value can be looked up as a span of a longer id.</summary>
-    private readonly ConcurrentDictionary<string, Tokens> _recurring = new(StringComparer.Ordinal);
-
-    private int _cached;
+    /// <summary>Recent tokens by purpose, then by value: a value can be looked up as a span of a longer id.</summary>
+    private readonly ConcurrentDictionary<string, BoundedCache<string, string>> _recurring = new(StringComparer.Ordinal);
 
     public Pseudonymizer(byte[] key)
     {
@@ -61,32 +59,8 @@ public sealed class Pseudonymizer
     public string HashRecurring(string purpose, ReadOnlySpan<char> value)
     {
         ArgumentNullException.ThrowIfNull(purpose);
-        var tokens = _recurring.GetOrAdd(purpose, static _ => new Tokens());
-        if (tokens.BySpan.TryGetValue(value, out var token))
-        {
-            return token;
-        }
-        var key = value.ToString();
-        token = Hash(purpose, key);
-        if (Interlocked.Increment(ref _cached) > CacheLimit)
-        {
-            // Full: start again (tokens are cheap to make again; none is kept for ever).
-            foreach (var t in _recurring.Values)
-            {
-                t.ByValue.Clear();
-            }
-            Interlocked.Exchange(ref _cached, 0);
-        }
-        return tokens.ByValue.GetOrAdd(key, token);
-    }
-
-    private sealed class Tokens
-    {
-        public ConcurrentDictionary<string, string> ByValue { get; } = new(StringComparer.Ordinal);
-
-        public ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan { get; }
-
-        public Tokens() => BySpan = ByValue.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tokens = _recurring.GetOrAdd(purpose, static _ => new BoundedCache<string, string>(CacheLimit, StringComparer.Ordinal));
+        return tokens.GetOrAdd(value, (Pseudonymizer: this, Purpose: purpose), static (v, s) => s.Pseudonymizer.Hash(s.Purpose, v.ToString()));
     }
 
     /// <summary>
